@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { getSessionUserId } from "@/lib/auth/session";
+import { ConflictError, NotFoundError, TooManyAttemptsError } from "@/lib/errors";
+
+/** Bodies above this are refused before parsing: no API request needs more. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type Parsed<B, P, Q> = { body: B; params: P; query: Q; request: Request };
+
+type Options<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> = {
+  body?: B;
+  params?: P;
+  query?: Q;
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly payload: Record<string, unknown>,
+  ) {
+    super(String(payload.error));
+  }
+}
+
+export function created(data: unknown): Response {
+  return Response.json(data, { status: 201 });
+}
+
+/**
+ * Wraps a route handler for a signed-in user: checks the session (401), parses body, route params and
+ * query with zod (400 with the issues), and maps domain errors to their status codes. The handler
+ * returns plain data (200) or a Response.
+ */
+export function userRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: Options<B, P, Q>,
+  handler: (userId: string, input: Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    respond(async () => {
+      const userId = await getSessionUserId();
+      if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
+      return handler(userId, await parseInput(request, context, options));
+    });
+}
+
+/** Like userRoute, for the few routes open to signed-out visitors (sign-up). */
+export function publicRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: Options<B, P, Q>,
+  handler: (input: Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    respond(async () => handler(await parseInput(request, context, options)));
+}
+
+async function parseInput<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>(
+  request: Request,
+  context: RouteContext | undefined,
+  options: Options<B, P, Q>,
+): Promise<Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>> {
+  const params = options.params ? validate(options.params, (await context?.params) ?? {}, "params") : undefined;
+  const query = options.query
+    ? validate(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+    : undefined;
+  const body = options.body ? validate(options.body, await readJson(request), "body") : undefined;
+  return { body, params, query, request } as Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, { error: "invalid_json", message: "The request body is not valid JSON." });
+  }
+}
+
+function tooLarge() {
+  return new HttpError(413, { error: "body_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new HttpError(400, {
+    error: "invalid_request",
+    message: `Invalid ${where}.`,
+    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message })),
+  });
+}
+
+async function respond(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result : Response.json(result ?? null);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return Response.json(error.payload, { status: error.status });
+  if (error instanceof NotFoundError) return Response.json({ error: "not_found", message: error.message }, { status: 404 });
+  if (error instanceof ConflictError) return Response.json({ error: "conflict", message: error.message }, { status: 409 });
+  if (error instanceof TooManyAttemptsError) {
+    return Response.json(
+      { error: "too_many_attempts", message: error.message },
+      { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+    );
+  }
+  console.error(error);
+  return Response.json({ error: "internal", message: "Something went wrong on our side." }, { status: 500 });
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { PublicHeader } from "@/components/shell/public-header";
+import { getSessionUserId } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage() {
+  if (await getSessionUserId()) redirect("/app/today");
+  return (
+    <>
+      <PublicHeader signedIn={false} />
+      <main id="main" className="container narrow auth-page">
+        <h1>Create your account</h1>
+        <SignUpForm />
+        <p className="muted">
+          Already have an account? <Link href="/signin">Sign in</Link>.
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import type { Page, TestInfo } from "@playwright/test";
+
+export const PASSWORD = "study-hard-2027";
+
+export function uniqueEmail(prefix = "aspirant"): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}@example.in`;
+}
+
+/** Creates an account through the JSON API, the way a script would. */
+export async function registerByApi(page: Page, email: string, password = PASSWORD) {
+  const response = await page.request.post("/api/register", { data: { email, password, name: "Test Aspirant" } });
+  if (response.status() !== 201) throw new Error(`register failed: ${response.status()} ${await response.text()}`);
+}
+
+export async function signInByForm(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/app/today");
+}
+
+export const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+/** Full-page screenshots at desktop and phone widths, kept with the test's artifacts. */
+export async function screenshotAtWidths(page: Page, testInfo: TestInfo, name: string) {
+  for (const [label, viewport] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(viewport);
+    const file = testInfo.outputPath(`${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(`${name}-${label}`, { path: file, contentType: "image/png" });
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}

@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
+
+/**
+ * The two generated clients share one set of models (prisma/{sqlite,postgres}/models.prisma are kept
+ * identical by a test), so the SQLite client's type describes both.
+ */
+export type Db = SqliteClient;
+
+export type DbOptions = {
+  /** Called for every query: the benchmark counts queries per request with it. */
+  onQuery?: (query: string) => void;
+};
+
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
+  const log = options.onQuery ? [{ level: "query" as const, emit: "event" as const }] : [];
+  let client: Db;
+  if (target.provider === "postgres") {
+    const adapter = new PrismaPg(
+      { connectionString: target.url, options: target.schema ? `-c search_path=${target.schema}` : undefined },
+      { schema: target.schema },
+    );
+    client = new PostgresClient({ adapter, log }) as unknown as Db;
+  } else {
+    fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+    // timeout is better-sqlite3's busy timeout: a writer waits for the lock instead of failing at once.
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    client = new SqliteClient({ adapter, log });
+  }
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (client as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
+      onQuery(e.query),
+    );
+  }
+  return client;
+}
+
+const globalForDb = globalThis as unknown as { smritiDb?: Db };
+
+/** The app's one Prisma client, for the database named by DATABASE_URL. */
+export function getDb(): Db {
+  globalForDb.smritiDb ??= createDb(resolveDatabaseTarget(process.env.DATABASE_URL));
+  return globalForDb.smritiDb;
+}

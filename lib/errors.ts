@@ -1,0 +1,23 @@
+/** Errors the domain raises on purpose. Each maps to one HTTP status in app/api/_shared/handler.ts. */
+export class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The thing does not exist, or belongs to someone else: the caller must not learn which. */
+export class NotFoundError extends DomainError {}
+
+/** The request is well-formed but clashes with what is stored (a taken email, a finished quiz). */
+export class ConflictError extends DomainError {}
+
+/** Too many attempts in a short time (failed sign-ins). */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

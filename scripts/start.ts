@@ -1,0 +1,70 @@
+/**
+ * `npm start`: prepares the database (migrations, question bank), builds the app when the build is
+ * missing or older than the sources, and serves it. `npm run dev` does the same with `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { readOrCreateSecret } from "@/lib/auth/secret-file";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { MISSING_SECRET_MESSAGE } from "@/lib/env";
+import { seedDatabase } from "./seed";
+
+const root = process.cwd();
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+const BUILD_INPUTS = ["app", "components", "lib", "content/generated", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
+
+async function main() {
+  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET) fail(MISSING_SECRET_MESSAGE);
+  const secret = process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(path.join(root, "data"));
+
+  const target = resolveDatabaseTarget(process.env.DATABASE_URL);
+  console.log(`Database: ${target.provider === "sqlite" ? target.filePath : "PostgreSQL"}`);
+  await migrateDatabase(process.env.DATABASE_URL, target, root);
+  const seeded = await seedDatabase(target);
+  console.log(`Question bank: ${seeded}`);
+
+  if (!dev && buildIsStale()) {
+    console.log("Building the app (next build)...");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
+    if (build.status !== 0) fail("next build failed");
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? target.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > builtAt);
+}
+
+function newestMtime(file: string): number {
+  if (!fs.existsSync(file)) return 0;
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(file)
+    .filter((name) => name !== "generated" || !file.endsWith("db"))
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(file, name))), stat.mtimeMs);
+}
+
+function fail(message: string): never {
+  console.error(`Smriti cannot start: ${message}`);
+  process.exit(1);
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

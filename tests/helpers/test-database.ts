@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
+import { migrateDatabase } from "@/lib/db/migrate";
+
+export type Provider = "sqlite" | "postgres";
+
+/** CI sets this to postgresql://postgres@127.0.0.1:5432/test; each test database is its own schema there. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL;
+
+export type TestDatabase = { db: Db; url: string; provider: Provider; drop(): Promise<void> };
+
+/** A new, migrated, empty database: a SQLite file in a temporary folder or a fresh PostgreSQL schema. */
+export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  const suffix = randomBytes(6).toString("hex");
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-test-"));
+    const url = `file:${path.join(dir, "test.db")}`;
+    const target = resolveDatabaseTarget(url);
+    await migrateDatabase(url, target);
+    const db = createDb(target);
+    return {
+      db,
+      url,
+      provider,
+      async drop() {
+        await db.$disconnect();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!TEST_POSTGRES_URL) throw new Error("TEST_POSTGRES_URL is not set");
+  const schema = `test_${suffix}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const url = withSchema(TEST_POSTGRES_URL, schema);
+  const target = resolveDatabaseTarget(url);
+  await migrateDatabase(url, target);
+  const db = createDb(target);
+  return {
+    db,
+    url,
+    provider,
+    async drop() {
+      await db.$disconnect();
+      const cleaner = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await cleaner.connect();
+      await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await cleaner.end();
+    },
+  };
+}
+
+function withSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("schema", schema);
+  return parsed.toString();
+}
+
+const POSTGRES_SKIP_REASON = "skipped: TEST_POSTGRES_URL is not set (CI sets it; export it to run these locally)";
+
+/**
+ * Runs the same suite on SQLite and on PostgreSQL. Without TEST_POSTGRES_URL the PostgreSQL suite is
+ * reported as skipped with the reason in its title, never silently passed.
+ */
+export function describeEachDatabase(title: string, body: (provider: Provider) => void) {
+  describe(`${title} [sqlite]`, () => body("sqlite"));
+  if (TEST_POSTGRES_URL) describe(`${title} [postgres]`, () => body("postgres"));
+  else describe.skip(`${title} [postgres] (${POSTGRES_SKIP_REASON})`, () => body("postgres"));
+}
