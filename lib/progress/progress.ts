@@ -1,0 +1,126 @@
+import { State } from "ts-fsrs";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { daysUntilExam } from "@/lib/readiness/exam-mode";
+import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
+import { assessReadiness, type Readiness } from "@/lib/readiness/readiness";
+import { accuracyByTopic, type TopicAccuracy } from "./accuracy";
+import { heatmapDays, reviewsPerLocalDay, streaksOf, type DayCount, type Streaks } from "./activity";
+import { dueForecast, type DueDay } from "./forecast";
+import { quizHistory, type QuizSummary } from "./quiz-history";
+import { recentStudy, type TrueRetention } from "./retention";
+import { sqlDialectOf } from "./sql";
+import { localDayOf, type LocalDay } from "./time-zone";
+
+export type CardsByState = {
+  /** Active bank items not studied yet, whether or not a card row exists for them. */
+  new: number;
+  learning: number;
+  review: number;
+  relearning: number;
+};
+
+export type Exam = { date: LocalDay; name: string | null; daysLeft: number };
+
+export type Progress = {
+  timeZone: string;
+  today: LocalDay;
+  streak: Streaks;
+  /** Ratings per day over the last year, oldest first, every day present. */
+  heatmap: { days: DayCount[]; totalReviews: number; activeDays: number };
+  /** Accuracy per topic, weakest first. */
+  topics: TopicAccuracy[];
+  retention: { desired: number; last7Days: TrueRetention; last30Days: TrueRetention };
+  cardsByState: CardsByState;
+  /** Reviews due per day for the next 30 days, today first (overdue cards count for today). */
+  forecast: DueDay[];
+  /** Most recent quizzes first. */
+  quizzes: QuizSummary[];
+  /** Null when no exam date is set. */
+  exam: Exam | null;
+  /** Null when no exam date is set or the exam day has passed. */
+  readiness: Readiness | null;
+};
+
+/**
+ * Everything the Progress page shows, for one user at `now`. The database does the counting: a fixed
+ * number of queries whatever the size of the history, each returning at most a row per day, topic, state
+ * or quiz. Only readiness reads individual cards (bounded by the bank), and only when an exam is set.
+ */
+export async function getProgress(db: Db, userId: string, now: Date): Promise<Progress> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      createdAt: true,
+      settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true } },
+    },
+  });
+  if (!user) throw new NotFoundError("No such user.");
+  if (!user.settings) throw new Error(`User ${userId} has no settings row; registration creates one`);
+  const { timeZone, examDate, examName, desiredRetention, newCardsPerDay } = user.settings;
+  const dialect = sqlDialectOf(db);
+  const today = localDayOf(now, timeZone);
+
+  const [dayCounts, topics, recent, forecast, stateGroups, topicSizes, quizzes, studiedCards] = await Promise.all([
+    reviewsPerLocalDay(db, dialect, userId, timeZone, user.createdAt, now),
+    accuracyByTopic(db, userId),
+    recentStudy(db, userId, user.createdAt, now),
+    dueForecast(db, dialect, userId, timeZone, today),
+    db.card.groupBy({
+      by: ["state"],
+      where: { userId, state: { not: State.New }, item: { retiredAt: null } },
+      _count: { _all: true },
+    }),
+    activeItemsPerTopic(db),
+    quizHistory(db, userId),
+    examDate ? studiedCardsWithTopics(db, userId) : Promise.resolve([]),
+  ]);
+
+  const heatmap = heatmapDays(dayCounts, today);
+  const inState = (state: State) => stateGroups.find((group) => group.state === state)?._count._all ?? 0;
+  const studied = inState(State.Learning) + inState(State.Review) + inState(State.Relearning);
+  const activeItems = topicSizes.reduce((sum, { items }) => sum + items, 0);
+
+  const readiness = examDate
+    ? assessReadiness({
+        examDate,
+        timeZone,
+        targetRetention: desiredRetention,
+        newCardsPerDayLimit: newCardsPerDay,
+        now,
+        cards: studiedCards,
+        topicSizes,
+        pace: {
+          days: recent.paceDays,
+          reviewsPerDay: recent.reviewsInPace / recent.paceDays,
+          newCardsPerDay: recent.newCardsInPace / recent.paceDays,
+        },
+      })
+    : null;
+
+  return {
+    timeZone,
+    today,
+    streak: streaksOf(
+      dayCounts.map(({ day }) => day),
+      today,
+    ),
+    heatmap: {
+      days: heatmap,
+      totalReviews: heatmap.reduce((sum, { reviews }) => sum + reviews, 0),
+      activeDays: heatmap.filter(({ reviews }) => reviews > 0).length,
+    },
+    topics,
+    retention: { desired: desiredRetention, last7Days: recent.retention7Days, last30Days: recent.retention30Days },
+    cardsByState: {
+      new: Math.max(0, activeItems - studied),
+      learning: inState(State.Learning),
+      review: inState(State.Review),
+      relearning: inState(State.Relearning),
+    },
+    forecast,
+    quizzes,
+    exam: examDate ? { date: examDate, name: examName, daysLeft: daysUntilExam(examDate, timeZone, now) } : null,
+    readiness,
+  };
+}

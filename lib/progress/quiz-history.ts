@@ -1,0 +1,71 @@
+import type { Db } from "@/lib/db/client";
+
+/** UPSC Prelims General Studies marking: 2 marks a right answer, a third of that lost for a wrong one. */
+export const UPSC_MARKS_CORRECT = 2;
+export const UPSC_PENALTY_WRONG = UPSC_MARKS_CORRECT / 3;
+
+export type QuizSummary = {
+  id: string;
+  mode: string;
+  topic: string | null;
+  dailyDay: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  questions: number;
+  correct: number;
+  wrong: number;
+  unanswered: number;
+  /** Marks under UPSC marking (unanswered: 0), out of maxScore. */
+  score: number;
+  maxScore: number;
+  /** correct / answered, or null when nothing was answered. */
+  accuracy: number | null;
+  /** Mean time per answered question, or null when nothing was answered. */
+  averageTimeMs: number | null;
+};
+
+/** The history shows this many most recent quizzes. */
+export const QUIZ_HISTORY_LIMIT = 50;
+
+/** The user's most recent quizzes, newest first, each scored from its questions in two queries. */
+export async function quizHistory(db: Db, userId: string): Promise<QuizSummary[]> {
+  const sessions = await db.quizSession.findMany({
+    where: { userId },
+    orderBy: { startedAt: "desc" },
+    take: QUIZ_HISTORY_LIMIT,
+    select: { id: true, mode: true, topic: true, dailyDay: true, startedAt: true, finishedAt: true },
+  });
+  if (sessions.length === 0) return [];
+  const groups = await db.quizQuestion.groupBy({
+    by: ["quizId", "correct"],
+    where: { quizId: { in: sessions.map(({ id }) => id) } },
+    _count: { _all: true },
+    _sum: { timeMs: true },
+  });
+  return sessions.map((session) => {
+    const own = groups.filter((group) => group.quizId === session.id);
+    const count = (correct: boolean | null) => own.find((group) => group.correct === correct)?._count._all ?? 0;
+    const correct = count(true);
+    const wrong = count(false);
+    const unanswered = count(null);
+    const answered = correct + wrong;
+    const answeredTimeMs = own.filter((group) => group.correct !== null).reduce((sum, group) => sum + (group._sum.timeMs ?? 0), 0);
+    const questions = answered + unanswered;
+    return {
+      ...session,
+      questions,
+      correct,
+      wrong,
+      unanswered,
+      score: upscScore(correct, wrong),
+      maxScore: questions * UPSC_MARKS_CORRECT,
+      accuracy: answered === 0 ? null : correct / answered,
+      averageTimeMs: answered === 0 ? null : answeredTimeMs / answered,
+    };
+  });
+}
+
+/** Marks for a set of answers, rounded to two decimals as UPSC publishes them. */
+export function upscScore(correct: number, wrong: number): number {
+  return Math.round((correct * UPSC_MARKS_CORRECT - wrong * UPSC_PENALTY_WRONG) * 100) / 100;
+}
