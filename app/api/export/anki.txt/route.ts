@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { download } from "@/app/api/export/_download";
+import { userRoute } from "@/app/api/_shared/handler";
+import { getDb } from "@/lib/db/client";
+import { ankiText } from "@/lib/export/anki";
+
+const querySchema = z.strictObject({ topic: z.string().trim().min(1).max(200).optional() });
+
+export const GET = userRoute({ query: querySchema }, async (_userId, { query }) =>
+  download(ankiText(getDb(), query.topic), {
+    name: query.topic ? `smriti-${fileNamePart(query.topic)}.txt` : "smriti-bank.txt",
+    contentType: "text/plain; charset=utf-8",
+  }),
+);
+
+/** A topic as a safe file-name part: letters and digits of any script, the rest as single hyphens. */
+function fileNamePart(topic: string): string {
+  return topic.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "topic";
+}
