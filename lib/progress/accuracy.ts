@@ -23,13 +23,17 @@ type Row = { topic: string; attempts: bigint | number; correct: bigint | number 
  */
 export async function accuracyByTopic(db: Db, userId: string): Promise<TopicAccuracy[]> {
   const [flashcardRows, quizRows] = await Promise.all([
+    // Counted per card first, then per topic: the join touches one row per card, not one per rating.
     db.$queryRaw<Row[]>`
-      SELECT b."topic" AS "topic", COUNT(*) AS "attempts",
-        SUM(CASE WHEN r."rating" > 1 THEN 1 ELSE 0 END) AS "correct"
-      FROM "ReviewLog" r
+      SELECT b."topic" AS "topic", CAST(SUM(r."attempts") AS BIGINT) AS "attempts", CAST(SUM(r."correct") AS BIGINT) AS "correct"
+      FROM (
+        SELECT "cardId", COUNT(*) AS "attempts", SUM(CASE WHEN "rating" > 1 THEN 1 ELSE 0 END) AS "correct"
+        FROM "ReviewLog"
+        WHERE "userId" = ${userId} AND "origin" = 'flashcard'
+        GROUP BY "cardId"
+      ) r
       JOIN "Card" c ON c."id" = r."cardId"
       JOIN "BankItem" b ON b."id" = c."itemId"
-      WHERE r."userId" = ${userId} AND r."origin" = 'flashcard'
       GROUP BY b."topic"`,
     db.$queryRaw<Row[]>`
       SELECT b."topic" AS "topic", COUNT(*) AS "attempts",

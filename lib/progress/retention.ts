@@ -37,8 +37,9 @@ type Row = {
  * cards in the review state, that were recalled), and the recent pace of reviews and new cards.
  *
  * The state a card was in before a rating is the state after its previous rating (the review log
- * keeps the state after), found through the (cardId, reviewedAt) index; a card's first rating had no
- * previous one, so the card was new. This holds because ratings are the only thing that changes a
+ * keeps the state after): the previous row in the window (LAG), or for a card's first rating in the
+ * window a look-up through the (cardId, reviewedAt) index, once per card rather than once per rating.
+ * A card's first rating ever has no previous one: the card was new. This holds because ratings are the only thing that changes a
  * card's FSRS state, and undoing one deletes its log. It reads columns only, never the cardBefore JSON,
  * so the same SQL serves SQLite and PostgreSQL. One query over the last 30 days of logs.
  *
@@ -60,9 +61,12 @@ export async function recentStudy(db: Db, userId: string, accountCreatedAt: Date
       SUM(CASE WHEN t."stateBefore" IS NULL AND t."reviewedAt" >= ${sincePace} THEN 1 ELSE 0 END) AS "paceNew"
     FROM (
       SELECT r."reviewedAt", r."rating",
-        (SELECT p."state" FROM "ReviewLog" p
-          WHERE p."cardId" = r."cardId" AND p."reviewedAt" < r."reviewedAt"
-          ORDER BY p."reviewedAt" DESC LIMIT 1) AS "stateBefore"
+        COALESCE(
+          LAG(r."state") OVER (PARTITION BY r."cardId" ORDER BY r."reviewedAt"),
+          (SELECT p."state" FROM "ReviewLog" p
+            WHERE p."cardId" = r."cardId" AND p."reviewedAt" < r."reviewedAt"
+            ORDER BY p."reviewedAt" DESC LIMIT 1)
+        ) AS "stateBefore"
       FROM "ReviewLog" r
       WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since30} AND r."reviewedAt" <= ${now}
     ) t`;

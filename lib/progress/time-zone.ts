@@ -48,12 +48,23 @@ export function localDayOf(at: Date, timeZone: string): LocalDay {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+// Readiness planning asks for the same few hundred day starts thousands of times; Intl is slow enough
+// for that to show, and the answer never changes while the process runs.
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 10_000;
+
 /** The instant at which a local day begins (its first existing minute when a DST change skips midnight). */
 export function startOfLocalDay(day: LocalDay, timeZone: string): Date {
-  const wallMidnight = dayToUtcMs(day);
-  // Two rounds settle the offset even when midnight falls just after a DST change.
-  let instant = wallMidnight - utcOffsetMs(timeZone, new Date(wallMidnight));
-  instant = wallMidnight - utcOffsetMs(timeZone, new Date(instant));
+  const key = `${timeZone} ${day}`;
+  let instant = dayStarts.get(key);
+  if (instant === undefined) {
+    const wallMidnight = dayToUtcMs(day);
+    // Two rounds settle the offset even when midnight falls just after a DST change.
+    instant = wallMidnight - utcOffsetMs(timeZone, new Date(wallMidnight));
+    instant = wallMidnight - utcOffsetMs(timeZone, new Date(instant));
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    dayStarts.set(key, instant);
+  }
   return new Date(instant);
 }
 
