@@ -1,0 +1,20 @@
+/** Shared number formatting for the progress views: one place, so every percentage reads alike. */
+export function percent(value: number | null | undefined, digits = 0): string {
+  return value === null || value === undefined ? "–" : `${(value * 100).toFixed(digits)}%`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", timeZone: "UTC" });
+const longDayFormat = new Intl.DateTimeFormat("en-IN", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A local calendar day (YYYY-MM-DD) as "23 Nov"; formatted in UTC because the string is already local. */
+export function shortDay(day: string): string {
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+export function longDay(day: string): string {
+  return longDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
