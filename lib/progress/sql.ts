@@ -32,13 +32,15 @@ function epochSeconds(dialect: SqlDialect, column: Prisma.Sql): Prisma.Sql {
  */
 export function localEpochDay(dialect: SqlDialect, column: Prisma.Sql, segments: OffsetSegment[]): Prisma.Sql {
   const seconds = epochSeconds(dialect, column);
-  const last = segments.at(-1);
-  if (!last) throw new Error("localEpochDay needs at least one offset segment");
-  let offset: Prisma.Sql = integerLiteral(last.offsetSec);
-  if (segments.length > 1) {
-    const branches = segments
-      .slice(0, -1)
-      .map((segment) => Prisma.sql`WHEN ${seconds} < ${integerLiteral(segment.untilSec!)} THEN ${integerLiteral(segment.offsetSec)}`);
+  const [first, ...later] = segments;
+  if (!first) throw new Error("localEpochDay needs at least one offset segment");
+  let offset: Prisma.Sql = integerLiteral(first.offsetSec);
+  if (later.length > 0) {
+    // Newest first: most timestamps are recent, so most rows stop at the first comparison.
+    const branches = later
+      .map((segment, index) => ({ fromSec: segments[index]!.untilSec!, offsetSec: segment.offsetSec }))
+      .reverse()
+      .map(({ fromSec, offsetSec }) => Prisma.sql`WHEN ${seconds} >= ${integerLiteral(fromSec)} THEN ${integerLiteral(offsetSec)}`);
     offset = Prisma.sql`CASE ${Prisma.join(branches, " ")} ELSE ${offset} END`;
   }
   return Prisma.sql`((${seconds} + ${offset}) / 86400)`;
