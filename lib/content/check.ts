@@ -1,0 +1,180 @@
+import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedRelation, Located, SourceDocument } from "./load";
+import { containsQuote, lineOfQuote, passageAt } from "./passages";
+import type { ValueType } from "./schema";
+
+/** A fact's value made concrete: its type, how questions write it, and how the statement writes it. */
+export type ResolvedValue = {
+  type: ValueType;
+  /** How questions and options write the value (an entity's name). */
+  text: string;
+  /** The exact text in the statement that stands for the value (the name or an alias). */
+  textInStatement: string;
+  entityId?: string;
+};
+
+export type Fact = Omit<LoadedFact, "value" | "located"> & { value: ResolvedValue; subjectName: string; file: string };
+
+export type CheckedContent = {
+  documents: SourceDocument[];
+  entities: Map<string, LoadedEntity>;
+  relations: Map<string, LoadedRelation>;
+  facts: Fact[];
+  errors: ContentError[];
+};
+
+/**
+ * Every cross-check that zod cannot make alone: references resolve, quotes occur where their locator
+ * says, ids are unique, values occur in their statements, and undated facts do not contradict. Returns
+ * every error at once, sorted by file and line, with the facts that passed, resolved for generation.
+ */
+export function checkContent(content: LoadedContent): CheckedContent {
+  const errors: ContentError[] = [...content.errors];
+  const report = (where: Located, field: string, message: string) =>
+    errors.push({ file: where.file, line: where.lineOf(field), field: where.fieldName(field), message });
+
+  const documents = uniqueById(content.documents, "document", errors);
+  const entities = uniqueById(content.entities, "entity", errors);
+  const relations = uniqueById(content.relations, "relation", errors);
+  uniqueById(content.facts, "fact", errors);
+
+  for (const entity of content.entities) {
+    const spellings = [entity.name, ...entity.aliases];
+    const duplicate = spellings.find((spelling, index) => spellings.indexOf(spelling) !== index);
+    if (duplicate) report(entity.located, "aliases", `"${duplicate}" is listed twice`);
+  }
+
+  const facts: Fact[] = [];
+  const factIds = new Set(content.facts.map((fact) => fact.id));
+  for (const fact of content.facts) {
+    const before = errors.length;
+    const subject = entities.get(fact.subject);
+    if (!subject) report(fact.located, "subject", `unknown entity "${fact.subject}"`);
+    const relation = relations.get(fact.relation);
+    if (!relation) report(fact.located, "relation", `unknown relation "${fact.relation}"`);
+    const value = resolveValue(fact, entities, report);
+    if (value && relation && value.type !== relation.valueType && relation.valueType !== "text") {
+      report(fact.located, "value", `relation "${relation.id}" takes a ${relation.valueType}, but this value is a ${value.type}`);
+    }
+    fact.explains.forEach((id, index) => {
+      if (!factIds.has(id)) report(fact.located, `explains[${index}]`, `unknown fact "${id}"`);
+      if (id === fact.id) report(fact.located, `explains[${index}]`, "a fact cannot explain itself");
+    });
+    fact.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(fact.located, `sources[${index}].${field}`, message)));
+    if (errors.length === before && subject && value) {
+      const { located, ...rest } = fact;
+      facts.push({ ...rest, value, subjectName: subject.name, file: located.file });
+    }
+  }
+
+  const located = new Map(content.facts.map((fact) => [fact.id, fact.located]));
+  for (const [first, second] of contradictions(facts, relations)) {
+    const where = located.get(second.id)!;
+    report(
+      where,
+      "value",
+      `contradicts fact "${first.id}" (${first.file}): "${second.value.text}" vs "${first.value.text}" for ${second.subjectName} / ${second.relation}. ` +
+        "If the value changed over time, mark both timeSensitive with their own asOf dates.",
+    );
+  }
+  const contradicting = new Set(contradictions(facts, relations).flatMap(([a, b]) => [a.id, b.id]));
+
+  errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
+  return {
+    documents: [...documents.values()],
+    entities,
+    relations,
+    facts: facts.filter((fact) => !contradicting.has(fact.id)),
+    errors,
+  };
+}
+
+function uniqueById<T extends { id: string; located: Located }>(items: T[], kind: string, errors: ContentError[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const first = byId.get(item.id);
+    if (first) {
+      errors.push({
+        file: item.located.file,
+        line: item.located.lineOf("id"),
+        field: item.located.fieldName("id"),
+        message: `duplicate ${kind} id "${item.id}" (first defined in ${first.located.file}:${first.located.line})`,
+      });
+    } else byId.set(item.id, item);
+  }
+  return byId;
+}
+
+function resolveValue(
+  fact: LoadedFact,
+  entities: Map<string, LoadedEntity>,
+  report: (where: Located, field: string, message: string) => void,
+): ResolvedValue | undefined {
+  if ("entity" in fact.value) {
+    const entity = entities.get(fact.value.entity);
+    if (!entity) {
+      report(fact.located, "value.entity", `unknown entity "${fact.value.entity}"`);
+      return undefined;
+    }
+    const spelling = [entity.name, ...entity.aliases].find((candidate) => fact.statement.includes(candidate));
+    if (!spelling) {
+      report(fact.located, "statement", `does not contain the value "${entity.name}" (or an alias: ${entity.aliases.join(", ") || "none"})`);
+      return undefined;
+    }
+    return { type: entity.type, text: entity.name, textInStatement: spelling, entityId: entity.id };
+  }
+  if (!fact.statement.includes(fact.value.text)) {
+    report(fact.located, "statement", `does not contain the value "${fact.value.text}"`);
+    return undefined;
+  }
+  return { type: fact.value.type, text: fact.value.text, textInStatement: fact.value.text };
+}
+
+function checkSource(
+  source: { doc: string; locator: string; quote: string },
+  document: SourceDocument | undefined,
+  report: (field: string, message: string) => void,
+) {
+  if (!document) {
+    report("doc", `unknown document "${source.doc}"`);
+    return;
+  }
+  const passage = passageAt(document, source.locator);
+  if ("error" in passage) {
+    report("locator", passage.error);
+    return;
+  }
+  if (containsQuote(passage.text, source.quote)) return;
+  const actualLine = lineOfQuote(document, source.quote);
+  report(
+    "quote",
+    actualLine
+      ? `not found at ${source.locator} of ${document.id}; it is at line ${actualLine}`
+      : `not found in ${document.id}: quotes must be verbatim (only white space may differ)`,
+  );
+}
+
+/** Pairs of facts that give one subject different values for a single-valued relation without dating both. */
+function contradictions(facts: Fact[], relations: Map<string, LoadedRelation>): [Fact, Fact][] {
+  const bySlot = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    if (relations.get(fact.relation)?.cardinality !== "one") continue;
+    const key = `${fact.subject}\u0000${fact.relation}`;
+    bySlot.set(key, [...(bySlot.get(key) ?? []), fact]);
+  }
+  const pairs: [Fact, Fact][] = [];
+  for (const slot of bySlot.values()) {
+    for (let i = 0; i < slot.length; i++) {
+      for (let j = i + 1; j < slot.length; j++) {
+        const [a, b] = [slot[i]!, slot[j]!];
+        if (sameValue(a.value, b.value)) continue;
+        const datedApart = a.timeSensitive && b.timeSensitive && a.asOf !== b.asOf;
+        if (!datedApart) pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
+}
+
+export function sameValue(a: ResolvedValue, b: ResolvedValue): boolean {
+  return a.text.toLowerCase() === b.text.toLowerCase();
+}

@@ -1,0 +1,60 @@
+import type { SourceDocument } from "./load";
+import { LOCATOR_PATTERN } from "./schema";
+
+/** A located stretch of a document: 1-based first and last line. */
+export type Passage = { firstLine: number; lastLine: number; text: string };
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The lines a locator points at, or an explanation of why it points nowhere. */
+export function passageAt(document: SourceDocument, locator: string): Passage | { error: string } {
+  const match = LOCATOR_PATTERN.exec(locator);
+  if (!match) return { error: `"${locator}" is not a locator: use "para N", "line N" or "lines N-M"` };
+  const [, , para, line, from, to] = match;
+  if (para) return paragraph(document, Number(para));
+  const first = Number(line ?? from);
+  const last = Number(line ?? to);
+  if (first < 1 || last < first) return { error: `"${locator}" is not a valid range of lines` };
+  if (last > document.lines.length) return { error: `${document.id} has ${document.lines.length} lines; "${locator}" is past its end` };
+  return { firstLine: first, lastLine: last, text: document.lines.slice(first - 1, last).join("\n") };
+}
+
+const numberedParagraph = (n: number) => new RegExp(`^\\s*${n}\\.\\s`);
+
+function paragraph(document: SourceDocument, n: number): Passage | { error: string } {
+  if (document.paragraphs !== "numbered") return { error: `${document.id} has no numbered paragraphs: cite "line N" instead` };
+  const start = document.lines.findIndex((text) => numberedParagraph(n).test(text));
+  if (start < 0) return { error: `${document.id} has no paragraph ${n}` };
+  let end = start + 1;
+  while (end < document.lines.length && !numberedParagraph(n + 1).test(document.lines[end]!)) end++;
+  return { firstLine: start + 1, lastLine: end, text: document.lines.slice(start, end).join("\n") };
+}
+
+/** Whether `quote` occurs in `text`, allowing only differences of white space. */
+export function containsQuote(text: string, quote: string): boolean {
+  return collapseWhitespace(text).includes(collapseWhitespace(quote));
+}
+
+/** The line of the document at which the quote starts, for telling an author where it really is. */
+export function lineOfQuote(document: SourceDocument, quote: string): number | undefined {
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (const line of document.lines) {
+    const collapsed = collapseWhitespace(line);
+    starts.push(collapsed ? offset : Number.POSITIVE_INFINITY);
+    if (collapsed) {
+      parts.push(collapsed);
+      offset += collapsed.length + 1;
+    }
+  }
+  const at = parts.join(" ").indexOf(collapseWhitespace(quote));
+  if (at < 0) return undefined;
+  let found = 0;
+  starts.forEach((start, index) => {
+    if (start <= at) found = index;
+  });
+  return found + 1;
+}
