@@ -20,8 +20,11 @@ const TOPICS = 12;
 const ITEMS_PER_TOPIC = 100;
 const INSERT_CHUNK = 5_000;
 
+// The middle user has the big user's cards and the small user's reviews: it separates what the number
+// of reviews costs from what the number of cards costs (readiness reads each card).
 const USERS = [
   { reviews: 100, cards: 100, quizzes: 2 },
+  { reviews: 100, cards: TOPICS * ITEMS_PER_TOPIC, quizzes: 2 },
   { reviews: 100_000, cards: TOPICS * ITEMS_PER_TOPIC, quizzes: 300 },
 ];
 
@@ -90,14 +93,14 @@ async function seedBank(db: Db): Promise<{ id: string; topic: string }[]> {
 async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[number]): Promise<string> {
   const { id: userId } = await db.user.create({
     data: {
-      email: `bench-${shape.reviews}@example.in`,
+      email: `bench-${shape.reviews}-${shape.cards}@example.in`,
       passwordHash: "bench",
       createdAt: new Date(NOW.getTime() - 400 * DAY_MS),
       settings: { create: { examDate: "2027-05-24", examName: "Prelims 2027" } },
     },
     select: { id: true },
   });
-  const cardIds = Array.from({ length: shape.cards }, (_, index) => `bench-card-${shape.reviews}-${index}`);
+  const cardIds = Array.from({ length: shape.cards }, (_, index) => `bench-card-${shape.reviews}-${shape.cards}-${index}`);
   await db.card.createMany({
     data: cardIds.map((id, index) => ({
       id,
@@ -119,7 +122,7 @@ async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[n
       data: Array.from({ length: count }, (_, offset) => {
         const index = start + offset;
         return {
-          reviewId: `bench-review-${shape.reviews}-${index}`,
+          reviewId: `bench-review-${shape.reviews}-${shape.cards}-${index}`,
           userId,
           cardId: cardIds[index % cardIds.length]!,
           rating: index % 7 === 0 ? 1 : 3,
