@@ -50,7 +50,7 @@ export async function verifyDatabase(file: string): Promise<Record<string, numbe
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
       .all() as string[];
-    if (!names.includes("_prisma_migrations")) throw new Error(`${file} is not a Smriti database (no migrations table)`);
+    if (!["User", "Card", "ReviewLog"].every((table) => names.includes(table))) throw new Error(`${file} is not a Smriti database (no User, Card and ReviewLog tables)`);
     return Object.fromEntries(
       names.map((name) => [name, db.prepare(`SELECT COUNT(*) FROM "${name}"`).pluck().get() as number]),
     );

@@ -6,7 +6,7 @@ import pg from "pg";
 import { describe } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import { migrateDatabase } from "@/lib/db/migrate";
+import Database from "better-sqlite3";
 
 export type Provider = "sqlite" | "postgres";
 
@@ -15,6 +15,20 @@ export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL;
 
 export type TestDatabase = { db: Db; url: string; provider: Provider; drop(): Promise<void> };
 
+/**
+ * The migration SQL of a provider, in order. Test databases get it applied directly: faster than a
+ * `prisma migrate deploy` per test file, and free of its cross-schema advisory lock, which makes
+ * parallel PostgreSQL test files wait on each other. tests/db/migrations.test.ts runs the real thing.
+ */
+function migrationSql(provider: Provider): string[] {
+  const dir = path.join("prisma", provider, "migrations");
+  return fs
+    .readdirSync(dir)
+    .filter((name) => fs.statSync(path.join(dir, name)).isDirectory())
+    .sort()
+    .map((name) => fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+}
+
 /** A new, migrated, empty database: a SQLite file in a temporary folder or a fresh PostgreSQL schema. */
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString("hex");
@@ -22,7 +36,10 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-test-"));
     const url = `file:${path.join(dir, "test.db")}`;
     const target = resolveDatabaseTarget(url);
-    await migrateDatabase(url, target);
+    const sqlite = new Database(path.join(dir, "test.db"));
+    sqlite.pragma("journal_mode = WAL");
+    for (const sql of migrationSql("sqlite")) sqlite.exec(sql);
+    sqlite.close();
     const db = createDb(target);
     return {
       db,
@@ -39,10 +56,11 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.query(`SET search_path TO "${schema}"`);
+  for (const sql of migrationSql("postgres")) await admin.query(sql);
   await admin.end();
   const url = withSchema(TEST_POSTGRES_URL, schema);
   const target = resolveDatabaseTarget(url);
-  await migrateDatabase(url, target);
   const db = createDb(target);
   return {
     db,
