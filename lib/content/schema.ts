@@ -61,7 +61,7 @@ export const relationSchema = z.strictObject({
   label: z.string().min(1),
   valueType: valueTypeSchema,
   cardinality: z.enum(["one", "many"]),
-  question: z.string().includes("{subject}", { message: 'must contain "{subject}"' }),
+  question: z.string().trim().min(5),
   pairColumns: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
 });
 export type Relation = z.infer<typeof relationSchema>;
