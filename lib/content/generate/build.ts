@@ -8,18 +8,14 @@ import { seededRandom, shuffled } from "./random";
 import { SiblingIndex } from "./siblings";
 
 /**
- * Splits n items into groups of `preferred` (or one less), never leaving a group smaller than
- * preferred - 1: 7 items in fours -> 4 + 3; 5 in fours -> 4 (one left for other formats).
+ * Splits n items into groups of `preferred` or `preferred - 1` that cover them all where possible
+ * (9 in fours: 3 + 3 + 3), else as many as fit (5 in fours: 4, one left for the other formats).
  */
 export function groupSizes(n: number, preferred: number): number[] {
-  const sizes: number[] = [];
-  let left = n;
-  while (left >= preferred - 1) {
-    const size = left === preferred + 2 || left === preferred - 1 ? preferred - 1 : preferred;
-    sizes.push(Math.min(size, left));
-    left -= sizes.at(-1)!;
-  }
-  return sizes;
+  const groups = Math.ceil(n / preferred);
+  if (groups * (preferred - 1) > n) return Array.from({ length: Math.floor(n / preferred) }, () => preferred);
+  const full = n - groups * (preferred - 1);
+  return Array.from({ length: groups }, (_, index) => (index < full ? preferred : preferred - 1));
 }
 
 function inGroups<T>(items: readonly T[], sizes: readonly number[]): T[][] {

@@ -113,7 +113,7 @@ function judgeStatements(facts: readonly Fact[], siblings: SiblingIndex, random:
 function statementsExplanation(judged: readonly Judged[]): string {
   return judged
     .map(({ text, correct, truth }, index) =>
-      correct ? `Statement ${index + 1} is correct: ${sentence(truth)}` : `Statement ${index + 1} is incorrect: ${sentence(truth)}`,
+      correct ? `Statement ${index + 1} is correct: ${sentence(truth)}` : `Statement ${index + 1} is incorrect ("${text}"): ${sentence(truth)}`,
     )
     .join(" ");
 }

@@ -1,0 +1,119 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BANK_FILE, ITEM_TYPES, RECALL_ITEM_TYPES, serialiseBank, type Bank } from "@/lib/content/bank";
+import { checkContent, type CheckedContent } from "@/lib/content/check";
+import { buildBank, groupSizes, hashContentFiles } from "@/lib/content/generate/build";
+import { SiblingIndex } from "@/lib/content/generate/siblings";
+import { loadContent } from "@/lib/content/load";
+import { containsQuote } from "@/lib/content/passages";
+import { writeContent } from "./fixture-content";
+
+describe("the question bank built from the real content", () => {
+  let content: CheckedContent;
+  let bank: Bank;
+  beforeAll(() => {
+    content = checkContent(loadContent(path.resolve("content")));
+    bank = buildBank(content, hashContentFiles(path.resolve("content")));
+  });
+
+  it("comes from content without errors", () => {
+    expect(content.errors).toEqual([]);
+  });
+
+  it("is committed up to date: run `npm run content:build` after changing content/", () => {
+    expect(fs.readFileSync(BANK_FILE, "utf8")).toBe(serialiseBank(bank));
+  });
+
+  it("is deterministic: two builds are identical byte for byte", () => {
+    const again = buildBank(checkContent(loadContent(path.resolve("content"))), hashContentFiles(path.resolve("content")));
+    expect(serialiseBank(again)).toBe(serialiseBank(bank));
+  });
+
+  it("has every format, and unique ids", () => {
+    const types = new Set(bank.items.map((item) => item.type));
+    expect([...types].sort()).toEqual([...ITEM_TYPES].sort());
+    expect(new Set(bank.items.map((item) => item.id)).size).toBe(bank.items.length);
+  });
+
+  it("gives every choice item four distinct options and exactly one key among them", () => {
+    for (const item of bank.items.filter((item) => !RECALL_ITEM_TYPES.includes(item.type))) {
+      expect(item.options, item.id).toHaveLength(4);
+      expect(new Set(item.options.map((option) => option.text)).size, item.id).toBe(4);
+      expect(item.options.filter((option) => option.id === item.answer), item.id).toHaveLength(1);
+    }
+    for (const item of bank.items.filter((item) => RECALL_ITEM_TYPES.includes(item.type))) {
+      expect(item.options, item.id).toEqual([]);
+      expect(item.answer.length, item.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("cites, for every item, quotes that occur in their documents", () => {
+    const documents = new Map(content.documents.map((document) => [document.id, document.text]));
+    for (const item of bank.items) {
+      expect(item.sources.length, item.id).toBeGreaterThan(0);
+      for (const source of item.sources) expect(containsQuote(documents.get(source.doc)!, source.quote), `${item.id}: ${source.quote}`).toBe(true);
+      expect(item.explanation.length, item.id).toBeGreaterThan(10);
+    }
+  });
+
+  it("never offers an MCQ distractor that the bank holds true for the same subject and relation", () => {
+    const siblings = new SiblingIndex(content);
+    const facts = new Map(content.facts.map((fact) => [fact.id, fact]));
+    for (const item of bank.items.filter((item) => item.type === "mcq")) {
+      const fact = facts.get(item.factIds[0]!)!;
+      for (const option of item.options.filter((option) => option.id !== item.answer)) {
+        expect(siblings.isTrueFor(fact, option.text), `${item.id}: ${option.text}`).toBe(false);
+      }
+    }
+  });
+
+  it("says as of when in every question built on a time-sensitive fact", () => {
+    const timeSensitive = new Set(content.facts.filter((fact) => fact.timeSensitive).map((fact) => fact.id));
+    expect(timeSensitive.size).toBeGreaterThan(0);
+    for (const item of bank.items.filter((item) => item.factIds.some((id) => timeSensitive.has(id)))) {
+      expect(item.prompt + item.explanation, item.id).toMatch(/As of (\w+ )?\d{4}/);
+    }
+  });
+});
+
+describe("generation rules on a small fixture", () => {
+  it("keeps both dated versions of a changed fact, each saying as of when", () => {
+    const content = checkContent(loadContent(writeContent()));
+    const bank = buildBank(content, "fixture");
+    const flashcard2022 = bank.items.find((item) => item.id === "flashcard:partners-2022")!;
+    const flashcard2024 = bank.items.find((item) => item.id === "flashcard:partners-2024")!;
+    expect(flashcard2022.prompt).toBe("As of September 2022, with how many partners does India hold 2+2 dialogues?");
+    expect(flashcard2022.answer).toBe("four");
+    expect(flashcard2024.prompt).toBe("As of August 2024, with how many partners does India hold 2+2 dialogues?");
+    expect(flashcard2024.answer).toBe("six");
+  });
+
+  it("makes Statement-I/Statement-II items from explains links with the standard four options", () => {
+    const bank = buildBank(checkContent(loadContent(writeContent())), "fixture");
+    const item = bank.items.find((candidate) => candidate.id === "assertion-reason:jimex-service--veer-guardian-service:explains")!;
+    expect(item.prompt).toContain("Statement-I: Veer Guardian is an exercise of the air forces.");
+    expect(item.prompt).toContain("Statement-II: JIMEX is a naval exercise.");
+    expect(item.options.map((option) => option.text)[0]).toBe(
+      "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
+    );
+    expect(item.answer).toBe("a");
+  });
+
+  it.each([
+    [2, 3, [2]],
+    [3, 3, [3]],
+    [5, 3, [3, 2]],
+    [5, 4, [4]],
+    [1, 3, []],
+    [7, 4, [4, 3]],
+    [8, 4, [4, 4]],
+    [9, 4, [3, 3, 3]],
+    [10, 3, [3, 3, 2, 2]],
+  ])("groups %i items in groups of about %i: %j", (n, preferred, expected) => {
+    const sizes = groupSizes(n, preferred);
+    expect(sizes).toEqual(expected);
+    expect(sizes.every((size) => size === preferred || size === preferred - 1)).toBe(true);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(n);
+  });
+});
