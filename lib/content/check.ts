@@ -159,7 +159,9 @@ function contradictions(facts: Fact[], relations: Map<string, LoadedRelation>): 
   for (const fact of facts) {
     if (relations.get(fact.relation)?.cardinality !== "one") continue;
     const key = `${fact.subject}\u0000${fact.relation}`;
-    bySlot.set(key, [...(bySlot.get(key) ?? []), fact]);
+    const slot = bySlot.get(key);
+    if (slot) slot.push(fact);
+    else bySlot.set(key, [fact]);
   }
   const pairs: [Fact, Fact][] = [];
   for (const slot of bySlot.values()) {

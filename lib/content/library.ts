@@ -40,7 +40,9 @@ export function buildLibrary(bank: Bank, contentRoot: string): LibraryTopic[] {
       documentTitle: titles.get(source.doc) ?? source.doc,
       context: quoteContext(linesOf(source.doc), source.quote),
     }));
-    topics.set(fact.topic, [...(topics.get(fact.topic) ?? []), { ...fact, sources }]);
+    const topic = topics.get(fact.topic);
+    if (topic) topic.push({ ...fact, sources });
+    else topics.set(fact.topic, [{ ...fact, sources }]);
   }
   return [...topics]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Bank, BankFact, BankItem } from "../bank";
 import type { CheckedContent, Fact } from "../check";
-import { assertionReason, cloze, flashcard, matchPairs, mcq, statementsHowMany, statementsWhich } from "./formats";
+import { assertionReason, cloze, type Context, flashcard, matchPairs, mcq, statementsHowMany, statementsWhich } from "./formats";
 import { seededRandom, shuffled } from "./random";
 import { SiblingIndex } from "./siblings";
 
@@ -25,7 +25,11 @@ function inGroups<T>(items: readonly T[], sizes: readonly number[]): T[][] {
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -36,8 +40,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 export function buildBank(content: CheckedContent, contentHash: string): Bank {
   if (content.errors.length > 0) throw new Error(`The content has ${content.errors.length} errors: run npm run content:check`);
   const siblings = new SiblingIndex(content);
-  const context = { content, siblings };
   const facts = [...content.facts].sort((a, b) => a.id.localeCompare(b.id));
+  const context: Context = {
+    content,
+    siblings,
+    factsBySubject: groupBy(facts, (fact) => fact.subject),
+    explainsLinks: new Set(facts.flatMap((fact) => fact.explains.map((target) => `${fact.id}>${target}`))),
+  };
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const items: BankItem[] = [];
   const add = (made: BankItem | BankItem[] | undefined) => {

@@ -4,7 +4,13 @@ import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
 import type { SiblingIndex } from "./siblings";
 import { BLANK, datedStatement, numbered, OPTION_IDS, questionFor, sentence, statementWithBlank } from "./wording";
 
-type Context = { content: CheckedContent; siblings: SiblingIndex };
+export type Context = {
+  content: CheckedContent;
+  siblings: SiblingIndex;
+  /** Facts by subject id, and "reason>assertion" for every explains link: built once per bank. */
+  factsBySubject: Map<string, Fact[]>;
+  explainsLinks: Set<string>;
+};
 
 function citations(facts: readonly Fact[]): Citation[] {
   const seen = new Set<string>();
@@ -241,7 +247,7 @@ type Variant = "explains" | "does-not-explain" | "reason-false" | "assertion-fal
  * true pair, and one variant where a statement is made false or the reason is swapped for an unrelated
  * true fact about the same subject.
  */
-export function assertionReason(reason: Fact, assertion: Fact, { content, siblings }: Context): BankItem[] {
+export function assertionReason(reason: Fact, assertion: Fact, { siblings, factsBySubject, explainsLinks }: Context): BankItem[] {
   const baseId = `${reason.id}--${assertion.id}`;
   const random = seededRandom(`assertion-reason:${baseId}`);
   const make = (variant: Variant, statementI: string, statementII: string, facts: Fact[], explanation: string): BankItem => {
@@ -260,14 +266,12 @@ export function assertionReason(reason: Fact, assertion: Fact, { content, siblin
     make("explains", assertionText, reasonText, [assertion, reason], `Both statements are correct, and Statement-II gives the reason for Statement-I. ${sentence(reasonText)}`),
   ];
 
-  const explainsLinked = new Set(content.facts.flatMap((fact) => fact.explains.map((target) => `${fact.id}>${target}`)));
-  const unrelated = content.facts.filter(
+  const unrelated = (factsBySubject.get(assertion.subject) ?? []).filter(
     (fact) =>
-      fact.subject === assertion.subject &&
       fact.id !== assertion.id &&
       fact.id !== reason.id &&
-      !explainsLinked.has(`${fact.id}>${assertion.id}`) &&
-      !explainsLinked.has(`${assertion.id}>${fact.id}`),
+      !explainsLinks.has(`${fact.id}>${assertion.id}`) &&
+      !explainsLinks.has(`${assertion.id}>${fact.id}`),
   );
   const falseReason = siblings.falseStatement(reason, random);
   const falseAssertion = siblings.falseStatement(assertion, random);

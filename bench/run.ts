@@ -1,0 +1,39 @@
+/**
+ * `npm run bench [-- --quick]`: every benchmark, a table per part, and as the last line one JSON object
+ * with every figure. Figures only: nothing here passes or fails, and none of it runs in `npm test`.
+ */
+import { benchContent, formatContentBench } from "./content";
+import { measureFirstLoadJs } from "./first-load-js";
+import { benchProgress, formatProgressBench } from "./progress";
+
+const quick = process.argv.includes("--quick");
+
+async function main() {
+  const figures: Record<string, unknown> = { quick };
+
+  console.log("\n## Content check and build (real content and 100x synthetic)");
+  const content = benchContent(100);
+  console.log(formatContentBench(content));
+  figures.content = content;
+
+  console.log("\n## GET /api/progress core (SQLite)");
+  const progress = await benchProgress({ runs: quick ? 10 : 30, warmups: quick ? 2 : 3 });
+  console.log(formatProgressBench(progress));
+  figures.progress = progress;
+
+  console.log("\n## First Load JS per route (gzip, from the last `next build`)");
+  try {
+    const firstLoad = measureFirstLoadJs();
+    for (const { route, gzipBytes } of firstLoad) console.log(`${route.padEnd(36)} ${(gzipBytes / 1024).toFixed(1)} kB`);
+    figures.firstLoadJs = firstLoad;
+  } catch (error) {
+    console.log(`skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
