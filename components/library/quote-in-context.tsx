@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { locatorAnchor } from "@/lib/content/locator-anchor";
 import type { QuoteInContext } from "@/lib/content/library";
 
 /** The document's lines around a quote, the quote itself marked, line breaks kept. */
@@ -14,7 +16,8 @@ export function QuoteInContextView({ source }: { source: QuoteInContext }) {
         </p>
       </blockquote>
       <figcaption className="muted">
-        {source.documentTitle}, {source.locator} (excerpt from line {firstLine})
+        {source.documentTitle}, {source.locator} (excerpt from line {firstLine}) ·{" "}
+        <Link href={`/app/library/documents/${source.doc}#${locatorAnchor(source.locator)}`}>whole document</Link>
       </figcaption>
     </figure>
   );
