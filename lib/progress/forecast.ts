@@ -2,7 +2,7 @@ import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { localEpochDay, toNumber, type SqlDialect } from "./sql";
-import { addDays, epochDayOf, offsetSegments, startOfLocalDay, type LocalDay } from "./time-zone";
+import { addDays, epochDayOf, localDayOf, offsetSegments, startOfLocalDay, type LocalDay } from "./time-zone";
 
 export type DueDay = { day: LocalDay; due: number };
 
@@ -29,4 +29,19 @@ export async function dueForecast(db: Db, dialect: SqlDialect, userId: string, t
     if (index < FORECAST_DAYS) counts[index]! += toNumber(row.due);
   }
   return counts.map((due, index) => ({ day: addDays(today, index), due }));
+}
+
+/** Reviews due during the user's tomorrow: what the review page promises when the day's work is done. */
+export async function reviewsDueTomorrow(db: Db, userId: string, now: Date): Promise<number> {
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
+  const timeZone = settings?.timeZone ?? "Asia/Kolkata";
+  const tomorrow = addDays(localDayOf(now, timeZone), 1);
+  return db.card.count({
+    where: {
+      userId,
+      state: { not: State.New },
+      item: { retiredAt: null },
+      due: { gte: startOfLocalDay(tomorrow, timeZone), lt: startOfLocalDay(addDays(tomorrow, 1), timeZone) },
+    },
+  });
 }

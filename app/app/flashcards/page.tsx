@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ReviewSession } from "@/components/review/review-session";
+import { getSessionUserId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { reviewsDueTomorrow } from "@/lib/progress/forecast";
 
 export const metadata: Metadata = { title: "Flashcards" };
 
-export default function FlashcardsPage() {
+export default async function FlashcardsPage() {
+  const userId = await getSessionUserId();
+  if (!userId) redirect("/signin?callbackUrl=/app/flashcards");
   return (
-    <section aria-labelledby="page-title">
+    <div className="stack review-page">
       <header className="page-header">
-        <h1 id="page-title">Flashcards</h1>
+        <h1>Flashcards</h1>
+        <p className="muted">Due cards first, most overdue first, then today&apos;s new cards. Recall the answer before you show it.</p>
       </header>
-      <p className="card muted">Coming soon.</p>
-    </section>
+      <ReviewSession dueTomorrow={await reviewsDueTomorrow(getDb(), userId, new Date())} />
+    </div>
   );
 }
