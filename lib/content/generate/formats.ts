@@ -124,15 +124,22 @@ function statementsExplanation(judged: readonly Judged[]): string {
     .join(" ");
 }
 
-const INTRO_TEMPLATES = [
-  () => "Consider the following statements:",
-  (topic: string) => `Consider the following statements regarding ${topic.split(" > ").at(-1)}:`,
-  () => "With reference to India-Japan relations, consider the following statements:",
-];
+/** A topic's last part as it reads mid-sentence: "Defence cooperation" -> "defence cooperation". */
+function topicInSentence(topic: string): string | undefined {
+  const leaf = topic.split(" > ").at(-1)!;
+  // A one-word leaf ("Background") says nothing on its own after "regarding".
+  if (!leaf.includes(" ")) return undefined;
+  return /^[A-Z][a-z]/.test(leaf) ? leaf[0]!.toLowerCase() + leaf.slice(1) : leaf;
+}
 
 function intro(facts: readonly Fact[], random: Random): string {
-  const usable = facts.every((fact) => fact.topic.includes("India-Japan")) ? INTRO_TEMPLATES : INTRO_TEMPLATES.slice(0, 2);
-  return pick(usable, random)(facts[0]!.topic);
+  const topic = topicInSentence(facts[0]!.topic);
+  const templates = [
+    "Consider the following statements:",
+    ...(topic ? [`Consider the following statements regarding ${topic}:`] : []),
+    ...(facts.every((fact) => fact.topic.includes("India-Japan")) ? ["With reference to India-Japan relations, consider the following statements:"] : []),
+  ];
+  return pick(templates, random);
 }
 
 const WHICH_OPTIONS: Record<number, string[][]> = {
@@ -294,7 +301,7 @@ export function assertionReason(reason: Fact, assertion: Fact, { siblings, facts
         assertionText,
         datedStatement(other),
         [assertion, other],
-        `Both statements are correct, but Statement-II is not the reason for Statement-I. ${sentence(reasonText)}`,
+        `Both statements are correct, but Statement-II does not explain Statement-I. The sources give this reason for it: ${sentence(reasonText)}`,
       ),
     );
   }
