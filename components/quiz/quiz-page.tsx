@@ -16,12 +16,11 @@ export function QuizPage({ topics, initialTopic }: { topics: string[]; initialTo
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const open = useCallback(async (load: () => Promise<{ id: string }>) => {
+  const open = useCallback(async (load: () => Promise<QuizView>) => {
     setBusy(true);
     setError(null);
     try {
-      const { id } = await load();
-      setQuiz(await api<QuizView>(`/api/quiz/${id}`));
+      setQuiz(await load());
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The quiz could not be loaded. Check your connection and try again.");
     } finally {
@@ -30,10 +29,10 @@ export function QuizPage({ topics, initialTopic }: { topics: string[]; initialTo
   }, []);
 
   useEffect(() => {
-    if (!initialTopic) void open(() => api<{ id: string }>("/api/quiz/daily"));
+    if (!initialTopic) void open(() => api<QuizView>("/api/quiz/daily"));
   }, [initialTopic, open]);
 
-  const start = (body: Start) => void open(() => api<{ id: string }>("/api/quiz", { body }));
+  const start = (body: Start) => void open(() => api<QuizView>("/api/quiz", { body }));
 
   function onStartTopic(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

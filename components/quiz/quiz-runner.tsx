@@ -108,8 +108,9 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
     setBusy(true);
     setError(null);
     try {
-      const score = await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
-      const finished = { ...quiz, finishedAt: new Date().toISOString(), score };
+      await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
+      // The results carry the keys of the questions left unanswered, which only a finished quiz reveals.
+      const finished = await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/results`));
       setQuiz(finished);
       onFinished?.(finished);
     } catch (caught) {

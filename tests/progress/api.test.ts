@@ -63,9 +63,11 @@ describeEachDatabase("progress and export API", (provider) => {
     expect((await anki.text()).startsWith(ANKI_HEADER)).toBe(true);
   });
 
-  it("answers 400 for a malformed topic and 404 for an unknown one", async () => {
+  it("takes an empty topic for the whole bank, answers 400 for a malformed query and 404 for an unknown topic", async () => {
     signedInAs(userId);
-    expect((await getAnki(get("/api/export/anki.txt?topic=%20%20"), context)).status).toBe(400);
+    const whole = await getAnki(get("/api/export/anki.txt?topic="), context);
+    expect(whole.headers.get("content-disposition")).toBe('attachment; filename="smriti-bank.txt"');
+    expect((await getAnki(get(`/api/export/anki.txt?topic=${"x".repeat(201)}`), context)).status).toBe(400);
     expect((await getAnki(get("/api/export/anki.txt?deck=x"), context)).status).toBe(400);
     const unknown = await getAnki(get("/api/export/anki.txt?topic=Astrology"), context);
     expect(unknown.status).toBe(404);

@@ -1,14 +1,58 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SettingsForm } from "@/components/settings/settings-form";
+import { getSessionUserId } from "@/lib/auth/session";
+import { loadBank } from "@/lib/content/bank";
+import { getDb } from "@/lib/db/client";
+import { getSettings } from "@/lib/settings/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const userId = await getSessionUserId();
+  if (!userId) redirect("/signin?callbackUrl=/app/settings");
+  const settings = await getSettings(getDb(), userId);
+  const topics = [...new Set(loadBank().items.map((item) => item.topic))].sort();
   return (
-    <section aria-labelledby="page-title">
+    <div className="stack">
       <header className="page-header">
-        <h1 id="page-title">Settings</h1>
+        <h1>Settings</h1>
       </header>
-      <p className="card muted">Coming soon.</p>
-    </section>
+      <SettingsForm initial={settings} />
+      <section id="export" className="card" aria-labelledby="export-title">
+        <h2 id="export-title">Your data</h2>
+        <ul className="download-list">
+          <li>
+            <a href="/api/export/data.json" download>
+              Download all my data (JSON)
+            </a>
+            <span className="muted"> · settings, card states, review log and quiz history</span>
+          </li>
+          <li>
+            <a href="/api/export/reviews.csv" download>
+              Download my review log (CSV)
+            </a>
+          </li>
+        </ul>
+        <h3>Questions for Anki</h3>
+        <form action="/api/export/anki.txt" method="get" className="inline-form">
+          <div className="form-field">
+            <label htmlFor="anki-topic">Topic</label>
+            <select id="anki-topic" name="topic" defaultValue="">
+              <option value="">The whole bank</option>
+              {topics.map((topic) => (
+                <option key={topic} value={topic}>
+                  {topic.split(" > ").slice(-2).join(" › ")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-secondary">
+            Download for Anki
+          </button>
+        </form>
+        <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic and format.</p>
+      </section>
+    </div>
   );
 }

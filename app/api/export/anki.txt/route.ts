@@ -4,7 +4,15 @@ import { userRoute } from "@/app/api/_shared/handler";
 import { getDb } from "@/lib/db/client";
 import { ankiText } from "@/lib/export/anki";
 
-const querySchema = z.strictObject({ topic: z.string().trim().min(1).max(200).optional() });
+// An empty topic (the Settings form's "whole bank" choice) means no topic.
+const querySchema = z.strictObject({
+  topic: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((topic) => topic || undefined),
+});
 
 export const GET = userRoute({ query: querySchema }, async (_userId, { query }) =>
   download(ankiText(getDb(), query.topic), {

@@ -1,0 +1,107 @@
+import { State } from "ts-fsrs";
+import type { Citation, ItemType } from "@/lib/content/bank";
+import type { Db } from "@/lib/db/client";
+import { newCardState, previewDueDates, type RatingName } from "@/lib/srs/schedule";
+import { userDay } from "./day";
+import { RECALL_TYPES } from "./items";
+import { DEFAULT_POLICY, policyOf } from "./policy";
+
+export type QueueCard = {
+  id: string;
+  itemId: string;
+  type: ItemType;
+  topic: string;
+  front: string;
+  back: string;
+  explanation: string;
+  sources: Citation[];
+  state: number;
+  due: Date;
+  /** The due date each rating would give. */
+  intervals: Record<RatingName, Date>;
+};
+
+const ITEM_FIELDS = { id: true, type: true, topic: true, prompt: true, answer: true, explanation: true, sources: true } as const;
+const CARD_FIELDS = {
+  id: true,
+  itemId: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const;
+
+/**
+ * The next flashcards to review: due cards first, most overdue first, then new cards up to what is
+ * left of today's new-card limit (new cards first rated today count against it). New cards get their
+ * Card row here, so the client has an id to rate. A fixed number of queries whatever the history.
+ */
+export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
+  const settings = await db.userSettings.findUnique({ where: { userId } });
+  const policy = settings ? policyOf(settings) : DEFAULT_POLICY;
+  const { start } = userDay(now, policy.timeZone);
+  const recallItems = { type: { in: RECALL_TYPES }, retiredAt: null };
+
+  const [due, introducedToday, waiting] = await Promise.all([
+    db.card.findMany({
+      where: { userId, state: { not: State.New }, due: { lte: now }, item: recallItems },
+      orderBy: { due: "asc" },
+      take: limit,
+      select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
+    }),
+    db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
+    db.card.findMany({
+      where: { userId, state: State.New, item: recallItems },
+      orderBy: [{ createdAt: "asc" }, { itemId: "asc" }],
+      take: limit,
+      select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
+    }),
+  ]);
+
+  const newAllowed = Math.max(0, Math.min(limit - due.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
+  let fresh = waiting.slice(0, newAllowed);
+  if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, now))];
+
+  return [...due, ...fresh].map((card) => ({
+    id: card.id,
+    itemId: card.itemId,
+    type: card.item.type as ItemType,
+    topic: card.item.topic,
+    front: card.item.prompt,
+    back: card.item.answer,
+    explanation: card.item.explanation,
+    sources: JSON.parse(card.item.sources) as Citation[],
+    state: card.state,
+    due: card.due,
+    intervals: previewDueDates(card, now, policy),
+  }));
+}
+
+/** Creates Card rows for items the user has never seen, in the bank's order (topic, then id). */
+async function introduceCards(db: Db, userId: string, count: number, now: Date) {
+  const unseen = await db.bankItem.findMany({
+    where: { type: { in: RECALL_TYPES }, retiredAt: null, cards: { none: { userId } } },
+    orderBy: [{ topic: "asc" }, { id: "asc" }],
+    take: count,
+    select: { id: true },
+  });
+  if (unseen.length === 0) return [];
+  const state = newCardState(now);
+  try {
+    await db.card.createMany({ data: unseen.map((item) => ({ userId, itemId: item.id, ...state })) });
+  } catch (error) {
+    // Another request introduced the same cards a moment ago: theirs will do.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+  return db.card.findMany({
+    where: { userId, itemId: { in: unseen.map((item) => item.id) }, state: State.New },
+    orderBy: [{ createdAt: "asc" }, { itemId: "asc" }],
+    select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
+  });
+}

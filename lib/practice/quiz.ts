@@ -1,0 +1,282 @@
+import { State } from "ts-fsrs";
+import type { Citation, ItemType, Option } from "@/lib/content/bank";
+import type { Db } from "@/lib/db/client";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
+import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
+import { newCardState } from "@/lib/srs/schedule";
+import { userDay } from "./day";
+import { QUIZ_TYPES } from "./items";
+import { DEFAULT_TIME_ZONE } from "./policy";
+import { submitReview } from "./reviews";
+
+export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
+
+export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[] };
+
+export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
+
+export type QuizView = {
+  id: string;
+  mode: QuizMode;
+  topic: string | null;
+  dailyDay: string | null;
+  timeLimitSec: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  questions: QuizQuestionView[];
+  score: QuizScore;
+};
+
+export type AnswerReply = AnswerResult & { questionId: string; score: QuizScore };
+
+const FRESH_CANDIDATES = 400;
+const MISTAKE_LOOKBACK = 500;
+const DEFAULT_PRACTICE_SIZE = 10;
+
+const QUESTION_FIELDS = {
+  id: true,
+  position: true,
+  chosenOptionId: true,
+  correct: true,
+  answeredAt: true,
+  item: { select: { type: true, topic: true, prompt: true, options: true, answer: true, explanation: true, sources: true } },
+} as const;
+
+/**
+ * Today's quiz for the user, made on the first request of their day (in their time zone) and the same
+ * quiz for every request after that, finished or not. Two first requests at once make one quiz: the
+ * unique (userId, dailyDay) index decides and the loser reads the winner's.
+ */
+export async function dailyQuiz(db: Db, userId: string, now: Date): Promise<QuizView> {
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true, dailyQuizSize: true } });
+  const { day } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const existing = await db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
+  if (existing) return quizView(db, userId, existing.id);
+  const size = settings?.dailyQuizSize ?? 15;
+  const chosen = assembleQuiz(await dueQuizCandidates(db, userId, now, size), await freshQuizCandidates(db, userId), size, `${userId}:${day}`);
+  try {
+    const { id } = await createQuiz(db, userId, { mode: "daily", dailyDay: day, topic: null }, chosen, now);
+    return quizView(db, userId, id);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const winner = await db.quizSession.findUniqueOrThrow({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
+    return quizView(db, userId, winner.id);
+  }
+}
+
+export type PracticeRequest = { mode: "topic"; topic: string; size?: number } | { mode: "mistakes"; size?: number } | { mode: "custom"; size: number };
+
+/** A quiz outside the daily one: a topic, the questions last answered wrong, or a timed test of any size. */
+export async function startPracticeQuiz(db: Db, userId: string, request: PracticeRequest, now: Date): Promise<QuizView> {
+  const size = request.size ?? DEFAULT_PRACTICE_SIZE;
+  const seed = `${userId}:${now.toISOString()}`;
+  let chosen: Candidate[];
+  if (request.mode === "topic") {
+    const items = await db.bankItem.findMany({
+      where: { type: { in: QUIZ_TYPES }, retiredAt: null, topic: request.topic },
+      select: { id: true, topic: true, type: true },
+      orderBy: { id: "asc" },
+    });
+    if (items.length === 0) throw new NotFoundError("There are no questions on that topic.");
+    chosen = assembleQuiz([], items.map(toCandidate), size, seed);
+  } else if (request.mode === "mistakes") {
+    chosen = (await lastAnsweredWrong(db, userId)).slice(0, size);
+    if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
+  } else {
+    chosen = assembleQuiz(await dueQuizCandidates(db, userId, now, size), await freshQuizCandidates(db, userId), size, seed);
+  }
+  const { id } = await createQuiz(db, userId, { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null }, chosen, now);
+  return quizView(db, userId, id);
+}
+
+function toCandidate(item: { id: string; topic: string; type: string }): Candidate {
+  return { itemId: item.id, topic: item.topic, type: item.type };
+}
+
+async function dueQuizCandidates(db: Db, userId: string, now: Date, size: number): Promise<Candidate[]> {
+  const cards = await db.card.findMany({
+    where: { userId, state: { not: State.New }, due: { lte: now }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
+    orderBy: { due: "asc" },
+    take: size,
+    select: { item: { select: { id: true, topic: true, type: true } } },
+  });
+  return cards.map((card) => toCandidate(card.item));
+}
+
+async function freshQuizCandidates(db: Db, userId: string): Promise<Candidate[]> {
+  const items = await db.bankItem.findMany({
+    where: { type: { in: QUIZ_TYPES }, retiredAt: null, cards: { none: { userId } } },
+    orderBy: { id: "asc" },
+    take: FRESH_CANDIDATES,
+    select: { id: true, topic: true, type: true },
+  });
+  return items.map(toCandidate);
+}
+
+/** Questions whose latest answer was wrong, most recent first. */
+async function lastAnsweredWrong(db: Db, userId: string): Promise<Candidate[]> {
+  const answers = await db.quizQuestion.findMany({
+    where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null } },
+    orderBy: { answeredAt: "desc" },
+    take: MISTAKE_LOOKBACK,
+    select: { correct: true, item: { select: { id: true, topic: true, type: true } } },
+  });
+  const latest = new Map<string, { correct: boolean | null; candidate: Candidate }>();
+  for (const answer of answers) {
+    if (!latest.has(answer.item.id)) latest.set(answer.item.id, { correct: answer.correct, candidate: toCandidate(answer.item) });
+  }
+  return [...latest.values()].filter(({ correct }) => correct === false).map(({ candidate }) => candidate);
+}
+
+async function createQuiz(
+  db: Db,
+  userId: string,
+  kind: { mode: QuizMode; dailyDay: string | null; topic: string | null },
+  chosen: Candidate[],
+  now: Date,
+) {
+  if (chosen.length === 0) throw new ConflictError("There are no questions to ask yet.");
+  return db.quizSession.create({
+    data: {
+      userId,
+      ...kind,
+      timeLimitSec: chosen.length * SECONDS_PER_QUESTION,
+      startedAt: now,
+      questions: { create: chosen.map((candidate, position) => ({ position, itemId: candidate.itemId })) },
+    },
+    select: { id: true },
+  });
+}
+
+/**
+ * A quiz as its owner may see it: every question, with the key, explanation and sources only for
+ * questions already answered, or for all of them once the quiz is finished.
+ */
+export async function quizView(db: Db, userId: string, quizId: string): Promise<QuizView> {
+  const quiz = await db.quizSession.findFirst({
+    where: { id: quizId, userId },
+    select: {
+      id: true,
+      mode: true,
+      topic: true,
+      dailyDay: true,
+      timeLimitSec: true,
+      startedAt: true,
+      finishedAt: true,
+      questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS },
+    },
+  });
+  if (!quiz) throw new NotFoundError("No such quiz.");
+  const finished = quiz.finishedAt !== null;
+  return {
+    id: quiz.id,
+    mode: quiz.mode as QuizMode,
+    topic: quiz.topic,
+    dailyDay: quiz.dailyDay,
+    timeLimitSec: quiz.timeLimitSec,
+    startedAt: quiz.startedAt,
+    finishedAt: quiz.finishedAt,
+    questions: quiz.questions.map((question) => ({
+      id: question.id,
+      position: question.position,
+      type: question.item.type as ItemType,
+      topic: question.item.topic,
+      prompt: question.item.prompt,
+      options: JSON.parse(question.item.options) as Option[],
+      result: question.answeredAt || finished ? resultOf(question) : null,
+    })),
+    score: scoreQuiz(quiz.questions.map((question) => question.correct)),
+  };
+}
+
+function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; item: { answer: string; explanation: string; sources: string } }): AnswerResult {
+  return {
+    chosenOptionId: question.chosenOptionId,
+    correct: question.correct,
+    key: question.item.answer,
+    explanation: question.item.explanation,
+    sources: JSON.parse(question.item.sources) as Citation[],
+  };
+}
+
+export type AnswerInput = { questionId: string; optionId: string | null; answerId: string };
+
+/**
+ * Records an answer (null: skipped) and schedules what it shows about the user's memory: the question's
+ * own card and the flashcards of the facts behind it get Good for a right answer and Again for a wrong
+ * one. The first answer to a question stands; answering it again, or retrying the request, returns it.
+ */
+export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
+  const question = await db.quizQuestion.findFirst({
+    where: { id: input.questionId, quizId, quiz: { userId } },
+    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { ...QUESTION_FIELDS.item.select, factIds: true } }, quiz: { select: { startedAt: true, finishedAt: true } } },
+  });
+  if (!question) throw new NotFoundError("No such question in this quiz.");
+  if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question));
+  if (question.quiz.finishedAt) throw new ConflictError("This quiz is finished.");
+  const options = JSON.parse(question.item.options) as Option[];
+  if (input.optionId !== null && !options.some((option) => option.id === input.optionId)) throw new NotFoundError("No such option.");
+
+  const correct = input.optionId === null ? null : input.optionId === question.item.answer;
+  const previous = await db.quizQuestion.findFirst({
+    where: { quizId, answeredAt: { not: null } },
+    orderBy: { answeredAt: "desc" },
+    select: { answeredAt: true },
+  });
+  const since = previous?.answeredAt ?? question.quiz.startedAt;
+  try {
+    const { count } = await db.quizQuestion.updateMany({
+      where: { id: question.id, answeredAt: null },
+      data: { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()) },
+    });
+    if (count === 0) return storedReply(db, quizId, question.id);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError("That answer id was already used for another question.");
+    throw error;
+  }
+  if (correct !== null) await scheduleAnsweredFacts(db, userId, question.itemId, JSON.parse(question.item.factIds) as string[], correct, input.answerId, now);
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question.item) });
+}
+
+function keyOf(item: { answer: string; explanation: string; sources: string }) {
+  return { key: item.answer, explanation: item.explanation, sources: JSON.parse(item.sources) as Citation[] };
+}
+
+async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
+  const stored = await db.quizQuestion.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_FIELDS });
+  return reply(db, quizId, questionId, resultOf(stored));
+}
+
+async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult): Promise<AnswerReply> {
+  const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
+  return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
+}
+
+/** Rates the question's card (made on first answer) and the user's studied flashcards of the same facts. */
+async function scheduleAnsweredFacts(db: Db, userId: string, itemId: string, factIds: string[], correct: boolean, answerId: string, now: Date) {
+  const questionCard = await db.card.upsert({
+    where: { userId_itemId: { userId, itemId } },
+    create: { userId, itemId, ...newCardState(now) },
+    update: {},
+    select: { id: true },
+  });
+  const factCards = await db.card.findMany({
+    where: { userId, state: { not: State.New }, itemId: { in: factIds.flatMap((factId) => [`flashcard:${factId}`, `cloze:${factId}`]) } },
+    select: { id: true },
+  });
+  const rating = correct ? "good" : "again";
+  for (const card of [questionCard, ...factCards]) {
+    // Derived from the answer's id, so a retried answer never rates a card twice.
+    await submitReview(db, userId, { reviewId: `${answerId}:${card.id}`, cardId: card.id, rating, durationMs: 0 }, now, "quiz");
+  }
+}
+
+/** Ends the quiz (unanswered questions count as skipped) and returns its score; finishing twice is harmless. */
+export async function finishQuiz(db: Db, userId: string, quizId: string, now: Date): Promise<QuizScore> {
+  const quiz = await db.quizSession.findFirst({ where: { id: quizId, userId }, select: { id: true } });
+  if (!quiz) throw new NotFoundError("No such quiz.");
+  await db.quizSession.updateMany({ where: { id: quizId, finishedAt: null }, data: { finishedAt: now } });
+  const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
+  return scoreQuiz(outcomes.map((outcome) => outcome.correct));
+}

@@ -1,0 +1,59 @@
+import { State } from "ts-fsrs";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { reviewsPerLocalDay, streaksOf, type Streaks } from "@/lib/progress/activity";
+import { sqlDialectOf } from "@/lib/progress/sql";
+import { daysUntilExam } from "@/lib/readiness/exam-mode";
+import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
+import { userDay } from "./day";
+import { RECALL_TYPES } from "./items";
+
+export type Today = {
+  day: string;
+  /** Flashcards due by the end of the user's day. */
+  due: number;
+  /** New flashcards still to introduce today, within the daily limit and what the bank has left. */
+  new: number;
+  reviewedToday: number;
+  quiz: { id: string | null; status: "not-started" | "in-progress" | "finished"; score: QuizScore | null };
+  streak: Streaks;
+  exam: { date: string; name: string | null; daysLeft: number } | null;
+};
+
+/** What the Today page and GET /api/today show: the day's work and where the user stands. */
+export async function todaySummary(db: Db, userId: string, now: Date): Promise<Today> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { createdAt: true, settings: true } });
+  if (!user) throw new NotFoundError("No such user.");
+  const timeZone = user.settings?.timeZone ?? "Asia/Kolkata";
+  const { day, start, end } = userDay(now, timeZone);
+  const recall = { type: { in: RECALL_TYPES }, retiredAt: null };
+  const [due, introducedToday, waiting, unseen, reviewedToday, quiz, activeDays] = await Promise.all([
+    db.card.count({ where: { userId, state: { not: State.New }, due: { lt: end }, item: recall } }),
+    db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
+    db.card.count({ where: { userId, state: State.New, item: recall } }),
+    db.bankItem.count({ where: { ...recall, cards: { none: { userId } } } }),
+    db.reviewLog.count({ where: { userId, reviewedAt: { gte: start }, origin: "flashcard" } }),
+    db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true, finishedAt: true, questions: { select: { correct: true, answeredAt: true } } } }),
+    reviewsPerLocalDay(db, sqlDialectOf(db), userId, timeZone, user.createdAt, now),
+  ]);
+  const newLeft = Math.max(0, (user.settings?.newCardsPerDay ?? 20) - introducedToday);
+  const examDate = user.settings?.examDate ?? null;
+  return {
+    day,
+    due,
+    new: Math.min(newLeft, waiting + unseen),
+    reviewedToday,
+    quiz: quiz
+      ? {
+          id: quiz.id,
+          status: quiz.finishedAt ? "finished" : "in-progress",
+          score: scoreQuiz(quiz.questions.map((question) => question.correct)),
+        }
+      : { id: null, status: "not-started", score: null },
+    streak: streaksOf(
+      activeDays.map(({ day: active }) => active),
+      day,
+    ),
+    exam: examDate ? { date: examDate, name: user.settings?.examName ?? null, daysLeft: daysUntilExam(examDate, timeZone, now) } : null,
+  };
+}

@@ -1,0 +1,39 @@
+import { seededRandom, shuffled } from "@/lib/content/generate/random";
+
+export type Candidate = { itemId: string; topic: string; type: string };
+
+/**
+ * Picks a quiz's questions: due questions first (most overdue first) up to half the quiz, then new
+ * questions taken in turn from each topic and type, so that a quiz spans the bank, then more due ones
+ * if new ones run out. The order is then shuffled with the seed, so formats and topics alternate.
+ */
+export function assembleQuiz(due: readonly Candidate[], fresh: readonly Candidate[], size: number, seed: string): Candidate[] {
+  const chosen: Candidate[] = [];
+  const taken = new Set<string>();
+  const take = (candidate: Candidate) => {
+    if (chosen.length >= size || taken.has(candidate.itemId)) return;
+    chosen.push(candidate);
+    taken.add(candidate.itemId);
+  };
+  for (const candidate of due.slice(0, Math.ceil(size / 2))) take(candidate);
+  for (const candidate of roundRobin(shuffled(fresh, seededRandom(`${seed}:fresh`)))) take(candidate);
+  for (const candidate of due) take(candidate);
+  return shuffled(chosen, seededRandom(`${seed}:order`));
+}
+
+/** One candidate from each topic-and-type group in turn, so no group crowds out the rest. */
+function roundRobin(candidates: readonly Candidate[]): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.topic}\u0000${candidate.type}`;
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
+  }
+  const queues = [...groups.values()];
+  const result: Candidate[] = [];
+  for (let round = 0; result.length < candidates.length; round++) {
+    for (const queue of queues) if (queue[round]) result.push(queue[round]!);
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+import { fsrs, Rating, State, type Card as FsrsCard, type FSRS, type Grade } from "ts-fsrs";
+import { applyExamDateLimit, type ExamLimit } from "@/lib/readiness/exam-mode";
+
+/** The FSRS fields of a Card row, as stored. */
+export type CardState = {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+};
+
+export const RATINGS = ["again", "hard", "good", "easy"] as const;
+export type RatingName = (typeof RATINGS)[number];
+
+const GRADES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+export function gradeOf(rating: RatingName): Grade {
+  return GRADES[rating];
+}
+
+export function ratingName(grade: number): RatingName {
+  return RATINGS[grade - 1]!;
+}
+
+/** A scheduler per desired retention; fuzz off, so the same history always gives the same schedule. */
+const schedulers = new Map<number, FSRS>();
+export function schedulerFor(desiredRetention: number): FSRS {
+  let scheduler = schedulers.get(desiredRetention);
+  if (!scheduler) {
+    scheduler = fsrs({ request_retention: desiredRetention, enable_fuzz: false });
+    schedulers.set(desiredRetention, scheduler);
+  }
+  return scheduler;
+}
+
+export function toFsrsCard(row: CardState): FsrsCard {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsedDays,
+    scheduled_days: row.scheduledDays,
+    learning_steps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state as State,
+    last_review: row.lastReview ?? undefined,
+  };
+}
+
+export function fromFsrsCard(card: FsrsCard): CardState {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.last_review ?? null,
+  };
+}
+
+/** What the user's settings add to plain FSRS: their retention target and, with an exam date, exam mode. */
+export type SchedulingPolicy = { desiredRetention: number; examDate: string | null; timeZone: string };
+
+function examLimit(policy: SchedulingPolicy, now: Date, scheduler: FSRS): ExamLimit {
+  return { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler };
+}
+
+/** The card after a rating at `now`: ts-fsrs' schedule, with no due date left past the exam when that would cost recall. */
+export function scheduleCard(current: CardState, rating: RatingName, now: Date, policy: SchedulingPolicy): CardState {
+  const scheduler = schedulerFor(policy.desiredRetention);
+  const { card } = scheduler.next(toFsrsCard(current), now, gradeOf(rating));
+  return fromFsrsCard(applyExamDateLimit(card, examLimit(policy, now, scheduler)));
+}
+
+/** The due date each rating would give, for the rating buttons. */
+export function previewDueDates(current: CardState, now: Date, policy: SchedulingPolicy): Record<RatingName, Date> {
+  const scheduler = schedulerFor(policy.desiredRetention);
+  const preview = scheduler.repeat(toFsrsCard(current), now);
+  const limit = examLimit(policy, now, scheduler);
+  return Object.fromEntries(
+    RATINGS.map((rating) => [rating, applyExamDateLimit(preview[gradeOf(rating)].card, limit).due]),
+  ) as Record<RatingName, Date>;
+}
+
+export function newCardState(now: Date): CardState {
+  return { due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: State.New, lastReview: null };
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { RATINGS } from "@/lib/srs/schedule";
+
+/** Client-made ids (review and answer ids): UUIDs or similar, never anything that could be a path or a query. */
+const clientId = z.string().min(8).max(100).regex(/^[A-Za-z0-9_:-]+$/, "use letters, digits, '-', '_' or ':'");
+const serverId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "not an id");
+
+export const reviewSchema = z.strictObject({
+  reviewId: clientId,
+  cardId: serverId,
+  rating: z.enum(RATINGS),
+  // Ten minutes at most: a card left open over lunch is not ten minutes of recall.
+  durationMs: z.number().int().min(0).max(86_400_000).transform((ms) => Math.min(ms, 600_000)),
+});
+
+export const undoSchema = z.strictObject({ reviewId: clientId });
+
+export const queueQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const quizParamsSchema = z.strictObject({ id: serverId });
+
+export const answerSchema = z.strictObject({
+  questionId: serverId,
+  optionId: z.string().min(1).max(10).nullable(),
+  answerId: clientId,
+});
+
+export const practiceQuizSchema = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("topic"), topic: z.string().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional() }),
+  z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional() }),
+  z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100) }),
+]);
