@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
 import { QuizRunner, type QuizView } from "./quiz-runner";
@@ -11,9 +11,19 @@ type Start = { mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "
  * The Quiz page: today's daily quiz (made on the first visit of the day, resumed after that), and the
  * other ways to practise: a topic, the questions got wrong before, or a timed test of any length.
  */
-export function QuizPage({ topics, initialTopic }: { topics: string[]; initialTopic: string | null }) {
-  const [quiz, setQuiz] = useState<QuizView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function QuizPage({
+  topics,
+  initialTopic,
+  daily,
+  dailyError,
+}: {
+  topics: string[];
+  initialTopic: string | null;
+  daily: QuizView | null;
+  dailyError: string | null;
+}) {
+  const [quiz, setQuiz] = useState<QuizView | null>(daily);
+  const [error, setError] = useState<string | null>(dailyError);
   const [busy, setBusy] = useState(false);
 
   const open = useCallback(async (load: () => Promise<QuizView>) => {
@@ -27,10 +37,6 @@ export function QuizPage({ topics, initialTopic }: { topics: string[]; initialTo
       setBusy(false);
     }
   }, []);
-
-  useEffect(() => {
-    if (!initialTopic) void open(() => api<QuizView>("/api/quiz/daily"));
-  }, [initialTopic, open]);
 
   const start = (body: Start) => void open(() => api<QuizView>("/api/quiz", { body }));
 

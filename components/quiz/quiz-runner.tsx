@@ -21,8 +21,8 @@ export type QuizView = {
   mode: string;
   topic: string | null;
   timeLimitSec: number;
-  startedAt: string;
-  finishedAt: string | null;
+  startedAt: string | Date;
+  finishedAt: string | Date | null;
   questions: QuizQuestionView[];
   score?: QuizScore;
 };

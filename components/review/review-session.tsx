@@ -38,7 +38,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const [done, setDone] = useState<Done[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const shownAt = useRef(Date.now());
+  const shownAt = useRef(0);
   const cardHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { redirect } from "next/navigation";
 import { QuizPage } from "@/components/quiz/quiz-page";
+import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
+import { getDb } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { dailyQuiz, type QuizView } from "@/lib/practice/quiz";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -10,9 +15,21 @@ const searchSchema = z.object({ mode: z.literal("topic").optional(), topic: z.st
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function QuizRoute({ searchParams }: Props) {
+  const userId = await getSessionUserId();
+  if (!userId) redirect("/signin?callbackUrl=/app/quiz");
   const search = searchSchema.parse(await searchParams);
   const topics = [...new Set(loadBank().items.map((item) => item.topic))].sort();
   const initialTopic = search.mode === "topic" && search.topic && topics.includes(search.topic) ? search.topic : null;
+  let daily: QuizView | null = null;
+  let dailyError: string | null = null;
+  if (!initialTopic) {
+    try {
+      daily = await dailyQuiz(getDb(), userId, new Date());
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      dailyError = error.message;
+    }
+  }
   return (
     <div className="stack">
       <header className="page-header">
@@ -21,7 +38,7 @@ export default async function QuizRoute({ searchParams }: Props) {
           Prelims format and pace: about 72 seconds a question, +2 for a right answer, −2/3 for a wrong one, 0 for a skipped one.
         </p>
       </header>
-      <QuizPage topics={topics} initialTopic={initialTopic} />
+      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} />
     </div>
   );
 }
