@@ -79,7 +79,7 @@ test("the navigation is reachable by keyboard", async ({ page }) => {
   await page.keyboard.press("Tab"); // brand link
   for (const name of sections) {
     await page.keyboard.press("Tab");
-    await expect(page.getByRole("link", { name, exact: true })).toBeFocused();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true })).toBeFocused();
   }
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/app\/settings$/);
