@@ -139,8 +139,9 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <span>
           Question {index + 1} of {quiz.questions.length}
         </span>
-        <span className={secondsLeft < 0 ? "timer timer-over" : "timer"} aria-label={`Time left ${clock(secondsLeft)}`}>
-          ⏱ {clock(secondsLeft)}
+        <span className={secondsLeft < 0 ? "timer timer-over" : "timer"}>
+          {secondsLeft < 0 ? "Over time: " : "Time left: "}
+          {clock(Math.abs(secondsLeft))}
         </span>
         <span>
           Score: <strong>{formatScore(running)}</strong>

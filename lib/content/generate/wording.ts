@@ -29,10 +29,23 @@ export function questionFor(fact: Fact, relation: LoadedRelation): string {
   return fact.timeSensitive ? withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, question) : question;
 }
 
-/** The statement with its value replaced: the value must occur in it (the checker makes sure). */
+/**
+ * The statement with its value replaced: the value must occur in it (the checker makes sure). An
+ * article just before the value follows the replacement: "an India-led" becomes "a China-led".
+ */
 export function replaceValue(statement: string, valueInStatement: string, replacement: string): string {
   const at = statement.indexOf(valueInStatement);
-  return statement.slice(0, at) + replacement + statement.slice(at + valueInStatement.length);
+  let before = statement.slice(0, at);
+  if (replacement !== BLANK) {
+    const article = /\b(a|an|A|An) $/.exec(before);
+    if (article) {
+      const vowel = /^[aeiouAEIOU]/.test(replacement) && !/^(U[A-Z]|Eu|One|one)/.test(replacement);
+      const wanted = vowel ? "an" : "a";
+      const cased = article[1]![0] === "A" ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted;
+      before = before.slice(0, before.length - article[0].length) + `${cased} `;
+    }
+  }
+  return before + replacement + statement.slice(at + valueInStatement.length);
 }
 
 export const BLANK = "_____";
