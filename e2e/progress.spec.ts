@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+
+function dayInKolkata(offsetDays: number): string {
+  const now = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+test("after reviews and a quiz, Progress shows them, with the exam countdown", async ({ page }, testInfo) => {
+  const email = uniqueEmail("progress");
+  await registerByApi(page, email);
+  await signInByForm(page, email);
+  const examDate = dayInKolkata(45);
+  await page.request.put("/api/settings", {
+    data: { examDate, examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
+  });
+
+  // A session of four reviews through the API, as the review page sends them.
+  const { cards } = await (await page.request.get("/api/reviews/queue?limit=10")).json();
+  expect(cards).toHaveLength(4);
+  for (const [index, card] of cards.entries()) {
+    const rating = index === 0 ? "again" : "good";
+    const response = await page.request.post("/api/reviews", { data: { reviewId: `progress-${index}-${card.id}`, cardId: card.id, rating, durationMs: 5000 } });
+    expect(response.ok()).toBe(true);
+  }
+  // And a daily quiz: the first question answered, then finished.
+  const quiz = await (await page.request.get("/api/quiz/daily")).json();
+  await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: "a", answerId: `progress-answer-${quiz.id}` } });
+  await page.request.post(`/api/quiz/${quiz.id}/finish`);
+
+  await page.goto("/app/today");
+  await expect(page.getByText("45 days to CSE Prelims")).toBeVisible();
+
+  await page.goto("/app/progress");
+  await expect(page.getByRole("heading", { name: "Progress" })).toBeVisible();
+  const tiles = page.locator(".stat-tiles");
+  await expect(tiles.getByText("Current streak")).toBeVisible();
+  await expect(tiles.locator(".stat-tile", { hasText: "Current streak" })).toContainText("1 day");
+  await expect(tiles.locator(".stat-tile", { hasText: "CSE Prelims" })).toContainText("45 days left");
+  // Four flashcard ratings and the quiz answer's ratings count as reviews this year.
+  await expect(tiles.locator(".stat-tile", { hasText: "Reviews this year" })).toContainText(/[5-9]|1\d/);
+  await expect(page.getByRole("heading", { name: "Exam readiness" })).toBeVisible();
+  await expect(page.locator(".readiness-headline")).toContainText(/Predicted recall on exam day .*: \d+%/);
+  await expect(page.getByRole("table", { name: "Accuracy by topic, weakest first" })).toBeVisible();
+  const history = page.getByRole("table", { name: "Quiz history, most recent first" });
+  await expect(history.getByRole("row")).toHaveCount(2);
+  await expect(history).toContainText("Daily quiz");
+  await screenshotAtWidths(page, testInfo, "progress");
+});
