@@ -23,7 +23,7 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
             day for the next {plural(plan.studyDays, "day")} (new cards until {longDay(plan.introduceBy)}).
           </p>
           <p className="muted">
-            Your last {plan.pace.days} days: {plan.pace.reviewsPerDay.toFixed(1)} reviews and {plan.pace.newCardsPerDay.toFixed(1)} new
+            Your last {plural(plan.pace.days, "day")}: {plan.pace.reviewsPerDay.toFixed(1)} reviews and {plan.pace.newCardsPerDay.toFixed(1)} new
             cards a day.
             {plan.newCardsLimitTooLow && (
               <>
