@@ -1,7 +1,8 @@
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { gradeOf, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
-import { DEFAULT_POLICY, policyOf } from "./policy";
+import { gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { DEFAULT_POLICY } from "./policy";
 
 export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
 
@@ -20,27 +21,69 @@ export type ReviewResult = {
 /** Where a rating comes from: a flashcard review, or a quiz answer scheduling the facts behind it. */
 export type ReviewOrigin = "flashcard" | "quiz";
 
-const CARD_STATE_FIELDS = {
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  state: true,
-  lastReview: true,
-} as const;
+/** A card as read for rating: its FSRS state and the version the rating will be applied to. */
+export type LoadedCard = { id: string; version: number; before: CardState };
+
+/** One rating to apply: which card, how, and the client's id for it. */
+export type PlannedRating = { card: LoadedCard; rating: RatingName; reviewId: string; durationMs: number };
 
 // Two ratings of one card racing: the loser re-reads the card and applies its rating on top, a few times at most.
-const MAX_ATTEMPTS = 4;
+export const MAX_ATTEMPTS = 4;
 
-function isUniqueViolation(error: unknown): boolean {
+type Tx = Prisma.TransactionClient;
+
+export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-class StaleCardError extends Error {}
+/** The card changed between reading it and writing the rating: read it again and recompute. */
+export class StaleCardError extends Error {}
+
+type CardWithPolicyRow = CardState & {
+  id: string;
+  version: number;
+  desiredRetention: number | null;
+  examDate: string | null;
+  timeZone: string | null;
+};
+
+/**
+ * The user's card with the settings that schedule it, in one query (a join Prisma would split in three).
+ * Column types come back as the ORM's (Date, number) from both SQLite and PostgreSQL.
+ */
+async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
+  const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
+    SELECT c."id", c."version", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays",
+           c."learningSteps", c."reps", c."lapses", c."state", c."lastReview",
+           s."desiredRetention", s."examDate", s."timeZone"
+    FROM "Card" c LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
+    WHERE c."id" = ${cardId} AND c."userId" = ${userId}`);
+  const row = rows[0];
+  if (!row) return null;
+  const policy: SchedulingPolicy =
+    row.timeZone === null
+      ? DEFAULT_POLICY
+      : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
+  return {
+    policy,
+    card: {
+      id: row.id,
+      version: Number(row.version),
+      before: {
+        due: new Date(row.due),
+        stability: Number(row.stability),
+        difficulty: Number(row.difficulty),
+        elapsedDays: Number(row.elapsedDays),
+        scheduledDays: Number(row.scheduledDays),
+        learningSteps: Number(row.learningSteps),
+        reps: Number(row.reps),
+        lapses: Number(row.lapses),
+        state: Number(row.state),
+        lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+      },
+    },
+  };
+}
 
 /**
  * Applies one rating to one card: the new FSRS state and its review log in one transaction.
@@ -48,10 +91,11 @@ class StaleCardError extends Error {}
  * Idempotent by `reviewId`: a retry of a stored rating returns the stored result and changes nothing,
  * even when both copies arrive at once (the unique index on ReviewLog.reviewId decides). Safe under
  * concurrent ratings of the same card: the update only applies to the version of the card it was
- * computed from (Card.version), so a rating never overwrites another one it did not see.
+ * computed from (Card.version), so a rating never overwrites another one it did not see; the loser
+ * re-reads the card and applies its rating on top.
  *
- * Three queries on the straight path: read the card with the user's scheduling settings, update it,
- * insert the log.
+ * Four queries on the straight path: read the card joined with the user's settings, then in one
+ * transaction update it (version-checked), insert the log, commit.
  */
 export async function submitReview(
   db: Db,
@@ -61,18 +105,14 @@ export async function submitReview(
   origin: ReviewOrigin = "flashcard",
 ): Promise<ReviewResult> {
   for (let attempt = 1; ; attempt++) {
-    const card = await db.card.findFirst({
-      where: { id: input.cardId, userId },
-      select: { ...CARD_STATE_FIELDS, id: true, version: true, user: { select: { settings: { select: { desiredRetention: true, examDate: true, timeZone: true } } } } },
-    });
-    if (!card) {
-      // A retry of a rating whose card was deleted since, or somebody else's card: either way, nothing to show.
-      throw new NotFoundError("No such card.");
-    }
-    const { id, version, user, ...before } = card;
-    const policy = user.settings ? policyOf(user.settings) : DEFAULT_POLICY;
+    const loaded = await loadCardWithPolicy(db, userId, input.cardId);
+    // Somebody else's card, or one that does not exist: either way, nothing to show.
+    if (!loaded) throw new NotFoundError("No such card.");
     try {
-      return await applyRating(db, userId, { id, version, before }, input, policy, now, origin);
+      const [result] = await db.$transaction((tx) =>
+        writeRatings(tx, userId, [{ card: loaded.card, rating: input.rating, reviewId: input.reviewId, durationMs: input.durationMs }], loaded.policy, now, origin),
+      );
+      return result!;
     } catch (error) {
       if (isUniqueViolation(error)) return storedResult(db, userId, input.reviewId);
       if (error instanceof StaleCardError && attempt < MAX_ATTEMPTS) continue;
@@ -82,50 +122,54 @@ export async function submitReview(
   }
 }
 
-async function applyRating(
-  db: Db,
+/**
+ * Writes ratings inside a transaction: each card's new state, only over the version it was computed
+ * from (else StaleCardError, which rolls everything back), then all their logs in one insert. A log's
+ * reviewId already taken raises Prisma's P2002, which also rolls everything back.
+ */
+export async function writeRatings(
+  tx: Tx,
   userId: string,
-  card: { id: string; version: number; before: CardState },
-  input: ReviewInput,
+  ratings: readonly PlannedRating[],
   policy: SchedulingPolicy,
   now: Date,
   origin: ReviewOrigin,
-): Promise<ReviewResult> {
-  const after = scheduleCard(card.before, input.rating, now, policy);
-  await db.$transaction(async (tx) => {
+): Promise<ReviewResult[]> {
+  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, policy) }));
+  for (const { card, after } of planned) {
     const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...after, version: card.version + 1 } });
     if (count === 0) throw new StaleCardError();
-    await tx.reviewLog.create({
-      data: {
-        reviewId: input.reviewId,
-        userId,
-        cardId: card.id,
-        rating: gradeOf(input.rating),
-        origin,
-        reviewedAt: now,
-        durationMs: input.durationMs,
-        stateBefore: card.before.state,
-        state: after.state,
-        due: after.due,
-        stability: after.stability,
-        difficulty: after.difficulty,
-        elapsedDays: after.elapsedDays,
-        scheduledDays: after.scheduledDays,
-        cardBefore: JSON.stringify(card.before),
-      },
-    });
-  });
-  return {
-    reviewId: input.reviewId,
+  }
+  const logs = planned.map(({ card, rating, reviewId, durationMs, after }) => ({
+    reviewId,
+    userId,
     cardId: card.id,
-    rating: input.rating,
+    rating: gradeOf(rating),
+    origin,
+    reviewedAt: now,
+    durationMs,
+    stateBefore: card.before.state,
+    state: after.state,
+    due: after.due,
+    stability: after.stability,
+    difficulty: after.difficulty,
+    elapsedDays: after.elapsedDays,
+    scheduledDays: after.scheduledDays,
+    cardBefore: snapshot(card.before),
+  }));
+  if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
+  else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });
+  return planned.map(({ card, rating, reviewId, after }) => ({
+    reviewId,
+    cardId: card.id,
+    rating,
     reviewedAt: now,
     state: after.state,
     due: after.due,
     stability: after.stability,
     difficulty: after.difficulty,
     scheduledDays: after.scheduledDays,
-  };
+  }));
 }
 
 async function storedResult(db: Db, userId: string, reviewId: string): Promise<ReviewResult> {
@@ -135,7 +179,7 @@ async function storedResult(db: Db, userId: string, reviewId: string): Promise<R
   return {
     reviewId: log.reviewId,
     cardId: log.cardId,
-    rating: (["again", "hard", "good", "easy"] as const)[log.rating - 1]!,
+    rating: ratingName(log.rating),
     reviewedAt: log.reviewedAt,
     state: log.state,
     due: log.due,
@@ -145,29 +189,61 @@ async function storedResult(db: Db, userId: string, reviewId: string): Promise<R
   };
 }
 
+/** The exact JSON snapshot of a card's FSRS fields kept in its review log (dates as ISO 8601 UTC). */
+export function snapshot(card: CardState): string {
+  return JSON.stringify({
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsedDays,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.lastReview ? card.lastReview.toISOString() : null,
+  });
+}
+
 /** The card state stored in a review log's snapshot, with its dates revived. */
-function parseCardBefore(json: string): CardState {
+export function parseSnapshot(json: string): CardState {
   const raw = JSON.parse(json) as Record<string, unknown>;
   return {
-    ...(raw as unknown as CardState),
     due: new Date(raw.due as string),
+    stability: raw.stability as number,
+    difficulty: raw.difficulty as number,
+    elapsedDays: raw.elapsedDays as number,
+    scheduledDays: raw.scheduledDays as number,
+    learningSteps: raw.learningSteps as number,
+    reps: raw.reps as number,
+    lapses: raw.lapses as number,
+    state: raw.state as number,
     lastReview: raw.lastReview ? new Date(raw.lastReview as string) : null,
   };
 }
 
+export type UndoResult = { reviewId: string; cardId: string; state: number; due: Date };
+
 /**
- * Takes back a rating: the card returns exactly to its state before it and the log row goes. Only the
- * card's latest rating can be taken back; once undone, the review id is unknown again (404).
+ * Takes back a rating: the card returns exactly to its state before it and the log row goes, in one
+ * transaction. Only the card's latest rating can be taken back (409 otherwise); the restore is
+ * version-checked like a rating, so a rating arriving meanwhile is never overwritten. Once undone, the
+ * review id is unknown again (404).
  */
-export async function undoReview(db: Db, userId: string, reviewId: string): Promise<{ reviewId: string; cardId: string; state: number; due: Date }> {
-  return db.$transaction(async (tx) => {
-    const log = await tx.reviewLog.findUnique({ where: { reviewId }, select: { id: true, userId: true, cardId: true, reviewedAt: true, cardBefore: true } });
-    if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
-    const later = await tx.reviewLog.count({ where: { cardId: log.cardId, reviewedAt: { gt: log.reviewedAt } } });
-    if (later > 0) throw new ConflictError("A later rating of this card exists; undo that one first.");
-    const before = parseCardBefore(log.cardBefore);
-    await tx.card.update({ where: { id: log.cardId }, data: { ...before, version: { increment: 1 } } });
-    await tx.reviewLog.delete({ where: { id: log.id } });
-    return { reviewId, cardId: log.cardId, state: before.state, due: before.due };
+export async function undoReview(db: Db, userId: string, reviewId: string): Promise<UndoResult> {
+  const log = await db.reviewLog.findUnique({
+    where: { reviewId },
+    select: { id: true, userId: true, cardId: true, cardBefore: true, card: { select: { version: true, reps: true } } },
   });
+  if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
+  const before = parseSnapshot(log.cardBefore);
+  // Every rating adds one rep, every undo takes it back: the card's latest rating is this one exactly when it has one rep more.
+  if (log.card.reps !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.card.updateMany({ where: { id: log.cardId, version: log.card.version }, data: { ...before, version: log.card.version + 1 } });
+    if (count === 0) throw new ConflictError("The card changed while undoing; try again.");
+    const deleted = await tx.reviewLog.deleteMany({ where: { id: log.id } });
+    if (deleted.count === 0) throw new NotFoundError("No such review.");
+  });
+  return { reviewId, cardId: log.cardId, state: before.state, due: before.due };
 }
