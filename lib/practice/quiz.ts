@@ -4,11 +4,11 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
-import { newCardState } from "@/lib/srs/schedule";
+import { newCardState, type RatingName } from "@/lib/srs/schedule";
 import { userDay } from "./day";
-import { QUIZ_TYPES } from "./items";
-import { DEFAULT_TIME_ZONE } from "./policy";
-import { submitReview } from "./reviews";
+import { QUIZ_TYPES, RECALL_TYPES } from "./items";
+import { DEFAULT_POLICY, DEFAULT_TIME_ZONE, policyOf } from "./policy";
+import { isUniqueViolation, MAX_ATTEMPTS, StaleCardError, writeRatings, type PlannedRating } from "./reviews";
 
 export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
 
@@ -204,8 +204,9 @@ export type AnswerInput = { questionId: string; optionId: string | null; answerI
 
 /**
  * Records an answer (null: skipped) and schedules what it shows about the user's memory: the question's
- * own card and the flashcards of the facts behind it get Good for a right answer and Again for a wrong
- * one. The first answer to a question stands; answering it again, or retrying the request, returns it.
+ * own card and the user's studied flashcards of the facts behind it get Good for a right answer and
+ * Again for a wrong one (origin "quiz"). The answer and its ratings are one transaction. The first
+ * answer to a question stands: answering it again, or retrying the request, returns it and changes nothing.
  */
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
@@ -225,17 +226,28 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
     select: { answeredAt: true },
   });
   const since = previous?.answeredAt ?? question.quiz.startedAt;
-  try {
-    const { count } = await db.quizQuestion.updateMany({
-      where: { id: question.id, answeredAt: null },
-      data: { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()) },
-    });
-    if (count === 0) return storedReply(db, quizId, question.id);
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError("That answer id was already used for another question.");
-    throw error;
+  const answer = { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()) };
+  const factIds = JSON.parse(question.item.factIds) as string[];
+
+  for (let attempt = 1; ; attempt++) {
+    const plan = correct === null ? null : await planAnswerRatings(db, userId, question.itemId, factIds, correct ? "good" : "again", input.answerId, now);
+    try {
+      const stored = await db.$transaction(async (tx) => {
+        const { count } = await tx.quizQuestion.updateMany({ where: { id: question.id, answeredAt: null }, data: answer });
+        if (count === 0) return false;
+        if (plan) await writeRatings(tx, userId, plan.ratings, plan.policy, now, "quiz");
+        return true;
+      });
+      // Another request answered it first: that answer stands.
+      if (!stored) return storedReply(db, quizId, question.id);
+      break;
+    } catch (error) {
+      if (error instanceof StaleCardError && attempt < MAX_ATTEMPTS) continue;
+      if (error instanceof StaleCardError) throw new ConflictError("A card changed while this answer was saved; send it again.");
+      if (isUniqueViolation(error)) throw new ConflictError("That answer id was already used for another question.");
+      throw error;
+    }
   }
-  if (correct !== null) await scheduleAnsweredFacts(db, userId, question.itemId, JSON.parse(question.item.factIds) as string[], correct, input.answerId, now);
   return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question.item) });
 }
 
@@ -253,22 +265,51 @@ async function reply(db: Db, quizId: string, questionId: string, result: AnswerR
   return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
 }
 
-/** Rates the question's card (made on first answer) and the user's studied flashcards of the same facts. */
-async function scheduleAnsweredFacts(db: Db, userId: string, itemId: string, factIds: string[], correct: boolean, answerId: string, now: Date) {
-  const questionCard = await db.card.upsert({
-    where: { userId_itemId: { userId, itemId } },
-    create: { userId, itemId, ...newCardState(now) },
-    update: {},
-    select: { id: true },
-  });
-  const factCards = await db.card.findMany({
-    where: { userId, state: { not: State.New }, itemId: { in: factIds.flatMap((factId) => [`flashcard:${factId}`, `cloze:${factId}`]) } },
-    select: { id: true },
-  });
-  const rating = correct ? "good" : "again";
-  for (const card of [questionCard, ...factCards]) {
-    // Derived from the answer's id, so a retried answer never rates a card twice.
-    await submitReview(db, userId, { reviewId: `${answerId}:${card.id}`, cardId: card.id, rating, durationMs: 0 }, now, "quiz");
+const CARD_STATE_FIELDS = {
+  id: true,
+  itemId: true,
+  version: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const;
+
+/**
+ * The ratings an answer makes: the question's own card (made on its first answer) and the user's studied
+ * flashcards and clozes of the same facts (recall items are named `${type}:${factId}` by the bank, one
+ * fact each). Review ids derive from the answer id, so they are as unique as it is. Cards in id order,
+ * so that two transactions lock shared cards in the same order. Two or three queries, whatever the history.
+ */
+async function planAnswerRatings(db: Db, userId: string, itemId: string, factIds: readonly string[], rating: RatingName, answerId: string, now: Date) {
+  const factItemIds = factIds.flatMap((factId) => RECALL_TYPES.map((type) => `${type}:${factId}`));
+  const [cards, settings] = await Promise.all([
+    db.card.findMany({
+      where: { userId, OR: [{ itemId }, { itemId: { in: factItemIds }, state: { not: State.New } }] },
+      select: CARD_STATE_FIELDS,
+    }),
+    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true } }),
+  ]);
+  if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
+  const ratings: PlannedRating[] = cards
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before }, rating, reviewId: `${answerId}:${id}`, durationMs: 0 }));
+  return { ratings, policy: settings ? policyOf(settings) : DEFAULT_POLICY };
+}
+
+async function createCard(db: Db, userId: string, itemId: string, now: Date) {
+  try {
+    return await db.card.create({ data: { userId, itemId, ...newCardState(now) }, select: CARD_STATE_FIELDS });
+  } catch (error) {
+    // Made a moment ago by another request: that one will do.
+    if (!isUniqueViolation(error)) throw error;
+    return db.card.findUniqueOrThrow({ where: { userId_itemId: { userId, itemId } }, select: CARD_STATE_FIELDS });
   }
 }
 
