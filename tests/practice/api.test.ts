@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { POST as postAnswer } from "@/app/api/quiz/[id]/answers/route";
+import { POST as postFinish } from "@/app/api/quiz/[id]/finish/route";
+import { GET as getResults } from "@/app/api/quiz/[id]/results/route";
+import { GET as getQuiz } from "@/app/api/quiz/[id]/route";
+import { GET as getDaily } from "@/app/api/quiz/daily/route";
+import { POST as postQuiz } from "@/app/api/quiz/route";
+import { GET as getQueue } from "@/app/api/reviews/queue/route";
+import { POST as postReview } from "@/app/api/reviews/route";
+import { POST as postUndo } from "@/app/api/reviews/undo/route";
+import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
+import { GET as getToday } from "@/app/api/today/route";
+import { getSessionUserId } from "@/lib/auth/session";
+import { createItems, createUser } from "../helpers/factories";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
+
+// The session is next-auth's business, tested with it; here a signed-in user is simply given.
+vi.mock("@/lib/auth/session", () => ({ getSessionUserId: vi.fn() }));
+const signedInAs = (userId: string | null) => vi.mocked(getSessionUserId).mockResolvedValue(userId);
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function call(handler: Handler, path: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
+  const request = new Request(`http://localhost${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  return { status: response.status, body: await response.json() };
+}
+
+const QUIZ_TYPES = ["mcq", "statements-which", "statements-how-many", "match-pairs", "assertion-reason"];
+const SETTINGS = { examDate: "2027-05-24", examName: "CSE Prelims 2027", timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 };
+
+describeEachDatabase("practice API", (provider) => {
+  let database: TestDatabase;
+  let owner: string;
+  let stranger: string;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    (globalThis as unknown as { smritiDb?: unknown }).smritiDb = database.db;
+    await createItems(database.db, [
+      ...Array.from({ length: 6 }, (_, index) => ({ id: `flashcard:f${index}`, factIds: [`f${index}`] })),
+      ...Array.from({ length: 10 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:q${index}`, type: QUIZ_TYPES[index % 5], topic: `Topic ${index % 2}`, factIds: [`f${index}`] })),
+    ]);
+    owner = (await createUser(database.db, { dailyQuizSize: 5 })).id;
+    stranger = (await createUser(database.db)).id;
+  });
+  afterAll(async () => {
+    delete (globalThis as unknown as { smritiDb?: unknown }).smritiDb;
+    await database?.drop();
+  });
+
+  it("answers 401 to a visitor on every route", async () => {
+    signedInAs(null);
+    const params = { id: "cm0000000000000000000000" };
+    const calls: [Handler, string, { body?: unknown; method?: string; params?: Record<string, string> }][] = [
+      [getToday, "/api/today", {}],
+      [getQueue, "/api/reviews/queue", {}],
+      [postReview, "/api/reviews", { body: { reviewId: "review-0001", cardId: "c1", rating: "good", durationMs: 1 } }],
+      [postUndo, "/api/reviews/undo", { body: { reviewId: "review-0001" } }],
+      [getDaily, "/api/quiz/daily", {}],
+      [postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } }],
+      [getQuiz, "/api/quiz/x", { params }],
+      [postAnswer, "/api/quiz/x/answers", { body: { questionId: "q", optionId: "a", answerId: "answer-0001" }, params }],
+      [postFinish, "/api/quiz/x/finish", { method: "POST", params }],
+      [getResults, "/api/quiz/x/results", { params }],
+      [getSettings, "/api/settings", {}],
+      [putSettings, "/api/settings", { method: "PUT", body: SETTINGS }],
+    ];
+    for (const [handler, path, init] of calls) {
+      const response = await call(handler as Handler, path, init);
+      expect(response, path).toEqual({ status: 401, body: { error: "unauthenticated", message: "Sign in first." } });
+    }
+  });
+
+  it("serves the queue, rates idempotently, undoes, and refuses bad input with zod's issues", async () => {
+    signedInAs(owner);
+    expect((await call(getQueue, "/api/reviews/queue?limit=0")).status).toBe(400);
+    expect((await call(getQueue, "/api/reviews/queue?limit=5&extra=1")).status).toBe(400);
+    const queue = await call(getQueue, "/api/reviews/queue?limit=2");
+    expect(queue.status).toBe(200);
+    expect(queue.body.cards).toHaveLength(2);
+    const [card] = queue.body.cards;
+    expect(card).toMatchObject({ itemId: "flashcard:f0", type: "flashcard", front: "Question flashcard:f0?", back: "Answer flashcard:f0", state: 0 });
+    expect(card.sources).toEqual([{ doc: "doc-1", locator: "line 1", quote: "Quote for flashcard:f0" }]);
+    expect(Object.keys(card.intervals)).toEqual(["again", "hard", "good", "easy"]);
+    expect(card.intervals.good).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+
+    const extra = await call(postReview, "/api/reviews", { body: { reviewId: "api-review-1", cardId: card.id, rating: "good", durationMs: 1, grade: 3 } });
+    expect(extra.status).toBe(400);
+    expect(extra.body).toMatchObject({ error: "invalid_request", issues: [{ code: "unrecognized_keys" }] });
+    const badRating = await call(postReview, "/api/reviews", { body: { reviewId: "api-review-1", cardId: card.id, rating: "perfect", durationMs: 1 } });
+    expect(badRating.body.issues[0].path).toEqual(["rating"]);
+
+    const review = { reviewId: "api-review-1", cardId: card.id, rating: "good", durationMs: 2500 };
+    const first = await call(postReview, "/api/reviews", { body: review });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ reviewId: "api-review-1", cardId: card.id, rating: "good", state: 1 });
+    expect(Date.parse(first.body.due)).toBeGreaterThan(Date.parse(first.body.reviewedAt));
+    expect(await call(postReview, "/api/reviews", { body: review })).toEqual(first);
+    expect(await database.db.reviewLog.count({ where: { cardId: card.id } })).toBe(1);
+
+    expect(await call(postUndo, "/api/reviews/undo", { body: { reviewId: "api-review-1" } })).toMatchObject({ status: 200, body: { cardId: card.id, state: 0 } });
+    expect((await call(postUndo, "/api/reviews/undo", { body: { reviewId: "api-review-1" } })).status).toBe(404);
+  });
+
+  it("answers 404 with no data for another user's card, review and quiz", async () => {
+    signedInAs(owner);
+    const [card] = (await call(getQueue, "/api/reviews/queue?limit=1")).body.cards;
+    await call(postReview, "/api/reviews", { body: { reviewId: "owner-review-1", cardId: card.id, rating: "good", durationMs: 1 } });
+    const quiz = (await call(getDaily, "/api/quiz/daily")).body;
+
+    signedInAs(stranger);
+    const notFound = (response: { status: number; body: unknown }) => {
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ error: "not_found" });
+      expect(JSON.stringify(response.body)).not.toContain("Question");
+    };
+    notFound(await call(postReview, "/api/reviews", { body: { reviewId: "stranger-review", cardId: card.id, rating: "again", durationMs: 1 } }));
+    notFound(await call(postUndo, "/api/reviews/undo", { body: { reviewId: "owner-review-1" } }));
+    notFound(await call(getQuiz, `/api/quiz/${quiz.id}`, { params: { id: quiz.id } }));
+    notFound(await call(getResults, `/api/quiz/${quiz.id}/results`, { params: { id: quiz.id } }));
+    notFound(await call(postFinish, `/api/quiz/${quiz.id}/finish`, { method: "POST", params: { id: quiz.id } }));
+    notFound(await call(postAnswer, `/api/quiz/${quiz.id}/answers`, { params: { id: quiz.id }, body: { questionId: quiz.questions[0].id, optionId: "a", answerId: "stranger-answer" } }));
+    expect(await database.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ reps: 1 });
+  });
+
+  it("runs a daily quiz: no key before an answer, the key after it, results only once finished", async () => {
+    signedInAs(owner);
+    const daily = await call(getDaily, "/api/quiz/daily");
+    expect(daily.status).toBe(200);
+    expect(daily.body.questions).toHaveLength(5);
+    expect(daily.body.timeLimitSec).toBe(360);
+    expect(JSON.stringify(daily.body)).not.toMatch(/"(answer|key|explanation|sources)"/);
+    const id = daily.body.id;
+    const question = daily.body.questions[0];
+
+    const badAnswer = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: question.id, optionId: "b" } });
+    expect(badAnswer.body.issues[0].path).toEqual(["answerId"]);
+    const answered = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: question.id, optionId: "b", answerId: "api-answer-1" } });
+    expect(answered).toMatchObject({ status: 200, body: { correct: true, key: "b", chosenOptionId: "b", score: { score: 2, correct: 1 } } });
+    expect(answered.body.explanation).toBeTruthy();
+
+    const resumed = await call(getQuiz, `/api/quiz/${id}`, { params: { id } });
+    expect(resumed.body.questions[0].result).toMatchObject({ key: "b" });
+    expect(JSON.stringify(resumed.body.questions.slice(1))).not.toMatch(/"(key|explanation|sources)"/);
+
+    expect((await call(getResults, `/api/quiz/${id}/results`, { params: { id } })).status).toBe(409);
+    expect(await call(postFinish, `/api/quiz/${id}/finish`, { method: "POST", params: { id } })).toMatchObject({ status: 200, body: { score: 2, skipped: 4, maxScore: 10 } });
+    const results = await call(getResults, `/api/quiz/${id}/results`, { params: { id } });
+    expect(results.status).toBe(200);
+    expect(results.body.questions.every((item: { result: { key: string } | null }) => item.result?.key === "b")).toBe(true);
+    expect((await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: daily.body.questions[1].id, optionId: "a", answerId: "api-answer-2" } })).status).toBe(409);
+    expect((await call(getQuiz, "/api/quiz/x", { params: { id: "../etc" } })).status).toBe(400);
+  });
+
+  it("starts practice quizzes (201) and validates their modes", async () => {
+    signedInAs(owner);
+    const custom = await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } });
+    expect(custom.status).toBe(201);
+    expect(custom.body).toMatchObject({ mode: "custom", timeLimitSec: 360 });
+    const topic = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1" } });
+    expect(topic.status).toBe(201);
+    expect(topic.body.questions.every((question: { topic: string }) => question.topic === "Topic 1")).toBe(true);
+    expect((await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Nowhere" } })).status).toBe(404);
+    expect((await call(postQuiz, "/api/quiz", { body: { mode: "custom" } })).status).toBe(400);
+    expect((await call(postQuiz, "/api/quiz", { body: { mode: "speed", size: 5 } })).status).toBe(400);
+  });
+
+  it("reads and validates settings, and sums up today", async () => {
+    signedInAs(owner);
+    expect((await call(getSettings, "/api/settings")).body).toMatchObject({ timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 });
+    const bad = await call(putSettings, "/api/settings", { method: "PUT", body: { ...SETTINGS, timeZone: "Mars/Olympus", desiredRetention: 0.5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((issue: { path: string[] }) => issue.path[0]).sort()).toEqual(["desiredRetention", "timeZone"]);
+    expect((await call(putSettings, "/api/settings", { method: "PUT", body: { ...SETTINGS, theme: "dark" } })).status).toBe(400);
+    expect(await call(putSettings, "/api/settings", { method: "PUT", body: SETTINGS })).toEqual({ status: 200, body: SETTINGS });
+
+    const today = await call(getToday, "/api/today");
+    expect(today.status).toBe(200);
+    expect(today.body).toMatchObject({ reviewedToday: 1, quiz: { status: "finished" }, streak: { current: 1 }, exam: { date: "2027-05-24", name: "CSE Prelims 2027" } });
+    expect(today.body.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(typeof today.body.due).toBe("number");
+    expect(typeof today.body.new).toBe("number");
+  });
+});
