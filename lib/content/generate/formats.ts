@@ -218,8 +218,14 @@ export function matchPairs(facts: readonly Fact[], { content, siblings }: Contex
   if (!relation.pairColumns) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`match-pairs:${id}`);
+  // Every shown value is different, so no pair gives itself away by repeating another's value.
+  const shownValues = new Set(facts.map((fact) => fact.value.text.toLowerCase()));
   let pairs = facts.map((fact) => {
-    const wrong = random() < 0.5 ? siblings.distractors(fact, 1, random)[0] : undefined;
+    const wrong = random() < 0.5 ? siblings.distractors(fact, 4, random).find((text) => !shownValues.has(text.toLowerCase())) : undefined;
+    if (wrong) {
+      shownValues.delete(fact.value.text.toLowerCase());
+      shownValues.add(wrong.toLowerCase());
+    }
     return { fact, shown: wrong ?? fact.value.text, correct: !wrong };
   });
   if (facts.length === 4 && pairs.every((pair) => !pair.correct)) {
@@ -229,7 +235,7 @@ export function matchPairs(facts: readonly Fact[], { content, siblings }: Contex
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const [left, right] = relation.pairColumns;
   const dated = facts.find((fact) => fact.timeSensitive);
-  const table = pairs.map(({ fact, shown }) => `${fact.subjectName} — ${shown}`);
+  const table = pairs.map(({ fact, shown }) => `${fact.subjectName} — ${capitalised(shown)}`);
   return item("match-pairs", id, facts, {
     prompt: `${dated ? `As of ${dated.asOf.slice(0, 4)}, consider` : "Consider"} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
     options,

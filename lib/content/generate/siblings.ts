@@ -5,6 +5,11 @@ import { datedStatement, replaceValue } from "./wording";
 
 const key = (text: string) => text.trim().toLowerCase();
 
+// Value types whose members are interchangeable as distractors across relations: any year can stand in
+// for another. Events, documents, dialogues and free text only make sense within their own relation
+// ("which dialogue" answered with a summit would be no question at all).
+const INTERCHANGEABLE_TYPES = new Set(["year", "date", "month", "number", "money", "percentage", "place", "country", "person", "armed-service"]);
+
 /**
  * Indexes the bank once so that every distractor lookup is a map read: generation stays linear in the
  * size of the content. Distractors come from facts of the same kind: first the same relation (another
@@ -48,10 +53,11 @@ export class SiblingIndex {
 
   /** Up to `count` wrong values for the fact, nearest kind first, in a seeded order. */
   distractors(fact: Fact, count: number, random: Random): string[] {
+    const interchangeable = INTERCHANGEABLE_TYPES.has(fact.value.type);
     const tiers = [
       this.valuesByRelation.get(fact.relation) ?? [],
-      fact.value.type === "text" ? [] : (this.valuesByType.get(fact.value.type) ?? []),
-      fact.value.entityId ? (this.valuesByType.get(`entity:${fact.value.type}`) ?? []) : [],
+      interchangeable ? (this.valuesByType.get(fact.value.type) ?? []) : [],
+      interchangeable && fact.value.entityId ? (this.valuesByType.get(`entity:${fact.value.type}`) ?? []) : [],
     ];
     const chosen: string[] = [];
     for (const tier of tiers) {
