@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY } from "./policy";
 
 export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
@@ -42,24 +43,29 @@ export class StaleCardError extends Error {}
 type CardWithPolicyRow = CardState & {
   id: string;
   version: number;
+  itemType: string;
   desiredRetention: number | null;
   examDate: string | null;
   timeZone: string | null;
 };
 
 /**
- * The user's card with the settings that schedule it, in one query (a join Prisma would split in three).
- * Column types come back as the ORM's (Date, number) from both SQLite and PostgreSQL.
+ * The user's flashcard (a flashcard or cloze item's card) with the settings that schedule it, in one
+ * query (a join Prisma would split in three). Column types come back as the ORM's (Date, number) from
+ * both SQLite and PostgreSQL.
  */
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
     SELECT c."id", c."version", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays",
-           c."learningSteps", c."reps", c."lapses", c."state", c."lastReview",
+           c."learningSteps", c."reps", c."lapses", c."state", c."lastReview", i."type" AS "itemType",
            s."desiredRetention", s."examDate", s."timeZone"
-    FROM "Card" c LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
+    FROM "Card" c
+    JOIN "BankItem" i ON i."id" = c."itemId"
+    LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
     WHERE c."id" = ${cardId} AND c."userId" = ${userId}`);
   const row = rows[0];
-  if (!row) return null;
+  // Quiz questions' cards are rated by answering them, never from the flashcard page.
+  if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
   const policy: SchedulingPolicy =
     row.timeZone === null
       ? DEFAULT_POLICY
@@ -228,14 +234,16 @@ export type UndoResult = { reviewId: string; cardId: string; state: number; due:
  * Takes back a rating: the card returns exactly to its state before it and the log row goes, in one
  * transaction. Only the card's latest rating can be taken back (409 otherwise); the restore is
  * version-checked like a rating, so a rating arriving meanwhile is never overwritten. Once undone, the
- * review id is unknown again (404).
+ * review id is unknown again (404). Only flashcard ratings can be undone: a quiz answer's ratings stay.
  */
 export async function undoReview(db: Db, userId: string, reviewId: string): Promise<UndoResult> {
   const log = await db.reviewLog.findUnique({
     where: { reviewId },
-    select: { id: true, userId: true, cardId: true, cardBefore: true, card: { select: { version: true, reps: true } } },
+    select: { id: true, userId: true, cardId: true, origin: true, cardBefore: true, card: { select: { version: true, reps: true } } },
   });
   if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
+  // A quiz answer stands, and so do the ratings it made.
+  if (log.origin !== "flashcard") throw new ConflictError("Ratings made by quiz answers cannot be undone.");
   const before = parseSnapshot(log.cardBefore);
   // Every rating adds one rep, every undo takes it back: the card's latest rating is this one exactly when it has one rep more.
   if (log.card.reps !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { answerQuestion, dailyQuiz, finishQuiz, quizView, startPracticeQuiz } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
-import { submitReview } from "@/lib/practice/reviews";
+import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { todaySummary } from "@/lib/practice/today";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
@@ -104,6 +104,20 @@ describeEachDatabase("quizzes", (provider) => {
     expect(flashcard.lapses).toBe(0);
     expect(flashcard.state).toBe(State.Learning);
     expect(await database.db.reviewLog.count({ where: { cardId: flashcard.id, origin: "quiz", rating: 1 } })).toBe(1);
+  });
+
+  it("rates quiz questions' cards only through answers, and keeps a quiz answer's ratings", async () => {
+    const user = await createUser(database.db, { newCardsPerDay: 5 });
+    for (const card of await reviewQueue(database.db, user.id, 10, LATE_EVENING_IST)) {
+      await submitReview(database.db, user.id, { reviewId: `keep-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, LATE_EVENING_IST);
+    }
+    const quiz = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Topic 0", size: 10 }, LATE_EVENING_IST);
+    const question = quiz.questions.find((candidate) => candidate.prompt === "Question mcq:q0?")!;
+    await answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "b", answerId: "keep-answer-1" }, LATE_EVENING_IST);
+    const questionCard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "mcq:q0" } });
+    await expect(submitReview(database.db, user.id, { reviewId: "keep-direct-1", cardId: questionCard.id, rating: "easy", durationMs: 1 }, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
+    await expect(undoReview(database.db, user.id, `keep-answer-1:${questionCard.id}`)).rejects.toThrow(ConflictError);
+    expect(await database.db.reviewLog.count({ where: { cardId: questionCard.id } })).toBe(1);
   });
 
   it("shows another user's quiz to nobody, and refuses unknown options", async () => {
