@@ -4,6 +4,8 @@
  */
 import { benchContent, formatContentBench } from "./content";
 import { measureFirstLoadJs } from "./first-load-js";
+import { benchHttp } from "./http";
+import { formatLoad } from "./load";
 import { benchProgress, formatProgressBench } from "./progress";
 
 const quick = process.argv.includes("--quick");
@@ -20,6 +22,13 @@ async function main() {
   const progress = await benchProgress({ runs: quick ? 10 : 30, warmups: quick ? 2 : 3 });
   console.log(formatProgressBench(progress));
   figures.progress = progress;
+
+  console.log("\n## HTTP load through `next start` (autocannon; latency in ms)");
+  const http = await benchHttp({ provider: "sqlite", quick });
+  if (process.env.TEST_POSTGRES_URL) http.push(...(await benchHttp({ provider: "postgres", quick, postgresUrl: process.env.TEST_POSTGRES_URL })));
+  else console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to include it");
+  console.log(formatLoad(http));
+  figures.http = http;
 
   console.log("\n## First Load JS per route (gzip, from the last `next build`)");
   try {
