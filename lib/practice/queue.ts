@@ -41,16 +41,21 @@ const CARD_FIELDS = {
  * The next flashcards to review: due cards first, most overdue first, then new cards up to what is
  * left of today's new-card limit (new cards first rated today count against it). New cards get their
  * Card row here, so the client has an id to rate. A fixed number of queries whatever the history.
+ *
+ * "Due" means due before the end of the user's day in their time zone, as GET /api/today counts it: a
+ * card scheduled for 18:00 today is served in the morning too (FSRS counts elapsed time in calendar
+ * days, so reviewing it a few hours early changes nothing), instead of keeping the user waiting for the
+ * hour of yesterday's review. Learning steps (minutes) are due within minutes anyway.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
   const settings = await db.userSettings.findUnique({ where: { userId } });
   const policy = settings ? policyOf(settings) : DEFAULT_POLICY;
-  const { start } = userDay(now, policy.timeZone);
+  const { start, end } = userDay(now, policy.timeZone);
   const recallItems = { type: { in: RECALL_TYPES }, retiredAt: null };
 
   const [due, introducedToday, waiting] = await Promise.all([
     db.card.findMany({
-      where: { userId, state: { not: State.New }, due: { lte: now }, item: recallItems },
+      where: { userId, state: { not: State.New }, due: { lt: end }, item: recallItems },
       orderBy: { due: "asc" },
       take: limit,
       select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },

@@ -50,11 +50,11 @@ const QUESTION_FIELDS = {
  */
 export async function dailyQuiz(db: Db, userId: string, now: Date): Promise<QuizView> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true, dailyQuizSize: true } });
-  const { day } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { day, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
   const existing = await db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
   if (existing) return quizView(db, userId, existing.id);
   const size = settings?.dailyQuizSize ?? 15;
-  const chosen = assembleQuiz(await dueQuizCandidates(db, userId, now, size), await freshQuizCandidates(db, userId), size, `${userId}:${day}`);
+  const chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size), await freshQuizCandidates(db, userId), size, `${userId}:${day}`);
   try {
     const { id } = await createQuiz(db, userId, { mode: "daily", dailyDay: day, topic: null }, chosen, now);
     return quizView(db, userId, id);
@@ -84,7 +84,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
     chosen = (await lastAnsweredWrong(db, userId)).slice(0, size);
     if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
   } else {
-    chosen = assembleQuiz(await dueQuizCandidates(db, userId, now, size), await freshQuizCandidates(db, userId), size, seed);
+    const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
+    const { end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+    chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size), await freshQuizCandidates(db, userId), size, seed);
   }
   const { id } = await createQuiz(db, userId, { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null }, chosen, now);
   return quizView(db, userId, id);
@@ -94,9 +96,10 @@ function toCandidate(item: { id: string; topic: string; type: string }): Candida
   return { itemId: item.id, topic: item.topic, type: item.type };
 }
 
-async function dueQuizCandidates(db: Db, userId: string, now: Date, size: number): Promise<Candidate[]> {
+/** Questions the user has answered before that fall due before `dueBefore` (the end of their day), most overdue first. */
+async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: number): Promise<Candidate[]> {
   const cards = await db.card.findMany({
-    where: { userId, state: { not: State.New }, due: { lte: now }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
+    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
     orderBy: { due: "asc" },
     take: size,
     select: { item: { select: { id: true, topic: true, type: true } } },
@@ -104,10 +107,16 @@ async function dueQuizCandidates(db: Db, userId: string, now: Date, size: number
   return cards.map((card) => toCandidate(card.item));
 }
 
+/**
+ * Questions the user has never had rated (no card, or a card still new), a sample of at most
+ * FRESH_CANDIDATES for assembleQuiz to spread over topics and formats. Taken in content-hash order, which
+ * is fixed but unrelated to type or topic: ids start with the type ("mcq:…"), so id order would fill the
+ * sample with the first formats alphabetically once the bank outgrows it.
+ */
 async function freshQuizCandidates(db: Db, userId: string): Promise<Candidate[]> {
   const items = await db.bankItem.findMany({
-    where: { type: { in: QUIZ_TYPES }, retiredAt: null, cards: { none: { userId } } },
-    orderBy: { id: "asc" },
+    where: { type: { in: QUIZ_TYPES }, retiredAt: null, cards: { none: { userId, state: { not: State.New } } } },
+    orderBy: [{ contentHash: "asc" }, { id: "asc" }],
     take: FRESH_CANDIDATES,
     select: { id: true, topic: true, type: true },
   });
