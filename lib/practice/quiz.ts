@@ -74,7 +74,8 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   let chosen: Candidate[];
   if (request.mode === "topic") {
     const items = await db.bankItem.findMany({
-      where: { type: { in: QUIZ_TYPES }, retiredAt: null, topic: request.topic },
+      // A topic includes its subtopics: "Polity" covers "Polity > Parliament".
+      where: { type: { in: QUIZ_TYPES }, retiredAt: null, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
       select: { id: true, topic: true, type: true },
       orderBy: { id: "asc" },
     });

@@ -148,4 +148,18 @@ describeEachDatabase("quizzes", (provider) => {
     expect(today.due).toBe(1);
     expect((await todaySummary(database.db, user.id, AFTER_MIDNIGHT_IST)).exam?.daysLeft).toBe(9);
   });
+
+  it("practises a topic with its subtopics", async () => {
+    await createItems(database.db, [
+      { id: "mcq:polity-1", type: "mcq", topic: "Polity > Parliament" },
+      { id: "mcq:polity-2", type: "mcq", topic: "Polity > Judiciary" },
+      { id: "mcq:polity-3", type: "mcq", topic: "Polity" },
+      { id: "mcq:polity-4", type: "mcq", topic: "Polity and Governance" },
+    ]);
+    const user = await createUser(database.db);
+    const broad = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Polity", size: 10 }, LATE_EVENING_IST);
+    expect(broad.questions.map((question) => question.topic).sort()).toEqual(["Polity", "Polity > Judiciary", "Polity > Parliament"]);
+    const leaf = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Polity > Judiciary" }, LATE_EVENING_IST);
+    expect(leaf.questions.map((question) => question.topic)).toEqual(["Polity > Judiciary"]);
+  });
 });
