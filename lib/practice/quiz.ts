@@ -243,12 +243,13 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
     const plan = correct === null ? null : await planAnswerRatings(db, userId, question.itemId, factIds, correct ? "good" : "again", input.answerId, now);
     try {
       const stored = await db.$transaction(async (tx) => {
-        const { count } = await tx.quizQuestion.updateMany({ where: { id: question.id, answeredAt: null }, data: answer });
+        // Only an open question of an open quiz: a concurrent answer or finish wins.
+        const { count } = await tx.quizQuestion.updateMany({ where: { id: question.id, answeredAt: null, quiz: { is: { finishedAt: null } } }, data: answer });
         if (count === 0) return false;
         if (plan) await writeRatings(tx, userId, plan.ratings, plan.policy, now, "quiz");
         return true;
       });
-      // Another request answered it first: that answer stands.
+      // Another request answered it first (that answer stands) or finished the quiz.
       if (!stored) return storedReply(db, quizId, question.id);
       break;
     } catch (error) {
@@ -267,6 +268,7 @@ function keyOf(item: { answer: string; explanation: string; sources: string }) {
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
   const stored = await db.quizQuestion.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_FIELDS });
+  if (!stored.answeredAt) throw new ConflictError("This quiz is finished.");
   return reply(db, quizId, questionId, resultOf(stored));
 }
 
