@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export type RunningServer = { baseUrl: string; stop(): Promise<void> };
+export type RunningServer = { baseUrl: string; stop(): Promise<void>; /** SIGKILL: a crash, no chance to finish anything. */ kill(): Promise<void> };
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -19,33 +19,31 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
   throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** `next start` of the existing production build against a given database, on loopback. */
-export async function startNext(databaseUrl: string, port: number): Promise<RunningServer> {
+/**
+ * `next start` of the existing production build against a given database, on loopback. Instances given
+ * the same secret accept each other's sessions, as behind a load balancer.
+ */
+export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url")): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "ignore", "ignore"],
+    // Its own process group, so that a kill reaches next's server process too.
+    detached: true,
   });
   await waitForHttp(`${baseUrl}/api/auth/csrf`, child, 60_000);
-  return { baseUrl, stop: () => stopChild(child) };
+  return { baseUrl, stop: () => stopChild(child, "SIGTERM"), kill: () => stopChild(child, "SIGKILL") };
 }
 
-/** A TypeScript entry run with tsx (the floor server), waiting until it answers. */
-export async function startScript(script: string, env: Record<string, string>, port: number): Promise<RunningServer> {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), [script], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitForHttp(`${baseUrl}/health`, child, 60_000);
-  return { baseUrl, stop: () => stopChild(child) };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      child.kill(signal);
+    }
   });
 }
 

@@ -1,0 +1,184 @@
+/**
+ * `npm run soak [-- --postgres] [--instances 2] [--kill] [--seconds 60] [--users 20]`
+ *
+ * Many signed-in users rating flashcards at once through `next start` (loopback only), re-sending some
+ * ratings as a flaky network would, optionally across two instances on one PostgreSQL and with one
+ * instance killed and restarted mid-run. Then it checks, from the database: one review log row per
+ * distinct review id, every acknowledged rating stored, and every card's state equal to a replay of its
+ * log through ts-fsrs. Exits non-zero on any difference. Bounded in time; never leaves this machine.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { signIn, startNext, type RunningServer } from "@/bench/server";
+import { loadBank } from "@/lib/content/bank";
+import { seedBank } from "@/lib/content/seed-bank";
+import { createDb } from "@/lib/db/client";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { replayMismatches } from "@/lib/reliability/replay";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const usePostgres = args.includes("--postgres");
+const instances = option("instances", 1);
+const killMidway = args.includes("--kill");
+const seconds = option("seconds", 60);
+const userCount = option("users", 20);
+const PASSWORD = "soak-password-1";
+
+type Rating = "again" | "hard" | "good" | "easy";
+const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
+
+async function prepareDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!usePostgres) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-soak-"));
+    return { url: `file:${path.join(dir, "soak.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const schema = `soak_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set("schema", schema);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleaner = new pg.Client({ connectionString: base });
+      await cleaner.connect();
+      await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await cleaner.end();
+    },
+  };
+}
+
+async function main() {
+  const database = await prepareDatabase();
+  const target = resolveDatabaseTarget(database.url);
+  await migrateDatabase(database.url, target);
+  const db = createDb(target);
+  await seedBank(db, loadBank(), new Date());
+
+  const secret = randomBytes(32).toString("base64url");
+  const ports = Array.from({ length: instances }, (_, index) => 3400 + index);
+  const servers: RunningServer[] = await Promise.all(ports.map((port) => startNext(database.url, port, secret)));
+  const baseUrl = (index: number) => servers[index % servers.length]!.baseUrl;
+  console.log(`soak: ${userCount} users, ${seconds} s, ${instances} instance(s) on ${usePostgres ? "PostgreSQL" : "SQLite"}${killMidway ? ", one killed midway" : ""}`);
+
+  const users: { email: string; cookie: string }[] = [];
+  for (let index = 0; index < userCount; index++) {
+    const email = `soak-${index}-${randomBytes(3).toString("hex")}@example.in`;
+    await fetch(`${baseUrl(0)}/api/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const cookie = await signIn(baseUrl(0), email, PASSWORD);
+    // Enough new cards a day that nobody runs out of work before the soak ends.
+    await fetch(`${baseUrl(0)}/api/settings`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 500, dailyQuizSize: 15, desiredRetention: 0.9 }),
+    });
+    users.push({ email, cookie });
+  }
+
+  const deadline = Date.now() + seconds * 1000;
+  const acknowledged = new Set<string>();
+  let sent = 0;
+  let retried = 0;
+  let refused = 0;
+
+  /** Posts a rating until some instance acknowledges it, as a client retrying after a failure would. */
+  async function rateUntilAcknowledged(cookie: string, body: { reviewId: string; cardId: string; rating: Rating; durationMs: number }, firstInstance: number) {
+    for (let attempt = 0; Date.now() < deadline + 30_000; attempt++) {
+      sent++;
+      try {
+        const response = await fetch(`${baseUrl(firstInstance + attempt)}/api/reviews`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify(body),
+        });
+        if (response.ok) {
+          acknowledged.add(body.reviewId);
+          return;
+        }
+        if (response.status === 409) {
+          refused++;
+          return;
+        }
+      } catch {
+        // Connection refused or reset: the instance is down; try again, maybe on another one.
+      }
+      retried++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function virtualUser(index: number) {
+    const user = users[index]!;
+    for (let round = 0; Date.now() < deadline; round++) {
+      let cards: { id: string }[] = [];
+      try {
+        const response = await fetch(`${baseUrl(index + round)}/api/reviews/queue?limit=5`, { headers: { cookie: user.cookie } });
+        if (response.ok) cards = (await response.json()).cards;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      if (cards.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      for (const card of cards) {
+        const body = { reviewId: randomUUID(), cardId: card.id, rating: RATINGS[(index + round) % 4]!, durationMs: 3000 };
+        const sends = [rateUntilAcknowledged(user.cookie, body, index)];
+        // A third of the ratings are sent twice at once, to another instance where there is one.
+        if ((round + index) % 3 === 0) sends.push(rateUntilAcknowledged(user.cookie, body, index + 1));
+        // Now and then a second, different rating of the same card races the first.
+        if ((round + index) % 7 === 0) sends.push(rateUntilAcknowledged(user.cookie, { ...body, reviewId: randomUUID(), rating: "good" }, index + 1));
+        await Promise.all(sends);
+      }
+    }
+  }
+
+  const killer = killMidway
+    ? (async () => {
+        await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2));
+        console.log("soak: killing instance 1 (SIGKILL) and starting it again");
+        await servers[0]!.kill();
+        servers[0] = await startNext(database.url, ports[0]!, secret);
+      })()
+    : Promise.resolve();
+  await Promise.all([...users.map((_, index) => virtualUser(index)), killer]);
+  await Promise.all(servers.map((server) => server.stop()));
+
+  const stored = await db.reviewLog.findMany({ select: { reviewId: true, userId: true } });
+  const storedIds = new Set(stored.map((log) => log.reviewId));
+  const missing = [...acknowledged].filter((id) => !storedIds.has(id));
+  const userIds = [...new Set(stored.map((log) => log.userId))];
+  const settings = new Map((await db.userSettings.findMany({ where: { userId: { in: userIds } } })).map((row) => [row.userId, row]));
+  const replay = await replayMismatches(db, userIds, (userId) => ({
+    desiredRetention: settings.get(userId)?.desiredRetention ?? 0.9,
+    examDate: null,
+    timeZone: settings.get(userId)?.timeZone ?? "Asia/Kolkata",
+  }));
+  await db.$disconnect();
+  await database.drop();
+
+  console.log(`soak: ${sent} requests sent, ${retried} retried, ${refused} refused (409), ${acknowledged.size} ratings acknowledged`);
+  console.log(`soak: ${stored.length} review log rows for ${storedIds.size} distinct review ids; ${missing.length} acknowledged ratings missing`);
+  console.log(`soak: replayed ${replay.logs} ratings of ${replay.cards} cards through ts-fsrs: ${replay.mismatches.length} differences`);
+  for (const mismatch of replay.mismatches.slice(0, 10)) console.log(`  ${JSON.stringify(mismatch)}`);
+  const ok = stored.length === storedIds.size && missing.length === 0 && replay.mismatches.length === 0 && acknowledged.size > 0;
+  console.log(ok ? "soak: OK" : "soak: FAILED");
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
