@@ -73,7 +73,7 @@ describeEachDatabase("queries per request", (provider) => {
 
   it("rates a card in at most 4 queries, and no route's count grows with the history", async () => {
     const small = await countsFor(2, 1);
-    const large = await countsFor(40, 5);
+    const large = await countsFor(25, 3);
     expect(small.review).toBeLessThanOrEqual(4);
     expect(large).toEqual(small);
     for (const [route, queries] of Object.entries(large)) expect(queries, route).toBeLessThanOrEqual(12);
