@@ -1,7 +1,8 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
-import { newCardState, previewDueDates, type RatingName } from "@/lib/srs/schedule";
+import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
+import { newCardState, previewDueDates, schedulerFor, toFsrsCard, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY, policyOf } from "./policy";
@@ -69,11 +70,12 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     }),
   ]);
 
-  const newAllowed = Math.max(0, Math.min(limit - due.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
+  const reviews = await withFinalStretch(db, userId, due, policy, limit, now);
+  const newAllowed = Math.max(0, Math.min(limit - reviews.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
   let fresh = waiting.slice(0, newAllowed);
   if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, now))];
 
-  return [...due, ...fresh].map((card) => ({
+  return [...reviews, ...fresh].map((card) => ({
     id: card.id,
     itemId: card.itemId,
     type: card.item.type as ItemType,
@@ -86,6 +88,31 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     due: card.due,
     intervals: previewDueDates(card, now, policy),
   }));
+}
+
+type QueueRow = Awaited<ReturnType<typeof dueRows>>[number];
+
+function dueRows(db: Db, userId: string, where: object, limit?: number) {
+  return db.card.findMany({ where: { userId, ...where }, orderBy: { due: "asc" }, take: limit, select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } } });
+}
+
+/**
+ * In the last days before the exam (exam mode's final stretch), every studied card whose recall on exam
+ * day would fall short of the target comes first, weakest first, whether due or not; the usual due
+ * cards follow. Outside the final stretch the queue is the due cards alone.
+ */
+async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy: SchedulingPolicy, limit: number, now: Date): Promise<QueueRow[]> {
+  const limitForExam = { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: schedulerFor(policy.desiredRetention) };
+  if (!policy.examDate) return due;
+  const daysLeft = daysUntilExam(policy.examDate, policy.timeZone, now);
+  if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return due;
+  const studied = await dueRows(db, userId, { state: { not: State.New }, item: { type: { in: RECALL_TYPES }, retiredAt: null } });
+  const weakest = finalStretchQueue(
+    studied.map((row) => Object.assign(toFsrsCard(row), { row })),
+    limitForExam,
+  )!.map(({ row }) => row);
+  const seen = new Set<string>();
+  return [...weakest, ...due].filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
 }
 
 /** Creates Card rows for items the user has never seen, in the bank's order (topic, then id). */
