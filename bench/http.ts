@@ -1,11 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
+import { randomUUID } from "node:crypto";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { load, type LoadResult } from "./load";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
 import { signIn, startNext } from "./server";
@@ -15,31 +12,6 @@ export type HttpBenchOptions = { provider: "sqlite" | "postgres"; quick: boolean
 const FULL: LargeDataShape = { users: 100, cardsPerUser: 1_000, logsPerCard: 10, heavyUserCards: 100_000 };
 const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, heavyUserCards: 20_000 };
 
-/** A fresh database for the benchmark: a SQLite file, or a new PostgreSQL schema. */
-async function benchDatabase(provider: "sqlite" | "postgres", postgresUrl: string | undefined) {
-  if (provider === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-http-bench-"));
-    return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  if (!postgresUrl) throw new Error("set TEST_POSTGRES_URL to benchmark PostgreSQL");
-  const schema = `bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await cleaner.end();
-    },
-  };
-}
-
 /**
  * `POST /api/reviews` and `GET /api/reviews/queue` through `next start` at 1, 20 and 100 concurrent
  * signed-in users, on a database seeded with card states and review logs, plus the queue of one user
@@ -48,7 +20,7 @@ async function benchDatabase(provider: "sqlite" | "postgres", postgresUrl: strin
 export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptions): Promise<LoadResult[]> {
   const shape = quick ? QUICK : FULL;
   const seconds = quick ? 3 : 10;
-  const database = await benchDatabase(provider, postgresUrl);
+  const database = await createScratchDatabase(provider, postgresUrl, "bench");
   const target = resolveDatabaseTarget(database.url);
   await migrateDatabase(database.url, target);
   const db = createDb(target);

@@ -8,16 +8,13 @@
  * log through ts-fsrs. Exits non-zero on any difference. Bounded in time; never leaves this machine.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { signIn, startNext, type RunningServer } from "@/bench/server";
 import { loadBank } from "@/lib/content/bank";
 import { seedBank } from "@/lib/content/seed-bank";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { replayMismatches } from "@/lib/reliability/replay";
 
 const args = process.argv.slice(2);
@@ -35,32 +32,8 @@ const PASSWORD = "soak-password-1";
 type Rating = "again" | "hard" | "good" | "easy";
 const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
 
-async function prepareDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!usePostgres) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-soak-"));
-    return { url: `file:${path.join(dir, "soak.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const schema = `soak_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleaner = new pg.Client({ connectionString: base });
-      await cleaner.connect();
-      await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await cleaner.end();
-    },
-  };
-}
-
 async function main() {
-  const database = await prepareDatabase();
+  const database = await createScratchDatabase(usePostgres ? "postgres" : "sqlite", process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test", "soak");
   const target = resolveDatabaseTarget(database.url);
   await migrateDatabase(database.url, target);
   const db = createDb(target);

@@ -1,56 +1,16 @@
 // prisma migrate deploy on both providers. One file, so that PostgreSQL runs never wait on each
 // other for the advisory lock that migrate takes across schemas.
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
-import Database from "better-sqlite3";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
 import { describeEachDatabase, TEST_POSTGRES_URL, type Provider } from "../helpers/test-database";
-describeEachDatabase("prisma migrate deploy", (provider) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
-  });
-
-  it("creates every table on an empty database, and a second run applies nothing", { timeout: 90_000 }, async () => {
-    let url: string;
-    if (provider === "sqlite") {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-migrate-"));
-      url = `file:${path.join(dir, "fresh.db")}`;
-      cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    } else {
-      const schema = `migrate_${randomBytes(5).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA "${schema}"`);
-      await admin.end();
-      const parsed = new URL(TEST_POSTGRES_URL!);
-      parsed.searchParams.set("schema", schema);
-      url = parsed.toString();
-      cleanups.push(async () => {
-        const cleaner = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await cleaner.connect();
-        await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
-        await cleaner.end();
-      });
-    }
-    const target = resolveDatabaseTarget(url);
-    expect(await migrateDatabase(url, target)).toMatch(/successfully applied|No pending migrations/);
-    const db = createDb(target);
-    try {
-      await db.user.create({ data: { email: "first@example.in", passwordHash: "x", settings: { create: {} } } });
-      expect(await db.user.count()).toBe(1);
-    } finally {
-      await db.$disconnect();
-    }
-    expect(await migrateDatabase(url, target)).toMatch(/No pending migrations to apply/);
-  });
-});
 
 const FIRST_MIGRATION = "20261123000000_init";
 
@@ -71,57 +31,49 @@ const ROWS = [
      VALUES ('l2', 'r2', 'u1', 'c1', 3, 'flashcard', CURRENT_TIMESTAMP, 2, CURRENT_TIMESTAMP, 3, 5, 1, 3, '{"state":1,"reps":1}')`,
 ];
 
-describeEachDatabase("migrating a database that already holds users and reviews", (provider) => {
-  const cleanups: (() => Promise<void>)[] = [];
+describeEachDatabase("prisma migrate deploy", (provider) => {
+  const scratches: ScratchDatabase[] = [];
+  const scratch = async () => {
+    const database = await createScratchDatabase(provider, TEST_POSTGRES_URL, "migrate");
+    scratches.push(database);
+    return database;
+  };
   afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
+    for (const database of scratches) await database.drop();
   });
 
-  it("keeps every row and backfills new columns from what was stored", { timeout: 90_000 }, async () => {
-    let url: string;
-    if (provider === "sqlite") {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-old-"));
-      url = `file:${path.join(dir, "old.db")}`;
-      cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-      const sqlite = new Database(path.join(dir, "old.db"));
-      sqlite.exec(firstMigrationSql("sqlite"));
-      for (const row of ROWS) sqlite.exec(row);
-      // Recorded as applied, the way `prisma migrate deploy` left it at the time.
-      sqlite.exec(`CREATE TABLE "_prisma_migrations" ("id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-      sqlite.close();
-    } else {
-      const schema = `old_${randomBytes(5).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
-      await admin.query(firstMigrationSql("postgres"));
-      for (const row of ROWS) await admin.query(row);
-      await admin.end();
-      const parsed = new URL(TEST_POSTGRES_URL!);
-      parsed.searchParams.set("schema", schema);
-      url = parsed.toString();
-      cleanups.push(async () => {
-        const cleaner = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await cleaner.connect();
-        await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
-        await cleaner.end();
-      });
-    }
+  it("creates every table on an empty database, and a second run applies nothing", { timeout: 90_000 }, async () => {
+    const { url } = await scratch();
     const target = resolveDatabaseTarget(url);
-    if (provider === "sqlite") {
-      // Mark the first migration applied with its real checksum, as an old deployment's table would hold it.
-      const { createHash } = await import("node:crypto");
-      const checksum = createHash("sha256").update(firstMigrationSql("sqlite")).digest("hex");
-      const sqlite = new Database(target.provider === "sqlite" ? target.filePath : "");
-      sqlite.prepare(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES ('m1', ?, CURRENT_TIMESTAMP, ?, 1)`).run(checksum, FIRST_MIGRATION);
-      sqlite.close();
-    } else {
-      // On PostgreSQL, baseline the first migration as applied, the documented way.
-      const { execFile } = await import("node:child_process");
-      const { promisify } = await import("node:util");
-      await promisify(execFile)("node_modules/.bin/prisma", ["migrate", "resolve", "--applied", FIRST_MIGRATION], { env: { ...process.env, DATABASE_URL: url } });
+    expect(await migrateDatabase(url, target)).toMatch(/successfully applied|No pending migrations/);
+    const db = createDb(target);
+    try {
+      await db.user.create({ data: { email: "first@example.in", passwordHash: "x", settings: { create: {} } } });
+      expect(await db.user.count()).toBe(1);
+    } finally {
+      await db.$disconnect();
     }
-    await migrateDatabase(url, target);
+    expect(await migrateDatabase(url, target)).toMatch(/No pending migrations to apply/);
+  });
+
+  it("keeps every row of a database that holds users and reviews, and backfills new columns from what was stored", { timeout: 90_000 }, async () => {
+    const old = await scratch();
+    await old.exec(firstMigrationSql(provider));
+    await old.exec(ROWS.join(";\n"));
+    // Record the first migration as applied, as the deployment that made this database left it.
+    await old.exec(
+      `CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMP, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMP, "started_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
+    );
+    if (provider === "sqlite") {
+      const checksum = createHash("sha256").update(firstMigrationSql("sqlite")).digest("hex");
+      await old.exec(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES ('m1', '${checksum}', CURRENT_TIMESTAMP, '${FIRST_MIGRATION}', 1)`);
+    } else {
+      await old.exec(`DROP TABLE "_prisma_migrations"`);
+      // On PostgreSQL, baseline the first migration the documented way.
+      await promisify(execFile)("node_modules/.bin/prisma", ["migrate", "resolve", "--applied", FIRST_MIGRATION], { env: { ...process.env, DATABASE_URL: old.url } });
+    }
+    const target = resolveDatabaseTarget(old.url);
+    await migrateDatabase(old.url, target);
     const db = createDb(target);
     try {
       expect(await db.user.findUnique({ where: { id: "u1" }, include: { settings: true } })).toMatchObject({ email: "old@example.in", settings: { examDate: "2027-05-24" } });

@@ -1,12 +1,9 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { describe } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import Database from "better-sqlite3";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 
 export type Provider = "sqlite" | "postgres";
 
@@ -31,55 +28,19 @@ function migrationSql(provider: Provider): string[] {
 
 /** A new, migrated, empty database: a SQLite file in a temporary folder or a fresh PostgreSQL schema. */
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
-  const suffix = randomBytes(6).toString("hex");
-  if (provider === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-test-"));
-    const url = `file:${path.join(dir, "test.db")}`;
-    const target = resolveDatabaseTarget(url);
-    const sqlite = new Database(path.join(dir, "test.db"));
-    sqlite.pragma("journal_mode = WAL");
-    for (const sql of migrationSql("sqlite")) sqlite.exec(sql);
-    sqlite.close();
-    const db = createDb(target);
-    return {
-      db,
-      url,
-      provider,
-      async drop() {
-        await db.$disconnect();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (!TEST_POSTGRES_URL) throw new Error("TEST_POSTGRES_URL is not set");
-  const schema = `test_${suffix}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.query(`SET search_path TO "${schema}"`);
-  for (const sql of migrationSql("postgres")) await admin.query(sql);
-  await admin.end();
-  const url = withSchema(TEST_POSTGRES_URL, schema);
-  const target = resolveDatabaseTarget(url);
-  const db = createDb(target);
+  if (provider === "postgres" && !TEST_POSTGRES_URL) throw new Error("TEST_POSTGRES_URL is not set");
+  const scratch = await createScratchDatabase(provider, TEST_POSTGRES_URL, "test");
+  for (const sql of migrationSql(provider)) await scratch.exec(sql);
+  const db = createDb(resolveDatabaseTarget(scratch.url));
   return {
     db,
-    url,
+    url: scratch.url,
     provider,
     async drop() {
       await db.$disconnect();
-      const cleaner = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await cleaner.connect();
-      await cleaner.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await cleaner.end();
+      await scratch.drop();
     },
   };
-}
-
-function withSchema(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set("schema", schema);
-  return parsed.toString();
 }
 
 const POSTGRES_SKIP_REASON = "skipped: TEST_POSTGRES_URL is not set (CI sets it; export it to run these locally)";
