@@ -4,6 +4,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
 import { QuizRunner, type QuizView } from "./quiz-runner";
+import { TopicOptions } from "@/components/shell/topic-options";
 
 type Start = { mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "custom"; size: number };
 
@@ -73,11 +74,7 @@ export function QuizPage({
             <div className="form-field">
               <label htmlFor="topic">Practise a topic</label>
               <select id="topic" name="topic" defaultValue={initialTopic ?? topics[0]}>
-                {topics.map((topic) => (
-                  <option key={topic} value={topic}>
-                    {topic.split(" > ").slice(-2).join(" › ")}
-                  </option>
-                ))}
+                <TopicOptions topics={topics} />
               </select>
             </div>
             <button className="button" type="submit" disabled={busy}>

@@ -2,7 +2,7 @@ import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
 import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
-import { newCardState, previewDueDates, schedulerFor, toFsrsCard, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { CARD_STATE_SELECT, newCardState, previewDueDates, schedulerFor, toFsrsCard, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY, policyOf } from "./policy";
@@ -23,20 +23,7 @@ export type QueueCard = {
 };
 
 const ITEM_FIELDS = { id: true, type: true, topic: true, prompt: true, answer: true, explanation: true, sources: true } as const;
-const CARD_FIELDS = {
-  id: true,
-  itemId: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  state: true,
-  lastReview: true,
-} as const;
+const CARD_FIELDS = { id: true, itemId: true, ...CARD_STATE_SELECT } as const;
 
 /**
  * The next flashcards to review: due cards first, most overdue first, then new cards up to what is

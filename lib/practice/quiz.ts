@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
-import { newCardState, type RatingName } from "@/lib/srs/schedule";
+import { CARD_STATE_SELECT, newCardState, type RatingName } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { QUIZ_TYPES, RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY, DEFAULT_TIME_ZONE, policyOf } from "./policy";
@@ -277,21 +277,7 @@ async function reply(db: Db, quizId: string, questionId: string, result: AnswerR
   return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
 }
 
-const CARD_STATE_FIELDS = {
-  id: true,
-  itemId: true,
-  version: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  state: true,
-  lastReview: true,
-} as const;
+const CARD_STATE_FIELDS = { id: true, itemId: true, version: true, ...CARD_STATE_SELECT } as const;
 
 /**
  * The ratings an answer makes: the question's own card (made on its first answer) and the user's studied

@@ -15,6 +15,20 @@ export type CardState = {
   lastReview: Date | null;
 };
 
+/** Prisma `select` for a Card row's FSRS columns: the fields of CardState. */
+export const CARD_STATE_SELECT = {
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const;
+
 export const RATINGS = ["again", "hard", "good", "easy"] as const;
 export type RatingName = (typeof RATINGS)[number];
 

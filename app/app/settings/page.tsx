@@ -5,6 +5,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/settings";
+import { TopicOptions } from "@/components/shell/topic-options";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -40,11 +41,7 @@ export default async function SettingsPage() {
             <label htmlFor="anki-topic">Topic</label>
             <select id="anki-topic" name="topic" defaultValue="">
               <option value="">The whole bank</option>
-              {topics.map((topic) => (
-                <option key={topic} value={topic}>
-                  {topic.split(" > ").slice(-2).join(" › ")}
-                </option>
-              ))}
+              <TopicOptions topics={topics} />
             </select>
           </div>
           <button type="submit" className="button button-secondary">
