@@ -10,7 +10,9 @@ import { State } from "ts-fsrs";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
 import { getProgress } from "@/lib/progress/progress";
+import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
 
 export type ProgressBenchRow = { reviews: number; cards: number; p50Ms: number; p95Ms: number; queries: number };
 
@@ -121,13 +123,16 @@ async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[n
     await db.reviewLog.createMany({
       data: Array.from({ length: count }, (_, offset) => {
         const index = start + offset;
+        const reviewedAt = new Date(NOW.getTime() - 360 * DAY_MS + (index + 0.5) * spacing);
         return {
           reviewId: `bench-review-${shape.reviews}-${shape.cards}-${index}`,
           userId,
           cardId: cardIds[index % cardIds.length]!,
           rating: index % 7 === 0 ? 1 : 3,
           origin: index % 4 === 0 ? "quiz" : "flashcard",
-          reviewedAt: new Date(NOW.getTime() - 360 * DAY_MS + (index + 0.5) * spacing),
+          reviewedAt,
+          localDay: epochDayOf(localDayOf(reviewedAt, DEFAULT_TIME_ZONE)),
+          stateBefore: index < cardIds.length ? State.New : State.Review,
           state: index % 7 === 0 ? State.Relearning : State.Review,
           due: NOW,
           stability: 5,

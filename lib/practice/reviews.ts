@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY } from "./policy";
 
@@ -142,6 +143,8 @@ export async function writeRatings(
   origin: ReviewOrigin,
 ): Promise<ReviewResult[]> {
   const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, policy) }));
+  // The day as the user lives it now; the database's triggers count the log into that day's rollup.
+  const localDay = epochDayOf(localDayOf(now, policy.timeZone));
   for (const { card, after } of planned) {
     const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...after, version: card.version + 1 } });
     if (count === 0) throw new StaleCardError();
@@ -162,6 +165,7 @@ export async function writeRatings(
     elapsedDays: after.elapsedDays,
     scheduledDays: after.scheduledDays,
     cardBefore: snapshot(card.before),
+    localDay,
   }));
   if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
   else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });

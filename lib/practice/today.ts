@@ -1,8 +1,8 @@
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { reviewsPerLocalDay, streaksOf, type Streaks } from "@/lib/progress/activity";
-import { sqlDialectOf } from "@/lib/progress/sql";
+import { streaksOf, type Streaks } from "@/lib/progress/activity";
+import { studyDays } from "@/lib/progress/study-days";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { userDay } from "./day";
@@ -22,7 +22,7 @@ export type Today = {
 
 /** What the Today page and GET /api/today show: the day's work and where the user stands. */
 export async function todaySummary(db: Db, userId: string, now: Date): Promise<Today> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { createdAt: true, settings: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
   if (!user) throw new NotFoundError("No such user.");
   const timeZone = user.settings?.timeZone ?? "Asia/Kolkata";
   const { day, start, end } = userDay(now, timeZone);
@@ -34,7 +34,7 @@ export async function todaySummary(db: Db, userId: string, now: Date): Promise<T
     db.bankItem.count({ where: { ...recall, cards: { none: { userId } } } }),
     db.reviewLog.count({ where: { userId, reviewedAt: { gte: start }, origin: "flashcard" } }),
     db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true, finishedAt: true, questions: { select: { correct: true, answeredAt: true } } } }),
-    reviewsPerLocalDay(db, sqlDialectOf(db), userId, timeZone, user.createdAt, now),
+    studyDays(db, userId),
   ]);
   const newLeft = Math.max(0, (user.settings?.newCardsPerDay ?? 20) - introducedToday);
   const examDate = user.settings?.examDate ?? null;

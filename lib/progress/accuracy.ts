@@ -18,23 +18,13 @@ export type TopicAccuracy = {
 type Row = { topic: string; attempts: bigint | number; correct: bigint | number };
 
 /**
- * Accuracy per topic over the user's whole history, weakest first. Quiz answers are counted from the
- * quiz questions (right or wrong), not from the review logs they also write, so nothing is counted twice.
+ * Accuracy per topic over the user's whole history, weakest first. Flashcard ratings come from their
+ * per-topic rollup (kept by triggers on ReviewLog). Quiz answers are counted from the quiz questions
+ * (right or wrong), not from the review logs they also write, so nothing is counted twice.
  */
 export async function accuracyByTopic(db: Db, userId: string): Promise<TopicAccuracy[]> {
   const [flashcardRows, quizRows] = await Promise.all([
-    // Counted per card first, then per topic: the join touches one row per card, not one per rating.
-    db.$queryRaw<Row[]>`
-      SELECT b."topic" AS "topic", CAST(SUM(r."attempts") AS BIGINT) AS "attempts", CAST(SUM(r."correct") AS BIGINT) AS "correct"
-      FROM (
-        SELECT "cardId", COUNT(*) AS "attempts", SUM(CASE WHEN "rating" > 1 THEN 1 ELSE 0 END) AS "correct"
-        FROM "ReviewLog"
-        WHERE "userId" = ${userId} AND "origin" = 'flashcard'
-        GROUP BY "cardId"
-      ) r
-      JOIN "Card" c ON c."id" = r."cardId"
-      JOIN "BankItem" b ON b."id" = c."itemId"
-      GROUP BY b."topic"`,
+    db.flashcardTopicTally.findMany({ where: { userId, attempts: { gt: 0 } }, select: { topic: true, attempts: true, correct: true } }),
     db.$queryRaw<Row[]>`
       SELECT b."topic" AS "topic", COUNT(*) AS "attempts",
         SUM(CASE WHEN q."correct" THEN 1 ELSE 0 END) AS "correct"

@@ -1,7 +1,4 @@
-import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { localEpochDay, toNumber, type SqlDialect } from "./sql";
-import { addDays, dayFromEpochDay, daysBetween, offsetSegments, type LocalDay } from "./time-zone";
+import { addDays, daysBetween, type LocalDay } from "./time-zone";
 
 export type DayCount = { day: LocalDay; reviews: number };
 
@@ -13,29 +10,6 @@ export type Streaks = {
 
 /** The heatmap covers this many days up to today. */
 export const HEATMAP_DAYS = 365;
-
-/**
- * Ratings per local day over the user's whole history (flashcards and quiz answers both write review
- * logs), oldest first, counted by the database: one row per active day whatever the number of reviews.
- * The zone's offsets are taken from `since` (the account's creation) to now.
- */
-export async function reviewsPerLocalDay(
-  db: Db,
-  dialect: SqlDialect,
-  userId: string,
-  timeZone: string,
-  since: Date,
-  now: Date,
-): Promise<DayCount[]> {
-  const day = localEpochDay(dialect, Prisma.raw(`"reviewedAt"`), offsetSegments(timeZone, since, now));
-  const rows = await db.$queryRaw<{ day: bigint | number; reviews: bigint | number }[]>`
-    SELECT ${day} AS "day", COUNT(*) AS "reviews"
-    FROM "ReviewLog"
-    WHERE "userId" = ${userId}
-    GROUP BY 1
-    ORDER BY 1`;
-  return rows.map((row) => ({ day: dayFromEpochDay(toNumber(row.day)), reviews: toNumber(row.reviews) }));
-}
 
 /** Streaks from the days with at least one review, oldest first. */
 export function streaksOf(activeDays: readonly LocalDay[], today: LocalDay): Streaks {

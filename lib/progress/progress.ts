@@ -5,11 +5,12 @@ import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
 import { assessReadiness, type Readiness } from "@/lib/readiness/readiness";
 import { accuracyByTopic, type TopicAccuracy } from "./accuracy";
-import { heatmapDays, reviewsPerLocalDay, streaksOf, type DayCount, type Streaks } from "./activity";
+import { heatmapDays, streaksOf, type DayCount, type Streaks } from "./activity";
 import { dueForecast, type DueDay } from "./forecast";
 import { quizHistory, type QuizSummary } from "./quiz-history";
 import { recentStudy, type TrueRetention } from "./retention";
 import { sqlDialectOf } from "./sql";
+import { studyDays } from "./study-days";
 import { localDayOf, type LocalDay } from "./time-zone";
 
 export type CardsByState = {
@@ -45,7 +46,9 @@ export type Progress = {
 /**
  * Everything the Progress page shows, for one user at `now`. The database does the counting: a fixed
  * number of queries whatever the size of the history, each returning at most a row per day, topic, state
- * or quiz. Only readiness reads individual cards (bounded by the bank), and only when an exam is set.
+ * or quiz, and none reading individual ratings: streaks, the heatmap, retention and flashcard accuracy
+ * come from rollups the database keeps as ratings are written. Only readiness reads individual cards
+ * (bounded by the bank), and only when an exam is set.
  */
 export async function getProgress(db: Db, userId: string, now: Date): Promise<Progress> {
   const user = await db.user.findUnique({
@@ -61,10 +64,9 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 
-  const [dayCounts, topics, recent, forecast, stateGroups, topicSizes, quizzes, studiedCards] = await Promise.all([
-    reviewsPerLocalDay(db, dialect, userId, timeZone, user.createdAt, now),
+  const [days, topics, forecast, stateGroups, topicSizes, quizzes, studiedCards] = await Promise.all([
+    studyDays(db, userId),
     accuracyByTopic(db, userId),
-    recentStudy(db, userId, user.createdAt, now),
     dueForecast(db, dialect, userId, timeZone, today),
     db.card.groupBy({
       by: ["state"],
@@ -76,7 +78,8 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
     examDate ? studiedCardsWithTopics(db, userId) : Promise.resolve([]),
   ]);
 
-  const heatmap = heatmapDays(dayCounts, today);
+  const heatmap = heatmapDays(days, today);
+  const recent = recentStudy(days, today, user.createdAt, now);
   const inState = (state: State) => stateGroups.find((group) => group.state === state)?._count._all ?? 0;
   const studied = inState(State.Learning) + inState(State.Review) + inState(State.Relearning);
   const activeItems = topicSizes.reduce((sum, { items }) => sum + items, 0);
@@ -102,7 +105,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
     timeZone,
     today,
     streak: streaksOf(
-      dayCounts.map(({ day }) => day),
+      days.map(({ day }) => day),
       today,
     ),
     heatmap: {

@@ -83,6 +83,10 @@ describeEachDatabase("prisma migrate deploy", (provider) => {
         { id: "l1", stateBefore: 0, rating: 3 },
         { id: "l2", stateBefore: 1, rating: 3 },
       ]);
+      // The progress rollups start from the stored history: the topic tally in SQL, the local days in db:migrate.
+      expect(await db.reviewLog.count({ where: { localDay: null } })).toBe(0);
+      expect(await db.studyDay.aggregate({ where: { userId: "u1" }, _sum: { reviews: true, newCards: true } })).toMatchObject({ _sum: { reviews: 2, newCards: 1 } });
+      expect(await db.flashcardTopicTally.findMany({ select: { userId: true, topic: true, attempts: true, correct: true } })).toEqual([{ userId: "u1", topic: "T", attempts: 2, correct: 2 }]);
     } finally {
       await db.$disconnect();
     }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
+import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
+import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
 
 /** Rows for progress, readiness and export tests, inserted directly with only what each test cares about. */
 
@@ -64,7 +66,10 @@ export async function createCard(db: Db, userId: string, itemId: string, fields:
   });
 }
 
-/** One rating. `state` is the card's state after it, as the review log stores it. */
+/**
+ * One rating. `state` is the card's state after it, as the review log stores it. Like the app, it
+ * records the state before (the state after the card's previous rating) and the user's local day.
+ */
 export async function createReview(
   db: Db,
   userId: string,
@@ -72,6 +77,10 @@ export async function createReview(
   reviewedAt: Date,
   fields: { rating?: number; state?: State; origin?: "flashcard" | "quiz" } = {},
 ) {
+  const [settings, previous] = await Promise.all([
+    db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
+    db.reviewLog.findFirst({ where: { cardId, reviewedAt: { lt: reviewedAt } }, orderBy: { reviewedAt: "desc" }, select: { state: true } }),
+  ]);
   return db.reviewLog.create({
     data: {
       reviewId: `review-${uid()}`,
@@ -88,6 +97,8 @@ export async function createReview(
       elapsedDays: 1,
       scheduledDays: 1,
       cardBefore: JSON.stringify({ note: "snapshot" }),
+      stateBefore: previous?.state ?? State.New,
+      localDay: epochDayOf(localDayOf(reviewedAt, settings?.timeZone ?? DEFAULT_TIME_ZONE)),
     },
   });
 }
