@@ -4,8 +4,8 @@
  * Many signed-in users rating flashcards at once through `next start` (loopback only), re-sending some
  * ratings as a flaky network would, optionally across two instances on one PostgreSQL and with one
  * instance killed and restarted mid-run. Then it checks, from the database: one review log row per
- * distinct review id, every acknowledged rating stored, and every card's state equal to a replay of its
- * log through ts-fsrs. Exits non-zero on any difference. Bounded in time; never leaves this machine.
+ * distinct review id, every acknowledged rating stored, every card's state equal to a replay of its log
+ * through ts-fsrs, and the progress rollups equal to a recount of the log. Exits non-zero on any difference. Bounded in time; never leaves this machine.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { signIn, startNext, type RunningServer } from "@/bench/server";
@@ -16,6 +16,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { replayMismatches } from "@/lib/reliability/replay";
+import { rollupMismatches } from "@/lib/reliability/rollups";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -139,6 +140,7 @@ async function main() {
     examDate: null,
     timeZone: settings.get(userId)?.timeZone ?? "Asia/Kolkata",
   }));
+  const rollups = await rollupMismatches(db, userIds);
   await db.$disconnect();
   await database.drop();
 
@@ -146,7 +148,9 @@ async function main() {
   console.log(`soak: ${stored.length} review log rows for ${storedIds.size} distinct review ids; ${missing.length} acknowledged ratings missing`);
   console.log(`soak: replayed ${replay.logs} ratings of ${replay.cards} cards through ts-fsrs: ${replay.mismatches.length} differences`);
   for (const mismatch of replay.mismatches.slice(0, 10)) console.log(`  ${JSON.stringify(mismatch)}`);
-  const ok = stored.length === storedIds.size && missing.length === 0 && replay.mismatches.length === 0 && acknowledged.size > 0;
+  console.log(`soak: progress rollups (per day, per topic) against a recount of the log: ${rollups.length} differences`);
+  for (const mismatch of rollups.slice(0, 10)) console.log(`  ${JSON.stringify(mismatch)}`);
+  const ok = stored.length === storedIds.size && missing.length === 0 && replay.mismatches.length === 0 && rollups.length === 0 && acknowledged.size > 0;
   console.log(ok ? "soak: OK" : "soak: FAILED");
   process.exit(ok ? 0 : 1);
 }

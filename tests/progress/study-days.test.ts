@@ -8,6 +8,7 @@ import { answerQuestion, startPracticeQuiz } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { backfillStudyDays, studyDays } from "@/lib/progress/study-days";
+import { rollupMismatches } from "@/lib/reliability/rollups";
 import { epochDayOf } from "@/lib/progress/time-zone";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
@@ -103,6 +104,13 @@ describeEachDatabase("study rollups", (provider) => {
       { userId: user.id, topic: "Polity", attempts: 4, correct: 2 },
     ]);
     expect((await studyDays(db, user.id)).map(({ day }) => day)).toEqual(["2026-11-20", "2026-11-21"]);
+
+    // The soak's check recounts in SQL and agrees, and it notices a rollup that drifted.
+    expect(await rollupMismatches(db, [user.id])).toEqual([]);
+    await db.studyDay.update({ where: { userId_day: { userId: user.id, day: epochDayOf("2026-11-20") } }, data: { reviews: { increment: 1 } } });
+    expect(await rollupMismatches(db, [user.id])).toEqual([
+      { table: "StudyDay", key: `${user.id} ${epochDayOf("2026-11-20")}`, stored: "7/6/0/0", recounted: "6/6/0/0" },
+    ]);
     expect((await studyDays(db, user.id, "2026-11-21")).map(({ day }) => day)).toEqual(["2026-11-21"]);
   });
 
