@@ -5,9 +5,16 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { load, type LoadResult } from "./load";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
-import { signIn, startNext } from "./server";
+import { FLOOR_USER_HEADER, signIn, startFloor, startNext } from "./server";
 
 export type HttpBenchOptions = { provider: "sqlite" | "postgres"; quick: boolean; postgresUrl?: string };
+
+/** The app's review submit against the floor's at one concurrency: throughput and p95 ratios. */
+export type FloorRatio = { provider: "sqlite" | "postgres"; connections: number; throughputRatio: number; p95Ratio: number };
+
+export type HttpBench = { rows: LoadResult[]; floorRatios: FloorRatio[] };
+
+const CONCURRENCY = [1, 20, 100] as const;
 
 const FULL: LargeDataShape = { users: 100, cardsPerUser: 1_000, logsPerCard: 10, heavyUserCards: 100_000 };
 const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, heavyUserCards: 20_000 };
@@ -15,9 +22,10 @@ const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, 
 /**
  * `POST /api/reviews` and `GET /api/reviews/queue` through `next start` at 1, 20 and 100 concurrent
  * signed-in users, on a database seeded with card states and review logs, plus the queue of one user
- * who holds all the bench's items as cards.
+ * who holds all the bench's items as cards. Then the same review load on the floor server (the same
+ * transaction without Next.js and sessions) on the same database, and the app/floor ratios.
  */
-export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptions): Promise<LoadResult[]> {
+export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptions): Promise<HttpBench> {
   const shape = quick ? QUICK : FULL;
   const seconds = quick ? 3 : 10;
   const database = await createScratchDatabase(provider, postgresUrl, "bench");
@@ -33,57 +41,94 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
   await db.$disconnect();
 
   const port = provider === "sqlite" ? 3301 : 3302;
-  const server = await startNext(database.url, port);
   const results: LoadResult[] = [];
+  const floorRatios: FloorRatio[] = [];
   try {
-    const cookies: string[] = [];
-    for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
-    const heavyCookie = await signIn(server.baseUrl, seeded.heavy.email, seeded.password);
-    const label = (what: string) => `${what} [${provider}]`;
-
-    for (const connections of [1, 20, 100]) {
-      results.push(
-        await load({
-          label: label("GET /api/reviews/queue?limit=20"),
-          url: `${server.baseUrl}/api/reviews/queue?limit=20`,
-          method: "GET",
-          connections,
-          seconds,
-          next: (connection) => ({ headers: { cookie: cookies[connection % cookies.length]! } }),
-        }),
-      );
-      results.push(
-        await load({
-          label: label("POST /api/reviews"),
-          url: `${server.baseUrl}/api/reviews`,
-          method: "POST",
-          connections,
-          seconds,
-          next: (connection, sequence) => {
-            const user = seeded.users[connection % seeded.users.length]!;
-            const cards = cardsByUser.get(user.id)!;
-            const cardId = cards[sequence % cards.length]!;
-            return {
-              headers: { cookie: cookies[connection % cookies.length]! },
-              body: JSON.stringify({ reviewId: randomUUID(), cardId, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
-            };
-          },
-        }),
-      );
-    }
-    results.push(
-      await load({
-        label: label(`GET queue, one user with ${shape.heavyUserCards} cards`),
-        url: `${server.baseUrl}/api/reviews/queue?limit=20`,
-        method: "GET",
-        connections: 20,
-        seconds,
-        next: () => ({ headers: { cookie: heavyCookie } }),
-      }),
-    );
+    await loadApp();
+    await loadFloor();
   } finally {
-    await server.stop();
     await database.drop();
   }
-  return results;
+  return { rows: results, floorRatios };
+
+  async function loadApp() {
+    const server = await startNext(database.url, port);
+    try {
+      const cookies: string[] = [];
+      for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
+      const heavyCookie = await signIn(server.baseUrl, seeded.heavy.email, seeded.password);
+      const label = (what: string) => `${what} [${provider}]`;
+
+      for (const connections of CONCURRENCY) {
+        results.push(
+          await load({
+            label: label("GET /api/reviews/queue?limit=20"),
+            url: `${server.baseUrl}/api/reviews/queue?limit=20`,
+            method: "GET",
+            connections,
+            seconds,
+            next: (connection) => ({ headers: { cookie: cookies[connection % cookies.length]! } }),
+          }),
+        );
+        results.push(await reviewLoad(label("POST /api/reviews"), `${server.baseUrl}/api/reviews`, connections, (user) => ({ cookie: cookies[user]! })));
+      }
+      results.push(
+        await load({
+          label: label(`GET queue, one user with ${shape.heavyUserCards} cards`),
+          url: `${server.baseUrl}/api/reviews/queue?limit=20`,
+          method: "GET",
+          connections: 20,
+          seconds,
+          next: () => ({ headers: { cookie: heavyCookie } }),
+        }),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+
+  async function loadFloor() {
+    const floor = await startFloor(database.url, port + 100);
+    try {
+      for (const connections of CONCURRENCY) {
+        const row = await reviewLoad(`floor: review transaction [${provider}]`, `${floor.baseUrl}/review`, connections, (user) => ({
+          [FLOOR_USER_HEADER]: seeded.users[user]!.id,
+        }));
+        results.push(row);
+        const app = results.find((result) => result.label.startsWith("POST /api/reviews") && result.connections === connections)!;
+        floorRatios.push({ provider, connections, throughputRatio: app.throughputPerSec / row.throughputPerSec, p95Ratio: app.p95Ms / row.p95Ms });
+      }
+    } finally {
+      await floor.stop();
+    }
+  }
+
+  /** Ratings of each connection's user's cards in turn (a quarter Again), each with a fresh review id. */
+  function reviewLoad(label: string, url: string, connections: number, headersFor: (user: number) => Record<string, string>) {
+    return load({
+      label,
+      url,
+      method: "POST",
+      connections,
+      seconds,
+      next: (connection, sequence) => {
+        const user = connection % seeded.users.length;
+        const cards = cardsByUser.get(seeded.users[user]!.id)!;
+        return {
+          headers: headersFor(user),
+          body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
+        };
+      },
+    });
+  }
+}
+
+export function formatFloorRatios(ratios: readonly FloorRatio[]): string {
+  return [
+    "POST /api/reviews against the floor (app / floor)",
+    ...ratios.map(
+      (ratio) =>
+        `${ratio.provider.padEnd(9)} ${String(ratio.connections).padStart(4)} conns   throughput ${ratio.throughputRatio.toFixed(2)}   p95 ${ratio.p95Ratio.toFixed(2)}`,
+    ),
+  ].join("\n");
 }

@@ -4,11 +4,13 @@
  */
 import { benchContent, formatContentBench } from "./content";
 import { measureFirstLoadJs } from "./first-load-js";
-import { benchHttp } from "./http";
+import { benchHttp, formatFloorRatios } from "./http";
 import { formatLoad } from "./load";
 import { benchProgress, formatProgressBench } from "./progress";
+import { benchQueries, formatQueryCounts } from "./queries";
 
 const quick = process.argv.includes("--quick");
+const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 async function main() {
   const figures: Record<string, unknown> = { quick };
@@ -23,12 +25,20 @@ async function main() {
   console.log(formatProgressBench(progress));
   figures.progress = progress;
 
-  console.log("\n## HTTP load through `next start` (autocannon; latency in ms)");
-  const http = await benchHttp({ provider: "sqlite", quick });
-  if (process.env.TEST_POSTGRES_URL) http.push(...(await benchHttp({ provider: "postgres", quick, postgresUrl: process.env.TEST_POSTGRES_URL })));
+  console.log("\n## Database queries per request (Prisma query events, small and large data)");
+  const queries = [await benchQueries({ quick })];
+  if (postgresUrl) queries.push(await benchQueries({ quick, provider: "postgres", postgresUrl }));
+  for (const counts of queries) console.log(formatQueryCounts(counts));
+  figures.queriesPerRequest = queries;
+
+  console.log("\n## HTTP load through `next start`, and the floor (autocannon; latency in ms)");
+  const http = [await benchHttp({ provider: "sqlite", quick })];
+  if (postgresUrl) http.push(await benchHttp({ provider: "postgres", quick, postgresUrl }));
   else console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to include it");
-  console.log(formatLoad(http));
-  figures.http = http;
+  console.log(formatLoad(http.flatMap((part) => part.rows)));
+  console.log(`\n${formatFloorRatios(http.flatMap((part) => part.floorRatios))}`);
+  figures.http = http.flatMap((part) => part.rows);
+  figures.floorRatios = http.flatMap((part) => part.floorRatios);
 
   console.log("\n## First Load JS per route (gzip, from the last `next build`)");
   try {

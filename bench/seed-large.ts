@@ -50,6 +50,7 @@ export async function seedLargeDatabase(db: Db, provider: "sqlite" | "postgres",
   await insertCards(heavy.id, shape.heavyUserCards, 0);
 
   async function insertCards(userId: string, count: number, salt: number) {
+    if (count === 0) return;
     await db.$executeRawUnsafe(
       `INSERT INTO "Card" ("id", "userId", "itemId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview", "version", "createdAt")
        SELECT '${userId}-card-' || ${text("n")}, '${userId}', 'bench-item-' || ${text("n")},

@@ -25,13 +25,28 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
  */
 export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url")): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "ignore", "ignore"],
-    // Its own process group, so that a kill reaches next's server process too.
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl };
+  return startServer(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env, baseUrl, "/api/auth/csrf", "ignore");
+}
+
+/** The header that names the user to bench/floor-server.ts, which has no sessions. */
+export const FLOOR_USER_HEADER = "x-bench-user";
+
+/** bench/floor-server.ts (the review route's work without Next.js or sessions) against a given database. */
+export async function startFloor(databaseUrl: string, port: number): Promise<RunningServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" };
+  return startServer(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "floor-server.ts")], env, baseUrl, "/", "inherit");
+}
+
+async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit"): Promise<RunningServer> {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", stderr],
+    // Its own process group, so that a kill reaches the server process under the launcher too.
     detached: true,
   });
-  await waitForHttp(`${baseUrl}/api/auth/csrf`, child, 60_000);
+  await waitForHttp(`${baseUrl}${readyPath}`, child, 60_000);
   return { baseUrl, stop: () => stopChild(child, "SIGTERM"), kill: () => stopChild(child, "SIGKILL") };
 }
 
