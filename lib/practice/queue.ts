@@ -2,7 +2,8 @@ import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
 import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
-import { CARD_STATE_SELECT, newCardState, previewDueDates, schedulerFor, toFsrsCard, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY, policyOf } from "./policy";
@@ -22,8 +23,7 @@ export type QueueCard = {
   intervals: Record<RatingName, Date>;
 };
 
-const ITEM_FIELDS = { id: true, type: true, topic: true, prompt: true, answer: true, explanation: true, sources: true } as const;
-const CARD_FIELDS = { id: true, itemId: true, ...CARD_STATE_SELECT } as const;
+type QueueRow = CardState & { id: string; itemId: string; item: { type: string; topic: string; prompt: string; answer: string; explanation: string; sources: string } };
 
 /**
  * The next flashcards to review: due cards first, most overdue first, then new cards up to what is
@@ -39,22 +39,11 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
   const settings = await db.userSettings.findUnique({ where: { userId } });
   const policy = settings ? policyOf(settings) : DEFAULT_POLICY;
   const { start, end } = userDay(now, policy.timeZone);
-  const recallItems = { type: { in: RECALL_TYPES }, retiredAt: null };
 
   const [due, introducedToday, waiting] = await Promise.all([
-    db.card.findMany({
-      where: { userId, state: { not: State.New }, due: { lt: end }, item: recallItems },
-      orderBy: { due: "asc" },
-      take: limit,
-      select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
-    }),
+    queueRows(db, userId, Prisma.sql`c."state" <> ${State.New} AND c."due" < ${end}`, Prisma.sql`c."due"`, limit),
     db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
-    db.card.findMany({
-      where: { userId, state: State.New, item: recallItems },
-      orderBy: [{ createdAt: "asc" }, { itemId: "asc" }],
-      take: limit,
-      select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
-    }),
+    queueRows(db, userId, Prisma.sql`c."state" = ${State.New}`, Prisma.sql`c."createdAt", c."itemId"`, limit),
   ]);
 
   const reviews = await withFinalStretch(db, userId, due, policy, limit, now);
@@ -77,10 +66,32 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
   }));
 }
 
-type QueueRow = Awaited<ReturnType<typeof dueRows>>[number];
-
-function dueRows(db: Db, userId: string, where: object, limit?: number) {
-  return db.card.findMany({ where: { userId, ...where }, orderBy: { due: "asc" }, take: limit, select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } } });
+/**
+ * The user's cards of live recall items matching `where`, in `orderBy` order, with their items: one
+ * join, where Prisma would read the items in a second query.
+ */
+async function queueRows(db: Db, userId: string, where: Prisma.Sql, orderBy: Prisma.Sql, limit?: number): Promise<QueueRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT c."id", c."itemId", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)},
+           i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources"
+    FROM "Card" c
+    JOIN "BankItem" i ON i."id" = c."itemId"
+    WHERE c."userId" = ${userId} AND ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL
+    ORDER BY ${orderBy}
+    ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
+  return rows.map((row) => ({
+    id: String(row.id),
+    itemId: String(row.itemId),
+    ...cardStateOfRow(row as Record<keyof CardState, unknown>),
+    item: {
+      type: String(row.type),
+      topic: String(row.topic),
+      prompt: String(row.prompt),
+      answer: String(row.answer),
+      explanation: String(row.explanation),
+      sources: String(row.sources),
+    },
+  }));
 }
 
 /**
@@ -93,7 +104,7 @@ async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy:
   if (!policy.examDate) return due;
   const daysLeft = daysUntilExam(policy.examDate, policy.timeZone, now);
   if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return due;
-  const studied = await dueRows(db, userId, { state: { not: State.New }, item: { type: { in: RECALL_TYPES }, retiredAt: null } });
+  const studied = await queueRows(db, userId, Prisma.sql`c."state" <> ${State.New}`, Prisma.sql`c."due"`);
   const weakest = finalStretchQueue(
     studied.map((row) => Object.assign(toFsrsCard(row), { row })),
     limitForExam,
@@ -118,9 +129,5 @@ async function introduceCards(db: Db, userId: string, count: number, now: Date) 
     // Another request introduced the same cards a moment ago: theirs will do.
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
-  return db.card.findMany({
-    where: { userId, itemId: { in: unseen.map((item) => item.id) }, state: State.New },
-    orderBy: [{ createdAt: "asc" }, { itemId: "asc" }],
-    select: { ...CARD_FIELDS, item: { select: ITEM_FIELDS } },
-  });
+  return queueRows(db, userId, Prisma.sql`c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(unseen.map((item) => item.id))})`, Prisma.sql`c."createdAt", c."itemId"`);
 }

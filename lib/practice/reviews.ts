@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY } from "./policy";
@@ -57,8 +57,7 @@ type CardWithPolicyRow = CardState & {
  */
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
-    SELECT c."id", c."version", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays",
-           c."learningSteps", c."reps", c."lapses", c."state", c."lastReview", i."type" AS "itemType",
+    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType",
            s."desiredRetention", s."examDate", s."timeZone"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
@@ -71,25 +70,7 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
     row.timeZone === null
       ? DEFAULT_POLICY
       : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
-  return {
-    policy,
-    card: {
-      id: row.id,
-      version: Number(row.version),
-      before: {
-        due: new Date(row.due),
-        stability: Number(row.stability),
-        difficulty: Number(row.difficulty),
-        elapsedDays: Number(row.elapsedDays),
-        scheduledDays: Number(row.scheduledDays),
-        learningSteps: Number(row.learningSteps),
-        reps: Number(row.reps),
-        lapses: Number(row.lapses),
-        state: Number(row.state),
-        lastReview: row.lastReview === null ? null : new Date(row.lastReview),
-      },
-    },
-  };
+  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOfRow(row) } };
 }
 
 /**

@@ -29,6 +29,25 @@ export const CARD_STATE_SELECT = {
   lastReview: true,
 } as const;
 
+/** The same columns for raw SQL, of the Card table aliased `c`. */
+export const CARD_STATE_COLUMNS_SQL = `c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."state", c."lastReview"`;
+
+/** Those columns as a raw query returns them (a driver may give strings, bigints or Dates) as a CardState. */
+export function cardStateOfRow(row: Record<keyof CardState, unknown>): CardState {
+  return {
+    due: new Date(row.due as string | Date),
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    elapsedDays: Number(row.elapsedDays),
+    scheduledDays: Number(row.scheduledDays),
+    learningSteps: Number(row.learningSteps),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: Number(row.state),
+    lastReview: row.lastReview === null ? null : new Date(row.lastReview as string | Date),
+  };
+}
+
 export const RATINGS = ["again", "hard", "good", "easy"] as const;
 export type RatingName = (typeof RATINGS)[number];
 
