@@ -10,13 +10,13 @@ import { POST as postReview } from "@/app/api/reviews/route";
 import { POST as postUndo } from "@/app/api/reviews/undo/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
 import { GET as getToday } from "@/app/api/today/route";
-import { getSessionUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/session";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
 // The session is next-auth's business, tested with it; here a signed-in user is simply given.
-vi.mock("@/lib/auth/session", () => ({ getSessionUserId: vi.fn() }));
-const signedInAs = (userId: string | null) => vi.mocked(getSessionUserId).mockResolvedValue(userId);
+vi.mock("@/lib/auth/session", () => ({ getRequestUserId: vi.fn() }));
+const signedInAs = (userId: string | null) => vi.mocked(getRequestUserId).mockResolvedValue(userId);
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getSessionUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, TooManyAttemptsError } from "@/lib/errors";
 
 /** Bodies above this are refused before parsing: no API request needs more. */
@@ -39,7 +39,7 @@ export function userRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> =>
     respond(async () => {
-      const userId = await getSessionUserId();
+      const userId = await getRequestUserId(request);
       if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
       return handler(userId, await parseInput(request, context, options));
     });
