@@ -37,6 +37,22 @@ test("every API route answers 401 to a visitor, with no data", async ({ playwrig
   }
 });
 
+test("a session cookie that is not one of this server's tokens is a visitor's: 401", async ({ playwright, baseURL }) => {
+  const holder = await playwright.request.newContext({ baseURL });
+  await signedIn(holder);
+  const { cookies } = await holder.storageState();
+  const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+  expect(session, "signed in").toBeDefined();
+  expect((await holder.get("/api/settings")).status()).toBe(200);
+  // The real token with one character of its authentication tag changed, and something that is no token at all.
+  const tampered = session.value.slice(0, -2) + (session.value.endsWith("A") ? "B" : "A") + session.value.slice(-1);
+  for (const value of [tampered, "not-a-token"]) {
+    const forger = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${session.name}=${value}` } });
+    const response = await forger.get("/api/settings");
+    expect(response.status(), value.slice(0, 12)).toBe(401);
+  }
+});
+
 test("another user's card and quiz are 404 and leak nothing; the quiz key is hidden until answered", async ({ playwright, baseURL }) => {
   const owner = await playwright.request.newContext({ baseURL });
   const stranger = await playwright.request.newContext({ baseURL });
