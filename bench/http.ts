@@ -15,9 +15,10 @@ export type FloorRatio = { provider: "sqlite" | "postgres"; connections: number;
 export type HttpBench = { rows: LoadResult[]; floorRatios: FloorRatio[] };
 
 const CONCURRENCY = [1, 20, 100] as const;
+const WARM_UP_SECONDS = 2;
 
 const FULL: LargeDataShape = { users: 100, cardsPerUser: 1_000, logsPerCard: 10, heavyUserCards: 100_000 };
-const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, heavyUserCards: 20_000 };
+const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, heavyUserCards: 100_000 };
 
 /**
  * `POST /api/reviews` and `GET /api/reviews/queue` through `next start` at 1, 20 and 100 concurrent
@@ -58,6 +59,8 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
       for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
       const heavyCookie = await signIn(server.baseUrl, seeded.heavy.email, seeded.password);
       const label = (what: string) => `${what} [${provider}]`;
+      // Unrecorded: the first requests after a start compile and load code, which is not the steady state.
+      await warmUp(`${server.baseUrl}/api/reviews/queue?limit=20`, `${server.baseUrl}/api/reviews`, (user) => ({ cookie: cookies[user]! }));
 
       for (const connections of CONCURRENCY) {
         results.push(
@@ -72,16 +75,18 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
         );
         results.push(await reviewLoad(label("POST /api/reviews"), `${server.baseUrl}/api/reviews`, connections, (user) => ({ cookie: cookies[user]! })));
       }
-      results.push(
-        await load({
-          label: label(`GET queue, one user with ${shape.heavyUserCards} cards`),
-          url: `${server.baseUrl}/api/reviews/queue?limit=20`,
-          method: "GET",
-          connections: 20,
-          seconds,
-          next: () => ({ headers: { cookie: heavyCookie } }),
-        }),
-      );
+      for (const connections of [1, 20]) {
+        results.push(
+          await load({
+            label: label(`GET queue, one user with ${shape.heavyUserCards} cards`),
+            url: `${server.baseUrl}/api/reviews/queue?limit=20`,
+            method: "GET",
+            connections,
+            seconds,
+            next: () => ({ headers: { cookie: heavyCookie } }),
+          }),
+        );
+      }
     } finally {
       await server.stop();
     }
@@ -90,6 +95,7 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
   async function loadFloor() {
     const floor = await startFloor(database.url, port + 100);
     try {
+      await warmUp(null, `${floor.baseUrl}/review`, (user) => ({ [FLOOR_USER_HEADER]: seeded.users[user]!.id }));
       for (const connections of CONCURRENCY) {
         const row = await reviewLoad(`floor: review transaction [${provider}]`, `${floor.baseUrl}/review`, connections, (user) => ({
           [FLOOR_USER_HEADER]: seeded.users[user]!.id,
@@ -103,14 +109,21 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
     }
   }
 
+  async function warmUp(queueUrl: string | null, reviewUrl: string, headersFor: (user: number) => Record<string, string>) {
+    if (queueUrl) {
+      await load({ label: "warm-up", url: queueUrl, method: "GET", connections: 20, seconds: WARM_UP_SECONDS, next: (connection) => ({ headers: headersFor(connection % seeded.users.length) }) });
+    }
+    await reviewLoad("warm-up", reviewUrl, 20, headersFor, WARM_UP_SECONDS);
+  }
+
   /** Ratings of each connection's user's cards in turn (a quarter Again), each with a fresh review id. */
-  function reviewLoad(label: string, url: string, connections: number, headersFor: (user: number) => Record<string, string>) {
+  function reviewLoad(label: string, url: string, connections: number, headersFor: (user: number) => Record<string, string>, duration = seconds) {
     return load({
       label,
       url,
       method: "POST",
       connections,
-      seconds,
+      seconds: duration,
       next: (connection, sequence) => {
         const user = connection % seeded.users.length;
         const cards = cardsByUser.get(seeded.users[user]!.id)!;
