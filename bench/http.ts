@@ -15,7 +15,6 @@ export type FloorRatio = { provider: "sqlite" | "postgres"; connections: number;
 export type HttpBench = { rows: LoadResult[]; floorRatios: FloorRatio[] };
 
 const CONCURRENCY = [1, 20, 100] as const;
-const WARM_UP_SECONDS = 2;
 
 const FULL: LargeDataShape = { users: 100, cardsPerUser: 1_000, logsPerCard: 10, heavyUserCards: 100_000 };
 const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, heavyUserCards: 100_000 };
@@ -29,6 +28,7 @@ const QUICK: LargeDataShape = { users: 100, cardsPerUser: 100, logsPerCard: 10, 
 export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptions): Promise<HttpBench> {
   const shape = quick ? QUICK : FULL;
   const seconds = quick ? 3 : 10;
+  const warmUpSeconds = quick ? 1 : 2;
   const database = await createScratchDatabase(provider, postgresUrl, "bench");
   const target = resolveDatabaseTarget(database.url);
   await migrateDatabase(database.url, target);
@@ -111,9 +111,9 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
 
   async function warmUp(queueUrl: string | null, reviewUrl: string, headersFor: (user: number) => Record<string, string>) {
     if (queueUrl) {
-      await load({ label: "warm-up", url: queueUrl, method: "GET", connections: 20, seconds: WARM_UP_SECONDS, next: (connection) => ({ headers: headersFor(connection % seeded.users.length) }) });
+      await load({ label: "warm-up", url: queueUrl, method: "GET", connections: 20, seconds: warmUpSeconds, next: (connection) => ({ headers: headersFor(connection % seeded.users.length) }) });
     }
-    await reviewLoad("warm-up", reviewUrl, 20, headersFor, WARM_UP_SECONDS);
+    await reviewLoad("warm-up", reviewUrl, 20, headersFor, warmUpSeconds);
   }
 
   /** Ratings of each connection's user's cards in turn (a quarter Again), each with a fresh review id. */
