@@ -1,8 +1,8 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
-import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
 import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { RECALL_TYPES } from "./items";
