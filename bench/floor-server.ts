@@ -4,7 +4,7 @@
  * same Prisma client, driver and database), with the user named by a header instead of a session
  * cookie. The app's time over this server's is what Next.js, the session and the route add.
  *
- * Run by bench/floor.ts as `tsx bench/floor-server.ts` with DATABASE_URL and PORT set.
+ * Started by `startFloor` (bench/server.ts) as `tsx bench/floor-server.ts` with DATABASE_URL and PORT set.
  */
 import http from "node:http";
 import { getDb } from "@/lib/db/client";
