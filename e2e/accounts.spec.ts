@@ -84,3 +84,21 @@ test("the navigation is reachable by keyboard", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/app\/settings$/);
 });
+
+test("a sign-out the server never receives says so, and the user is still signed in", async ({ page }, testInfo) => {
+  const email = uniqueEmail("signout");
+  await registerByApi(page, email);
+  await signInByForm(page, email);
+  await page.route("**/api/auth/signout", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not sign out" })).toHaveText("Could not sign out; check the connection and try again.");
+  await screenshotAtWidths(page, testInfo, "sign-out-failed");
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  await page.unroute("**/api/auth/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.goto("/app/today");
+  await expect(page).toHaveURL(/\/signin/);
+});
