@@ -1,4 +1,4 @@
-import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedRelation, Located, SourceDocument } from "./load";
+import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedList, LoadedRelation, Located, SourceDocument } from "./load";
 import { containsQuote, lineOfQuote, passageAt } from "./passages";
 import type { ValueType } from "./schema";
 
@@ -12,13 +12,31 @@ export type ResolvedValue = {
   entityId?: string;
 };
 
-export type Fact = Omit<LoadedFact, "value" | "located"> & { value: ResolvedValue; subjectName: string; file: string };
+/** An authored false variant of a fact: the false sentence, the wrong value where it is one, and why. */
+export type Trap = { statement: string; value?: ResolvedValue; why: string };
+
+export type Fact = Omit<LoadedFact, "value" | "located" | "traps"> & {
+  value: ResolvedValue;
+  subjectName: string;
+  traps: Trap[];
+  file: string;
+};
+
+/** A list declared complete, with its members (facts) and its near-miss non-members resolved. */
+export type CheckedList = Omit<LoadedList, "located" | "nonMembers"> & {
+  members: Fact[];
+  nonMembers: LoadedEntity[];
+  file: string;
+};
 
 export type CheckedContent = {
   documents: SourceDocument[];
   entities: Map<string, LoadedEntity>;
   relations: Map<string, LoadedRelation>;
   facts: Fact[];
+  /** Facts whose source is wrong or imprecise: shown with their editorial note, never asked. */
+  heldBack: Fact[];
+  lists: CheckedList[];
   errors: ContentError[];
 };
 
@@ -60,9 +78,10 @@ export function checkContent(content: LoadedContent): CheckedContent {
       if (id === fact.id) report(fact.located, `explains[${index}]`, "a fact cannot explain itself");
     });
     fact.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(fact.located, `sources[${index}].${field}`, message)));
+    const traps = value ? resolveTraps(fact, value, entities, report) : [];
     if (errors.length === before && subject && value) {
       const { located, ...rest } = fact;
-      facts.push({ ...rest, value, subjectName: subject.name, file: located.file });
+      facts.push({ ...rest, value, traps, subjectName: subject.name, file: located.file });
     }
   }
 
@@ -78,14 +97,87 @@ export function checkContent(content: LoadedContent): CheckedContent {
   }
   const contradicting = new Set(contradictions(facts, relations).flatMap(([a, b]) => [a.id, b.id]));
 
+  const consistent = facts.filter((fact) => !contradicting.has(fact.id));
+  const lists = checkLists(content.lists, consistent, entities, relations, documents, errors);
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
   return {
     documents: [...documents.values()],
     entities,
     relations,
-    facts: facts.filter((fact) => !contradicting.has(fact.id)),
+    facts: consistent.filter((fact) => !fact.editorialNote),
+    heldBack: consistent.filter((fact) => fact.editorialNote),
+    lists,
     errors,
   };
+}
+
+/** A trap must really differ from the fact: another value, or another sentence. */
+function resolveTraps(
+  fact: LoadedFact,
+  value: ResolvedValue,
+  entities: Map<string, LoadedEntity>,
+  report: (where: Located, field: string, message: string) => void,
+): Trap[] {
+  const traps: Trap[] = [];
+  fact.traps.forEach((trap, index) => {
+    const field = `traps[${index}]`;
+    if ("statement" in trap) {
+      if (trap.statement.trim() === fact.statement.trim()) report(fact.located, `${field}.statement`, "is the fact's own statement, not a false variant");
+      else traps.push({ statement: trap.statement, why: trap.why });
+      return;
+    }
+    let wrong: ResolvedValue;
+    if ("entity" in trap.value) {
+      const entity = entities.get(trap.value.entity);
+      if (!entity) return report(fact.located, `${field}.value.entity`, `unknown entity "${trap.value.entity}"`);
+      wrong = { type: entity.type, text: entity.name, textInStatement: entity.name, entityId: entity.id };
+    } else {
+      wrong = { type: trap.value.type, text: trap.value.text, textInStatement: trap.value.text };
+    }
+    if (wrong.type !== value.type) return report(fact.located, `${field}.value`, `a trap for a ${value.type} must be a ${value.type}, not a ${wrong.type}`);
+    if (sameValue(wrong, value)) return report(fact.located, `${field}.value`, "is the fact's own value, not a false variant");
+    traps.push({ statement: "", value: wrong, why: trap.why });
+  });
+  return traps;
+}
+
+function checkLists(
+  lists: LoadedList[],
+  facts: Fact[],
+  entities: Map<string, LoadedEntity>,
+  relations: Map<string, LoadedRelation>,
+  documents: Map<string, SourceDocument>,
+  errors: ContentError[],
+): CheckedList[] {
+  const report = (where: Located, field: string, message: string) =>
+    errors.push({ file: where.file, line: where.lineOf(field), field: where.fieldName(field), message });
+  const checked: CheckedList[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    const before = errors.length;
+    if (seen.has(list.id)) report(list.located, "id", `duplicate list id "${list.id}"`);
+    seen.add(list.id);
+    if (!entities.has(list.subject)) report(list.located, "subject", `unknown entity "${list.subject}"`);
+    const relation = relations.get(list.relation);
+    if (!relation) report(list.located, "relation", `unknown relation "${list.relation}"`);
+    else if (relation.cardinality !== "many") report(list.located, "relation", `"${list.relation}" has one value per subject: only "many" relations make lists`);
+    const members = facts.filter((fact) => fact.subject === list.subject && fact.relation === list.relation && !fact.editorialNote);
+    if (relation && members.length === 0) report(list.located, "relation", `no fact gives ${list.subject} a value of "${list.relation}"`);
+    const memberIds = new Set(members.map((fact) => fact.value.entityId ?? fact.value.text.toLowerCase()));
+    const nonMembers: LoadedEntity[] = [];
+    list.nonMembers.forEach((id, index) => {
+      const entity = entities.get(id);
+      if (!entity) return report(list.located, `nonMembers[${index}]`, `unknown entity "${id}"`);
+      if (memberIds.has(id)) return report(list.located, `nonMembers[${index}]`, `"${id}" is a member of the list (a fact says so)`);
+      nonMembers.push(entity);
+    });
+    list.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(list.located, `sources[${index}].${field}`, message)));
+    if (errors.length === before) {
+      const { located, ...rest } = list;
+      checked.push({ ...rest, members, nonMembers, file: located.file });
+    }
+  }
+  return checked;
 }
 
 function uniqueById<T extends { id: string; located: Located }>(items: T[], kind: string, errors: ContentError[]): Map<string, T> {

@@ -2,12 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import {
+  completeListSchema,
   documentMetaSchema,
   entitySchema,
   factFileSchema,
   factSchema,
   relationSchema,
   TOPIC_SEPARATOR,
+  type CompleteList,
   type DocumentMeta,
   type Entity,
   type FactInput,
@@ -26,7 +28,8 @@ export type Located = { file: string; line: number; lineOf(field: string): numbe
 export type SourceDocument = DocumentMeta & { text: string; lines: string[]; located: Located };
 export type LoadedEntity = Entity & { located: Located };
 export type LoadedRelation = Relation & { located: Located };
-export type LoadedFact = FactInput & { topic: string; located: Located };
+export type LoadedFact = FactInput & { topic: string; about?: string; located: Located };
+export type LoadedList = CompleteList & { located: Located };
 
 export type LoadedContent = {
   root: string;
@@ -34,6 +37,7 @@ export type LoadedContent = {
   entities: LoadedEntity[];
   relations: LoadedRelation[];
   facts: LoadedFact[];
+  lists: LoadedList[];
   errors: ContentError[];
 };
 
@@ -42,7 +46,7 @@ export type LoadedContent = {
  * kept even when others fail, so that one run reports every error in the content.
  */
 export function loadContent(root: string): LoadedContent {
-  const content: LoadedContent = { root, documents: [], entities: [], relations: [], facts: [], errors: [] };
+  const content: LoadedContent = { root, documents: [], entities: [], relations: [], facts: [], lists: [], errors: [] };
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
   for (const file of yamlFiles(path.join(root, "sources"))) {
@@ -95,7 +99,16 @@ export function loadContent(root: string): LoadedContent {
         content.errors.push({ file: where.file, line: where.line, field: `facts[${index}].topic`, message: "no topic: give the fact a topic or the file a default topic" });
         return;
       }
-      content.facts.push({ ...fact, topic: normaliseTopic(topic), located: where });
+      content.facts.push({ ...fact, topic: normaliseTopic(topic), about: factFile.about, located: where });
+    });
+  }
+
+  for (const file of yamlFiles(path.join(root, "lists"))) {
+    const parsed = readYaml(file, relative(file), content.errors);
+    const entries = parsed && validate(listSchema, parsed.yaml.data, [], relative(file), parsed.yaml, content.errors);
+    entries?.forEach((raw, index) => {
+      const list = validate(completeListSchema, raw, [index], relative(file), parsed!.yaml, content.errors);
+      if (list) content.lists.push({ ...list, located: located(relative(file), parsed!.yaml, [index]) });
     });
   }
   return content;

@@ -53,6 +53,14 @@ export const entitySchema = z.strictObject({
   type: valueTypeSchema,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  /** "the" when the name takes the definite article mid-sentence ("the United States", "the Quad"). */
+  article: z.literal("the").optional(),
+  /**
+   * The fine kind that makes two entities interchangeable as a near-miss trap ("disputed territory",
+   * "city", "port"). Places, organisations, events, documents, policies, dialogues, technologies and text
+   * without a kind are never offered as a distractor: "Djibouti" is no trap for a disputed territory.
+   */
+  kind: z.string().trim().min(2).optional(),
 });
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -63,6 +71,16 @@ export const relationSchema = z.strictObject({
   cardinality: z.enum(["one", "many"]),
   question: z.string().trim().min(5),
   pairColumns: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+  /**
+   * The author vouches that another subject's value of this relation (within the same topic area) is a
+   * plausible near miss, so a false statement may be made by swapping it in. Without it, false statements
+   * come only from a fact's traps, numeric near misses and complete lists.
+   */
+  swap: z.boolean().default(false),
+  /** Values are descriptions: questions read "Which one of the following best describes {subject}?". */
+  describes: z.boolean().default(false),
+  /** How a fact of this relation reads as an event in a chronology item, e.g. "Signing of the {subject}". */
+  eventPhrase: z.string().trim().min(5).optional(),
 });
 export type Relation = z.infer<typeof relationSchema>;
 
@@ -81,6 +99,16 @@ export const factValueSchema = z.union([
 ]);
 export type FactValue = z.infer<typeof factValueSchema>;
 
+/**
+ * A false variant of a fact, written by the author as a near miss an aspirant could believe, with the
+ * reason it is false. Either the value swapped (the statement is rewritten around it) or a whole sentence.
+ */
+export const trapSchema = z.union([
+  z.strictObject({ value: factValueSchema, why: z.string().trim().min(5) }),
+  z.strictObject({ statement: z.string().trim().min(10), why: z.string().trim().min(5) }),
+]);
+export type TrapInput = z.infer<typeof trapSchema>;
+
 export const factSchema = z.strictObject({
   id: idSchema,
   statement: z.string().trim().min(10),
@@ -93,6 +121,12 @@ export const factSchema = z.strictObject({
   explains: z.array(idSchema).default([]),
   question: z.string().trim().min(5).optional(),
   note: z.string().trim().min(1).optional(),
+  /**
+   * The source is wrong or imprecise here: what the public record says. The fact is shown in the Library
+   * with this note and is never used in a question until it is corrected.
+   */
+  editorialNote: z.string().trim().min(10).optional(),
+  traps: z.array(trapSchema).default([]),
   sources: z.array(sourceRefSchema).min(1, "cite at least one source"),
 });
 export type FactInput = z.infer<typeof factSchema>;
@@ -101,5 +135,32 @@ export const TOPIC_SEPARATOR = " > ";
 
 export const factFileSchema = z.strictObject({
   topic: z.string().trim().min(1).optional(),
+  /** What the file's facts are about, as it reads after "With reference to": statement sets use it. */
+  about: z.string().trim().min(5).optional(),
   facts: z.array(z.unknown()),
 });
+
+/**
+ * A list the author declares complete as of a date: the facts with this subject and relation are all its
+ * members. Only then can "X is one of ..." be made false, and list-count and membership items be set.
+ */
+export const completeListSchema = z.strictObject({
+  id: idSchema,
+  subject: idSchema,
+  relation: idSchema,
+  asOf: partialDateSchema,
+  /** What the options are, plural: "countries", "groupings". */
+  noun: z.string().trim().min(3),
+  /** "With how many of the above countries does India hold a 2+2 ministerial dialogue?" */
+  countQuestion: z.string().trim().min(10),
+  /** "With which of the above countries does India hold a 2+2 ministerial dialogue?" */
+  whichQuestion: z.string().trim().min(10),
+  /** "Name the countries with which India holds a 2+2 ministerial dialogue." */
+  recallQuestion: z.string().trim().min(10),
+  /** Entities that are plausible but not members: the traps of list items. */
+  nonMembers: z.array(idSchema).min(1),
+  /** Why the list is complete, and how it relates to the sources. */
+  note: z.string().trim().min(10),
+  sources: z.array(sourceRefSchema).min(1, "cite at least one source"),
+});
+export type CompleteList = z.infer<typeof completeListSchema>;
