@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
+import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
 
 type Option = { id: string; text: string };
 
@@ -29,13 +30,7 @@ export type QuizView = {
 
 export type QuizScore = { score: number; maxScore: number; correct: number; wrong: number; skipped: number };
 
-const TYPE_LABELS: Record<string, string> = {
-  mcq: "Single answer",
-  "statements-which": "Statements",
-  "statements-how-many": "How many statements",
-  "match-pairs": "Match the pairs",
-  "assertion-reason": "Statement-I / Statement-II",
-};
+const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);

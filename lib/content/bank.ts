@@ -1,22 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ITEM_TYPES } from "./item-types";
 import { documentMetaSchema } from "./schema";
 
-export const ITEM_TYPES = [
-  "flashcard",
-  "cloze",
-  "mcq",
-  "statements-which",
-  "statements-how-many",
-  "match-pairs",
-  "assertion-reason",
-] as const;
+export { EXAM_ITEM_TYPES, ITEM_TYPE_LABELS, ITEM_TYPES, RECALL_ITEM_TYPES, type ItemType } from "./item-types";
 export const itemTypeSchema = z.enum(ITEM_TYPES);
-export type ItemType = z.infer<typeof itemTypeSchema>;
-
-/** Items answered by recalling a text; the others are answered by choosing an option. */
-export const RECALL_ITEM_TYPES: readonly ItemType[] = ["flashcard", "cloze"];
 
 export const optionSchema = z.object({ id: z.string(), text: z.string() });
 export type Option = z.infer<typeof optionSchema>;
@@ -47,6 +36,8 @@ export const bankFactSchema = z.object({
   asOf: z.string(),
   timeSensitive: z.boolean(),
   note: z.string().optional(),
+  /** The source is wrong or imprecise: what the record says. Such a fact is shown, never asked. */
+  editorialNote: z.string().optional(),
   sources: z.array(citationSchema),
 });
 export type BankFact = z.infer<typeof bankFactSchema>;

@@ -1,8 +1,8 @@
-import type { Citation, ItemType, Option } from "@/lib/content/bank";
+import { EXAM_ITEM_TYPES, RECALL_ITEM_TYPES, type Citation, type ItemType, type Option } from "@/lib/content/bank";
 
 /** Flashcard-like items, reviewed on the Flashcards page; every other type is a quiz question. */
-export const RECALL_TYPES: ItemType[] = ["flashcard", "cloze"];
-export const QUIZ_TYPES: ItemType[] = ["mcq", "statements-which", "statements-how-many", "match-pairs", "assertion-reason"];
+export const RECALL_TYPES: ItemType[] = [...RECALL_ITEM_TYPES];
+export const QUIZ_TYPES: ItemType[] = [...EXAM_ITEM_TYPES];
 
 /** A BankItem row's JSON columns, parsed. */
 export function parseItem<T extends { options: string; sources: string; factIds: string }>(row: T) {

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BANK_FILE, ITEM_TYPES, RECALL_ITEM_TYPES, serialiseBank, type Bank } from "@/lib/content/bank";
 import { checkContent, type CheckedContent } from "@/lib/content/check";
 import { buildBank, groupSizes, hashContentFiles } from "@/lib/content/generate/build";
-import { SiblingIndex } from "@/lib/content/generate/siblings";
+import { familyOf } from "@/lib/content/generate/formats";
+import { lintBank } from "@/lib/content/generate/lint";
+import { NearMisses } from "@/lib/content/generate/near-misses";
 import { loadContent } from "@/lib/content/load";
 import { containsQuote } from "@/lib/content/passages";
 import { writeContent } from "./fixture-content";
@@ -57,8 +59,17 @@ describe("the question bank built from the real content", () => {
     }
   });
 
+  it("passes the item linter", () => {
+    expect(lintBank(bank.items, { entities: content.entities.values() })).toEqual([]);
+  });
+
+  it("never asks a fact held back with an editorial note", () => {
+    const heldBack = new Set(content.heldBack.map((fact) => fact.id));
+    for (const item of bank.items) expect(item.factIds.filter((id) => heldBack.has(id)), item.id).toEqual([]);
+  });
+
   it("never offers an MCQ distractor that the bank holds true for the same subject and relation", () => {
-    const siblings = new SiblingIndex(content);
+    const siblings = new NearMisses(content);
     const facts = new Map(content.facts.map((fact) => [fact.id, fact]));
     for (const item of bank.items.filter((item) => item.type === "mcq")) {
       const fact = facts.get(item.factIds[0]!)!;
@@ -78,24 +89,26 @@ describe("the question bank built from the real content", () => {
 });
 
 describe("generation rules on a small fixture", () => {
+  const byFamily = (bank: Bank, family: string) => bank.items.find((item) => familyOf(item.id) === family)!;
+
   it("keeps both dated versions of a changed fact, each saying as of when", () => {
     const content = checkContent(loadContent(writeContent()));
     const bank = buildBank(content, "fixture");
-    const flashcard2022 = bank.items.find((item) => item.id === "flashcard:partners-2022")!;
-    const flashcard2024 = bank.items.find((item) => item.id === "flashcard:partners-2024")!;
+    const flashcard2022 = byFamily(bank, "flashcard:partners-2022");
+    const flashcard2024 = byFamily(bank, "flashcard:partners-2024");
     expect(flashcard2022.prompt).toBe("As of September 2022, with how many partners does India hold 2+2 dialogues?");
-    expect(flashcard2022.answer).toBe("four");
+    expect(flashcard2022.answer).toBe("Four");
     expect(flashcard2024.prompt).toBe("As of August 2024, with how many partners does India hold 2+2 dialogues?");
-    expect(flashcard2024.answer).toBe("six");
+    expect(flashcard2024.answer).toBe("Six");
   });
 
-  it("makes Statement-I/Statement-II items from explains links with the standard four options", () => {
+  it("makes Statement-I/Statement-II items from explains links with UPSC's four options", () => {
     const bank = buildBank(checkContent(loadContent(writeContent())), "fixture");
-    const item = bank.items.find((candidate) => candidate.id === "assertion-reason:jimex-service--veer-guardian-service:explains")!;
+    const item = byFamily(bank, "assertion-reason:jimex-service--veer-guardian-service:explains");
     expect(item.prompt).toContain("Statement-I: Veer Guardian is an exercise of the air forces.");
     expect(item.prompt).toContain("Statement-II: JIMEX is a naval exercise.");
     expect(item.options.map((option) => option.text)[0]).toBe(
-      "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
+      "Both Statement-I and Statement-II are correct and Statement-II is the correct explanation for Statement-I",
     );
     expect(item.answer).toBe("a");
   });

@@ -3,9 +3,25 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Bank, BankFact, BankItem } from "../bank";
 import type { CheckedContent, Fact } from "../check";
-import { assertionReason, cloze, type Context, flashcard, matchPairs, mcq, statementsHowMany, statementsWhich } from "./formats";
+import {
+  assertionReason,
+  bestDescription,
+  chronology,
+  cloze,
+  type Context,
+  dateKey,
+  distinctDates,
+  flashcard,
+  listCard,
+  listCount,
+  matchPairs,
+  mcq,
+  membership,
+  statementsHowMany,
+  statementsWhich,
+} from "./formats";
+import { areaOf, NearMisses } from "./near-misses";
 import { seededRandom, shuffled } from "./random";
-import { SiblingIndex } from "./siblings";
 
 /**
  * Splits n items into groups of `preferred` or `preferred - 1` that cover them all where possible
@@ -33,20 +49,38 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Two dated versions of one fact (four partners in 2022, six in 2024) never stand in one item. */
+function oneVersionEach(facts: readonly Fact[]): boolean {
+  const slots = facts.map((fact) => `${fact.subject}\u0000${fact.relation}`);
+  return new Set(slots).size === slots.length;
+}
+
+/** Greedy groups of four dated events with dates told apart, in id order so that groups stay stable. */
+function chronologyGroups(facts: readonly Fact[]): Fact[][] {
+  const groups: Fact[][] = [];
+  let current: Fact[] = [];
+  for (const fact of facts) {
+    const keys = [...current, fact].map((member) => dateKey(member.value.text)!);
+    if (!distinctDates(keys)) continue;
+    current.push(fact);
+    if (current.length === 4) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  return groups;
+}
+
 /**
  * Generates the question bank from checked content. Deterministic: every random choice is seeded by
  * the ids involved, and the output is sorted, so the same content gives the same bank byte for byte.
+ * Every group an item is made from lies within one topic area, so new documents about other areas leave
+ * existing items as they are.
  */
 export function buildBank(content: CheckedContent, contentHash: string): Bank {
   if (content.errors.length > 0) throw new Error(`The content has ${content.errors.length} errors: run npm run content:check`);
-  const siblings = new SiblingIndex(content);
   const facts = [...content.facts].sort((a, b) => a.id.localeCompare(b.id));
-  const context: Context = {
-    content,
-    siblings,
-    factsBySubject: groupBy(facts, (fact) => fact.subject),
-    explainsLinks: new Set(facts.flatMap((fact) => fact.explains.map((target) => `${fact.id}>${target}`))),
-  };
+  const context: Context = { content, nearMisses: new NearMisses(content) };
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const items: BankItem[] = [];
   const add = (made: BankItem | BankItem[] | undefined) => {
@@ -57,34 +91,66 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     add(flashcard(fact, context));
     add(cloze(fact, context));
     add(mcq(fact, context));
-    for (const explained of fact.explains) add(assertionReason(fact, byId.get(explained)!, context));
+    add(bestDescription(fact, context));
+    for (const explained of fact.explains) {
+      const assertion = byId.get(explained);
+      if (assertion) add(assertionReason(fact, assertion, context));
+    }
   }
 
+  for (const list of [...content.lists].sort((a, b) => a.id.localeCompare(b.id))) {
+    add(listCard(list, context));
+    add(listCount(list));
+    add(membership(list));
+  }
+
+  // Statement sets are about one subject: the facts of one topic.
   for (const [topic, topicFacts] of groupBy(facts, (fact) => fact.topic)) {
     const forWhich = shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`));
-    for (const group of inGroups(forWhich, groupSizes(forWhich.length, 3))) add(statementsWhich(group, context));
+    for (const group of inGroups(forWhich, groupSizes(forWhich.length, 3))) if (oneVersionEach(group)) add(statementsWhich(group, context));
     const forHowMany = shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`));
-    for (const group of inGroups(forHowMany, groupSizes(forHowMany.length, 4))) add(statementsHowMany(group, context));
+    for (const group of inGroups(forHowMany, groupSizes(forHowMany.length, 4))) if (oneVersionEach(group)) add(statementsHowMany(group, context));
   }
 
-  for (const [relationId, relationFacts] of groupBy(facts, (fact) => fact.relation)) {
-    if (!content.relations.get(relationId)?.pairColumns) continue;
+  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
+    const relation = content.relations.get(slot.split("\u0000")[1]!)!;
+    if (!relation.pairColumns) continue;
     // One pair per subject, so a list never matches the same thing twice.
     const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()].map((group) => group[0]!);
-    const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${relationId}`));
+    const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${slot}`));
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }
 
-  items.sort((a, b) => a.id.localeCompare(b.id));
+  const dated = facts.filter((fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text));
+  for (const areaFacts of groupBy(dated, (fact) => areaOf(fact.topic)).values()) {
+    for (const group of chronologyGroups(areaFacts)) add(chronology(group, context));
+  }
+
+  const unambiguous = withoutSharedRecallPrompts(items);
+  unambiguous.sort((a, b) => a.id.localeCompare(b.id));
   return {
     version: 1,
     contentHash,
     documents: content.documents
       .map(({ id, title, publisher, kind, eventsDate, published, paragraphs }) => ({ id, title, publisher, kind, eventsDate, published, paragraphs }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    facts: facts.map(bankFact),
-    items,
+    facts: [...facts, ...content.heldBack].sort((a, b) => a.id.localeCompare(b.id)).map(bankFact),
+    items: unambiguous,
   };
+}
+
+/**
+ * Two recall cards with one prompt and different answers ("...was held in _____." for Tokyo and for
+ * September 2022) leave the learner no way to know which is meant: neither is made.
+ */
+function withoutSharedRecallPrompts(items: readonly BankItem[]): BankItem[] {
+  const answers = new Map<string, Set<string>>();
+  const recall = (item: BankItem) => item.options.length === 0;
+  for (const item of items.filter(recall)) {
+    const prompt = item.prompt.toLowerCase();
+    answers.set(prompt, (answers.get(prompt) ?? new Set()).add(item.answer.toLowerCase()));
+  }
+  return items.filter((item) => !recall(item) || answers.get(item.prompt.toLowerCase())!.size === 1);
 }
 
 function bankFact(fact: Fact): BankFact {
@@ -95,6 +161,7 @@ function bankFact(fact: Fact): BankFact {
     asOf: fact.asOf,
     timeSensitive: fact.timeSensitive,
     note: fact.note,
+    editorialNote: fact.editorialNote,
     sources: fact.sources.map(({ doc, locator, quote }) => ({ doc, locator, quote })),
   };
 }

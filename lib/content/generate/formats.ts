@@ -1,22 +1,21 @@
 import type { BankItem, Citation, ItemType } from "../bank";
-import type { CheckedContent, Fact } from "../check";
+import type { CheckedContent, CheckedList, Fact } from "../check";
+import type { NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import type { SiblingIndex } from "./siblings";
-import { BLANK, datedStatement, numbered, OPTION_IDS, questionFor, sentence, statementWithBlank } from "./wording";
+import { datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, BLANK, sentence } from "./wording";
 
 export type Context = {
   content: CheckedContent;
-  siblings: SiblingIndex;
-  /** Facts by subject id, and "reason>assertion" for every explains link: built once per bank. */
-  factsBySubject: Map<string, Fact[]>;
-  explainsLinks: Set<string>;
+  nearMisses: NearMisses;
 };
 
-function citations(facts: readonly Fact[]): Citation[] {
+type Sourced = { sources: readonly { doc: string; locator: string; quote: string }[] };
+
+function citations(sourced: readonly Sourced[]): Citation[] {
   const seen = new Set<string>();
   const all: Citation[] = [];
-  for (const fact of facts) {
-    for (const source of fact.sources) {
+  for (const { sources } of sourced) {
+    for (const source of sources) {
       const id = `${source.doc}\u0000${source.locator}\u0000${source.quote}`;
       if (!seen.has(id)) all.push({ doc: source.doc, locator: source.locator, quote: source.quote });
       seen.add(id);
@@ -25,24 +24,46 @@ function citations(facts: readonly Fact[]): Citation[] {
   return all;
 }
 
-function newestAsOf(facts: readonly Fact[]): string {
-  return facts.map((fact) => fact.asOf).sort().at(-1)!;
+function newestAsOf(dates: readonly string[]): string {
+  return [...dates].sort().at(-1)!;
 }
 
-function item(type: ItemType, id: string, facts: readonly Fact[], fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">): BankItem {
+/**
+ * An item whose id names what it asks (its type and the facts or list behind it: the "family") plus a
+ * hash of what the learner sees. Rewording, re-keying or new options make a new item; the old one is
+ * retired, so a learner's history never points at a question they were not shown.
+ */
+export function item(
+  type: ItemType,
+  family: string,
+  facts: readonly Fact[],
+  fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
+  extra: { sources?: Sourced[]; asOf?: string } = {},
+): BankItem {
+  const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
-    id: `${type}:${id}`,
+    id: `${type}:${family}~${meaning}`,
     type,
     ...fields,
-    sources: citations(facts),
+    sources: citations([...facts, ...(extra.sources ?? [])]),
     topic: facts[0]!.topic,
     factIds: facts.map((fact) => fact.id),
-    asOf: newestAsOf(facts),
+    asOf: newestAsOf([...facts.map((fact) => fact.asOf), ...(extra.asOf ? [extra.asOf] : [])]),
   };
+}
+
+/** The family part of an item id: what the item asks, whatever its wording. */
+export function familyOf(itemId: string): string {
+  return itemId.split("~")[0]!;
 }
 
 function withNote(text: string, fact: Fact): string {
   return fact.note ? `${text} ${sentence(fact.note)}` : text;
+}
+
+// Options start with a capital whatever the fact's casing, so the key cannot stand out by its case.
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Puts the key among the distractors in a seeded order and labels the options a-d. */
@@ -52,94 +73,171 @@ function lettered(key: string, distractors: readonly string[], random: Random) {
   return { options, answer: options.find((option) => option.text === capitalised(key))!.id };
 }
 
-// Options start with a capital whatever the fact's casing, so the key cannot stand out by its case.
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function initials(text: string): string {
+  return text
+    .split(/[\s-]+/)
+    .filter((word) => /^[A-Z]/.test(word))
+    .map((word) => word[0])
+    .join("");
+}
+
+/** Whether the prompt spells the answer by its initials ("What does JCM stand for?": Joint Crediting Mechanism). */
+export function spelledByInitials(prompt: string, answer: string): boolean {
+  const letters = initials(answer);
+  return letters.length >= 2 && new RegExp(`\\b${letters}\\b`).test(prompt);
 }
 
 /**
- * For a relation with several true values (India is a member of the Quad, the G20...), a recall card
- * names the others too, so that a learner who recalls another true value knows it counts.
+ * Whether one prompt can have only this fact's value as its answer: a single-valued relation, or a list
+ * with this one member. "Of which groupings is India a member?" has many right answers, and no card may
+ * be keyed to one of them.
  */
-function alsoTrue(fact: Fact, { content, siblings }: Context): string {
-  if (content.relations.get(fact.relation)!.cardinality !== "many") return "";
-  const others = siblings.trueValuesOf(fact).filter((text) => text.toLowerCase() !== fact.value.text.toLowerCase());
-  return others.length > 0 ? ` Also correct: ${others.join(", ")}.` : "";
+function singleAnswer(fact: Fact, { content, nearMisses }: Context): boolean {
+  if (content.relations.get(fact.relation)!.cardinality === "one") return true;
+  return nearMisses.completeListOf(fact)?.members.length === 1;
 }
 
-export function flashcard(fact: Fact, context: Context): BankItem {
+export function flashcard(fact: Fact, context: Context): BankItem | undefined {
+  if (!singleAnswer(fact, context)) return undefined;
   const relation = context.content.relations.get(fact.relation)!;
-  return item("flashcard", fact.id, [fact], {
+  const subject = context.content.entities.get(fact.subject);
+  const prompt = (relation.describes ? fillSubject("What is {subject}?", subject ?? fact.subjectName) : questionFor(fact, relation, subject))
     // Without options on a flashcard, "which of the following" becomes plain "which".
-    prompt: questionFor(fact, relation).replace(/\b(w|W)hich (one )?of the following\b/, "$1hich"),
+    .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
+  if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
+  return item("flashcard", fact.id, [fact], {
+    prompt,
     options: [],
-    answer: fact.value.text,
-    explanation: withNote(datedStatement(fact), fact) + alsoTrue(fact, context),
+    answer: capitalised(fact.value.text),
+    explanation: withNote(datedStatement(fact), fact),
   });
 }
 
-export function cloze(fact: Fact, context: Context): BankItem {
+/** "Name the four countries ...": a recall card for a whole complete list. */
+export function listCard(list: CheckedList, context: Context): BankItem | undefined {
+  if (list.members.length < 2) return undefined;
+  const names = list.members.map((fact) => fact.value.text).sort();
+  const joined = `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return item(
+    "flashcard",
+    `list:${list.id}`,
+    list.members,
+    {
+      prompt: `As of ${monthYear(list.asOf)}: ${list.recallQuestion} (${spelledCount(names.length)})`,
+      options: [],
+      answer: joined,
+      explanation: `${sentence(list.note)} ${list.members.map((fact) => sentence(fact.statement)).join(" ")}`,
+    },
+    { sources: [list], asOf: list.asOf },
+  );
+}
+
+function spelledCount(count: number): string {
+  return ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][count] ?? String(count);
+}
+
+export function cloze(fact: Fact, context: Context): BankItem | undefined {
+  if (!singleAnswer(fact, context)) return undefined;
+  const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, BLANK))}`;
+  // A blank whose answer stands beside it ("_____ (JeM)") or elsewhere in the sentence is no question.
+  const entity = fact.value.entityId ? context.content.entities.get(fact.value.entityId) : undefined;
+  const spellings = [fact.value.text, ...(entity?.aliases ?? [])].filter((spelling) => spelling.length >= 2);
+  const rest = prompt.replace(BLANK, " ");
+  if (spellings.some((spelling) => new RegExp(`\\b${escapeRegExp(spelling)}\\b`, "i").test(rest))) return undefined;
+  if (spelledByInitials(rest, fact.value.text)) return undefined;
   return item("cloze", fact.id, [fact], {
-    prompt: `Fill in the blank: ${statementWithBlank(fact)}`,
+    prompt,
     options: [],
     answer: fact.value.textInStatement,
-    explanation: withNote(datedStatement(fact), fact) + alsoTrue(fact, context),
+    explanation: withNote(datedStatement(fact), fact),
   });
 }
 
-export function mcq(fact: Fact, { content, siblings }: Context): BankItem | undefined {
-  const random = seededRandom(`mcq:${fact.id}`);
-  const distractors = siblings.distractors(fact, 3, random);
-  if (distractors.length < 3) return undefined;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function whyWrong(options: { text: string; why?: string }[]): string {
+  const reasons = options.filter((option) => option.why).map((option) => `${capitalised(option.text)} is wrong: ${sentence(option.why!)}`);
+  return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
+}
+
+/** A single-answer MCQ with four options of one kind; the stem asks for the value, never a blank. */
+export function mcq(fact: Fact, context: Context): BankItem | undefined {
+  const { content, nearMisses } = context;
   const relation = content.relations.get(fact.relation)!;
-  const { options, answer } = lettered(fact.value.text, distractors, random);
-  const templates = [
-    () => questionFor(fact, relation),
-    () => `Consider the following statement:\n"${statementWithBlank(fact)}"\nWhich one of the following correctly fills the blank (${BLANK})?`,
-  ];
+  if (relation.describes || !singleAnswer(fact, context)) return undefined;
+  const random = seededRandom(`mcq:${fact.id}`);
+  const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
+  if (wrong.length < 3) return undefined;
+  const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
+  if (spelledByInitials(prompt, fact.value.text)) return undefined;
+  const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
-    prompt: pick(templates, random)(),
+    prompt,
     options,
     answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact),
+    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + whyWrong(wrong),
   });
 }
 
-type Judged = { fact: Fact; text: string; correct: boolean; truth: string };
+/** "Which one of the following best describes X?": the options describe other things of the same area. */
+export function bestDescription(fact: Fact, context: Context): BankItem | undefined {
+  const { content, nearMisses } = context;
+  const relation = content.relations.get(fact.relation)!;
+  if (!relation.describes) return undefined;
+  const random = seededRandom(`best-description:${fact.id}`);
+  const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
+  if (wrong.length < 3) return undefined;
+  const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
+  const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
+  const others = wrong
+    .map((option) => {
+      const owner = describedBy.get(option.text.toLowerCase());
+      return owner ? `${capitalised(option.text)} describes ${owner.subjectName}.` : option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : "";
+    })
+    .filter(Boolean);
+  return item("best-description", fact.id, [fact], {
+    prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
+    options,
+    answer,
+    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
+  });
+}
 
-/** Each fact as a numbered statement, some made false by swapping in a sibling's value. */
-function judgeStatements(facts: readonly Fact[], siblings: SiblingIndex, random: Random): Judged[] {
+type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
+
+/**
+ * Each fact as a numbered statement; about half are made false with a provably false variant (an
+ * authored trap first). A fact with no provable false variant always stands true.
+ */
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random): Judged[] {
   return facts.map((fact) => {
     const truth = datedStatement(fact);
-    const falseVersion = random() < 0.5 ? siblings.falseStatement(fact, random) : undefined;
-    return falseVersion ? { fact, text: falseVersion.statement, correct: false, truth } : { fact, text: truth, correct: true, truth };
+    const variants = nearMisses.falseVariants(fact, random);
+    const authored = variants.filter((variant) => variant.authored);
+    const falseVersion = random() < 0.5 && variants.length > 0 ? pick(authored.length > 0 ? authored : variants.slice(0, 2), random) : undefined;
+    return falseVersion
+      ? { fact, text: falseVersion.statement, correct: false, truth, why: falseVersion.why === truth ? undefined : falseVersion.why }
+      : { fact, text: truth, correct: true, truth };
   });
 }
 
-function statementsExplanation(judged: readonly Judged[]): string {
+function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
   return judged
-    .map(({ text, correct, truth }, index) =>
-      correct ? `Statement ${index + 1} is correct: ${sentence(truth)}` : `Statement ${index + 1} is incorrect ("${text}"): ${sentence(truth)}`,
+    .map(({ correct, truth, why }, index) =>
+      correct
+        ? `${noun} ${index + 1} is correct: ${sentence(truth)}`
+        : `${noun} ${index + 1} is incorrect: ${why ? `${sentence(why)} ` : ""}${why && why.includes(truth) ? "" : sentence(truth)}`.trim(),
     )
     .join(" ");
 }
 
-/** A topic's last part as it reads mid-sentence: "Defence cooperation" -> "defence cooperation". */
-function topicInSentence(topic: string): string | undefined {
-  const leaf = topic.split(" > ").at(-1)!;
-  // A one-word leaf ("Background") says nothing on its own after "regarding".
-  if (!leaf.includes(" ")) return undefined;
-  return /^[A-Z][a-z]/.test(leaf) ? leaf[0]!.toLowerCase() + leaf.slice(1) : leaf;
-}
-
-function intro(facts: readonly Fact[], random: Random): string {
-  const topic = topicInSentence(facts[0]!.topic);
-  const templates = [
-    "Consider the following statements:",
-    ...(topic ? [`Consider the following statements regarding ${topic}:`] : []),
-    ...(facts.every((fact) => fact.topic.includes("India-Japan")) ? ["With reference to India-Japan relations, consider the following statements:"] : []),
-  ];
-  return pick(templates, random);
+function intro(facts: readonly Fact[]): string {
+  const about = facts[0]!.about;
+  return about && facts.every((fact) => fact.about === about)
+    ? `With reference to ${about}, consider the following statements:`
+    : "Consider the following statements:";
 }
 
 const WHICH_OPTIONS: Record<number, string[][]> = {
@@ -147,38 +245,40 @@ const WHICH_OPTIONS: Record<number, string[][]> = {
   3: [["1"], ["2"], ["3"], ["1", "2"], ["2", "3"], ["1", "3"], ["1", "2", "3"]],
 };
 
-function combinationText(numbers: readonly string[], statementCount: number): string {
-  if (statementCount === 2) {
+export function combinationText(numbers: readonly string[], count: number): string {
+  if (count === 2) {
     if (numbers.length === 0) return "Neither 1 nor 2";
     if (numbers.length === 2) return "Both 1 and 2";
     return `${numbers[0]} only`;
   }
-  if (numbers.length === 3) return "1, 2 and 3";
+  if (numbers.length === count) return `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
   return numbers.length === 1 ? `${numbers[0]} only` : `${numbers.join(" and ")} only`;
 }
 
-/** "Which of the statements given above is/are correct?" over two or three facts of one topic. */
-export function statementsWhich(facts: readonly Fact[], { siblings }: Context): BankItem | undefined {
+/** The key among three other codes, in the order the paper prints them. */
+function codeOptions(key: readonly string[], count: 2 | 3, random: Random) {
+  const all = WHICH_OPTIONS[count]!.map((numbers) => combinationText(numbers, count));
+  const keyText = combinationText(key, count);
+  const distractors = count === 2 ? all.filter((text) => text !== keyText) : shuffled(all.filter((text) => text !== keyText), random).slice(0, 3);
+  const texts = [keyText, ...distractors].sort((a, b) => all.indexOf(a) - all.indexOf(b));
+  const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
+  return { options, answer: options.find((option) => option.text === keyText)!.id };
+}
+
+/** "Which of the statements given above is/are correct?" over two or three facts of one subject. */
+export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+  if (facts.length !== 2 && facts.length !== 3) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-which:${id}`);
-  let judged = judgeStatements(facts, siblings, random);
+  let judged = judgeStatements(facts, nearMisses, random);
   // The standard three-statement codes have no "none": keep at least one statement true.
-  if (facts.length === 3 && judged.every((statement) => !statement.correct)) {
-    judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true } : statement));
-  }
+  if (facts.length === 3 && judged.every((statement) => !statement.correct)) judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true, why: undefined } : statement));
   const key = judged.flatMap((statement, index) => (statement.correct ? [String(index + 1)] : []));
-  const keyText = combinationText(key, facts.length);
-  const others = WHICH_OPTIONS[facts.length]!.map((numbers) => combinationText(numbers, facts.length)).filter((text) => text !== keyText);
-  const distractors = facts.length === 2 ? others : shuffled(others, random).slice(0, 3);
-  // Codes read in their natural order, as on the exam paper.
-  const order = WHICH_OPTIONS[facts.length]!.map((numbers) => combinationText(numbers, facts.length));
-  const texts = [keyText, ...distractors].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-  const ending = pick(["Which of the statements given above is/are correct?", "Which of the statements given above is/are correct? Select the answer using the code given below."], random);
+  const { options, answer } = codeOptions(key, facts.length as 2 | 3, random);
   return item("statements-which", id, facts, {
-    prompt: `${intro(facts, random)}\n${numbered(judged.map(({ text }) => text))}\n${ending}`,
+    prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nWhich of the statements given above is/are correct?`,
     options,
-    answer: options.find((option) => option.text === keyText)!.id,
+    answer,
     explanation: statementsExplanation(judged),
   });
 }
@@ -194,50 +294,52 @@ function howManyText(count: number, total: number): string {
   return ["Only one", "Only two", "Only three"][count - 1]!;
 }
 
-/** "How many of the above statements are correct?" over three or four facts of one topic. */
-export function statementsHowMany(facts: readonly Fact[], { siblings }: Context): BankItem | undefined {
+/** "How many of the above statements are correct?" over three or four facts of one subject. */
+export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+  if (facts.length !== 3 && facts.length !== 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-how-many:${id}`);
-  let judged = judgeStatements(facts, siblings, random);
-  if (facts.length === 4 && judged.every((statement) => !statement.correct)) {
-    judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true } : statement));
-  }
+  let judged = judgeStatements(facts, nearMisses, random);
+  if (facts.length === 4 && judged.every((statement) => !statement.correct)) judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true, why: undefined } : statement));
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("statements-how-many", id, facts, {
-    prompt: `${intro(facts, random)}\n${numbered(judged.map(({ text }) => text))}\nHow many of the above statements are correct?`,
+    prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nHow many of the above statements are correct?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
     explanation: statementsExplanation(judged),
   });
 }
 
-/** "How many of the above pairs are correctly matched?" over facts of one relation with pair columns. */
-export function matchPairs(facts: readonly Fact[], { content, siblings }: Context): BankItem | undefined {
+/**
+ * "How many of the pairs given above are correctly matched?" over facts of one relation with pair
+ * columns. A mismatched row shows a provably wrong value of the same kind (another row's value first).
+ */
+export function matchPairs(facts: readonly Fact[], { content, nearMisses }: Context): BankItem | undefined {
   const relation = content.relations.get(facts[0]!.relation)!;
-  if (!relation.pairColumns) return undefined;
+  if (!relation.pairColumns || facts.length < 3 || facts.length > 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`match-pairs:${id}`);
   // Every shown value is different, so no pair gives itself away by repeating another's value.
   const shownValues = new Set(facts.map((fact) => fact.value.text.toLowerCase()));
   let pairs = facts.map((fact) => {
-    const wrong = random() < 0.5 ? siblings.distractors(fact, 4, random).find((text) => !shownValues.has(text.toLowerCase())) : undefined;
+    const candidates = random() < 0.5 ? nearMisses.wrongValues(fact, random).filter((option) => !shownValues.has(option.text.toLowerCase())) : [];
+    const wrong = candidates[0];
     if (wrong) {
       shownValues.delete(fact.value.text.toLowerCase());
-      shownValues.add(wrong.toLowerCase());
+      shownValues.add(wrong.text.toLowerCase());
     }
-    return { fact, shown: wrong ?? fact.value.text, correct: !wrong };
+    return { fact, shown: wrong?.text ?? fact.value.text, correct: !wrong };
   });
-  if (facts.length === 4 && pairs.every((pair) => !pair.correct)) {
-    pairs = pairs.map((pair, index) => (index === 0 ? { ...pair, shown: pair.fact.value.text, correct: true } : pair));
-  }
-  const keyText = howManyText(pairs.filter((pair) => pair.correct).length, facts.length);
-  const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
+  if (pairs.length === 4 && pairs.every((pair) => !pair.correct)) pairs = pairs.map((pair, index) => (index === 0 ? { ...pair, shown: pair.fact.value.text, correct: true } : pair));
+  const total = pairs.length;
+  const keyText = howManyText(pairs.filter((pair) => pair.correct).length, total);
+  const options = HOW_MANY_OPTIONS[total]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const [left, right] = relation.pairColumns;
   const dated = facts.find((fact) => fact.timeSensitive);
-  const table = pairs.map(({ fact, shown }) => `${fact.subjectName} — ${capitalised(shown)}`);
+  const table = pairs.map(({ fact, shown }) => `${capitalised(fact.subjectName)} — ${capitalised(shown)}`);
   return item("match-pairs", id, facts, {
-    prompt: `${dated ? `As of ${dated.asOf.slice(0, 4)}, consider` : "Consider"} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
+    prompt: `${dated ? `As of ${monthYear(dated.asOf)}, consider` : "Consider"} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
     explanation: pairs
@@ -246,28 +348,28 @@ export function matchPairs(facts: readonly Fact[], { content, siblings }: Contex
   });
 }
 
+/** UPSC's own wording for Statement-I/Statement-II questions. */
 export const ASSERTION_REASON_OPTIONS = [
-  "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
-  "Both Statement-I and Statement-II are correct, but Statement-II does not explain Statement-I",
-  "Statement-I is correct, but Statement-II is incorrect",
-  "Statement-I is incorrect, but Statement-II is correct",
+  "Both Statement-I and Statement-II are correct and Statement-II is the correct explanation for Statement-I",
+  "Both Statement-I and Statement-II are correct and Statement-II is not the correct explanation for Statement-I",
+  "Statement-I is correct but Statement-II is incorrect",
+  "Statement-I is incorrect but Statement-II is correct",
 ] as const;
 
-type Variant = "explains" | "does-not-explain" | "reason-false" | "assertion-false";
+type Variant = "explains" | "reason-false" | "assertion-false";
 
 /**
- * Statement-I/Statement-II items from a fact (the reason) that explains another (the assertion): the
- * true pair, and one variant where a statement is made false or the reason is swapped for an unrelated
- * true fact about the same subject.
+ * Statement-I/Statement-II items from a fact (the reason) that the author says explains another (the
+ * assertion): the true pair, and a variant where one statement is replaced by a provably false version.
  */
-export function assertionReason(reason: Fact, assertion: Fact, { siblings, factsBySubject, explainsLinks }: Context): BankItem[] {
+export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: Context): BankItem[] {
   const baseId = `${reason.id}--${assertion.id}`;
   const random = seededRandom(`assertion-reason:${baseId}`);
-  const make = (variant: Variant, statementI: string, statementII: string, facts: Fact[], explanation: string): BankItem => {
+  const make = (variant: Variant, statementI: string, statementII: string, explanation: string): BankItem => {
     const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-    const keyIndex = { explains: 0, "does-not-explain": 1, "reason-false": 2, "assertion-false": 3 }[variant];
-    return item("assertion-reason", `${baseId}:${variant}`, facts, {
-      prompt: `Consider the following statements:\nStatement-I: ${statementI}\nStatement-II: ${statementII}\nWhich one of the following is correct in respect of the above statements?`,
+    const keyIndex = { explains: 0, "reason-false": 2, "assertion-false": 3 }[variant];
+    return item("assertion-reason", `${baseId}:${variant}`, [assertion, reason], {
+      prompt: `Consider the following statements:\nStatement-I: ${sentence(statementI)}\nStatement-II: ${sentence(statementII)}\nWhich one of the following is correct in respect of the above statements?`,
       options,
       answer: OPTION_IDS[keyIndex]!,
       explanation,
@@ -276,41 +378,162 @@ export function assertionReason(reason: Fact, assertion: Fact, { siblings, facts
   const assertionText = datedStatement(assertion);
   const reasonText = datedStatement(reason);
   const items = [
-    make("explains", assertionText, reasonText, [assertion, reason], `Both statements are correct, and Statement-II gives the reason for Statement-I. ${sentence(reasonText)}`),
+    make("explains", assertionText, reasonText, `Both statements are correct, and Statement-II gives the reason for Statement-I: ${sentence(reasonText)}`),
   ];
-
-  const unrelated = (factsBySubject.get(assertion.subject) ?? []).filter(
-    (fact) =>
-      fact.id !== assertion.id &&
-      fact.id !== reason.id &&
-      !explainsLinks.has(`${fact.id}>${assertion.id}`) &&
-      !explainsLinks.has(`${assertion.id}>${fact.id}`),
-  );
-  const falseReason = siblings.falseStatement(reason, random);
-  const falseAssertion = siblings.falseStatement(assertion, random);
+  const [falseReason] = nearMisses.falseVariants(reason, random);
+  const [falseAssertion] = nearMisses.falseVariants(assertion, random);
   const variants: (() => BankItem)[] = [];
   if (falseReason) {
     variants.push(() =>
-      make("reason-false", assertionText, falseReason.statement, [assertion, reason], `Statement-I is correct. Statement-II is incorrect: ${sentence(reasonText)}`),
+      make("reason-false", assertionText, falseReason.statement, `Statement-I is correct. Statement-II is incorrect: ${reasonWhy(falseReason.why, reasonText)}`),
     );
   }
   if (falseAssertion) {
     variants.push(() =>
-      make("assertion-false", falseAssertion.statement, reasonText, [assertion, reason], `Statement-I is incorrect: ${sentence(assertionText)} Statement-II is correct.`),
-    );
-  }
-  if (unrelated.length > 0) {
-    const other = pick(unrelated, random);
-    variants.push(() =>
-      make(
-        "does-not-explain",
-        assertionText,
-        datedStatement(other),
-        [assertion, other],
-        `Both statements are correct, but Statement-II does not explain Statement-I. The sources give this reason for it: ${sentence(reasonText)}`,
-      ),
+      make("assertion-false", falseAssertion.statement, reasonText, `Statement-I is incorrect: ${reasonWhy(falseAssertion.why, assertionText)} Statement-II is correct.`),
     );
   }
   if (variants.length > 0) items.push(pick(variants, random)());
   return items;
+}
+
+function reasonWhy(why: string, truth: string): string {
+  return why === truth || why.includes(truth) ? sentence(why) : `${sentence(why)} ${sentence(truth)}`;
+}
+
+/** Members and non-members of a complete list, three or four of them, at least one of each where possible. */
+function listSelection(list: CheckedList, size: number, random: Random) {
+  const members = shuffled(list.members, random);
+  const nonMembers = shuffled(list.nonMembers, random);
+  // Any count from one to all is possible on the paper; the rest are near-miss non-members.
+  const wanted = 1 + Math.floor(random() * size);
+  const memberCount = Math.max(size - nonMembers.length, Math.min(wanted, members.length));
+  const chosen = [
+    ...members.slice(0, memberCount).map((fact) => ({ name: fact.value.text, member: true, fact })),
+    ...nonMembers.slice(0, size - memberCount).map((entity) => ({ name: entity.name, member: false, fact: undefined })),
+  ];
+  if (chosen.length < size) return undefined;
+  return chosen.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function listPrompt(list: CheckedList, names: readonly string[], question: string): string {
+  return `Consider the following ${list.noun}:\n${numbered(names)}\nAs of ${monthYear(list.asOf)}, ${question[0]!.toLowerCase()}${question.slice(1)}`;
+}
+
+function listExplanation(list: CheckedList, chosen: { name: string; member: boolean }[]): string {
+  const members = chosen.filter((entry) => entry.member).map((entry) => entry.name);
+  const others = chosen.filter((entry) => !entry.member).map((entry) => entry.name);
+  return [
+    members.length ? `${members.join(", ")}: yes.` : "",
+    others.length ? `${others.join(", ")}: no.` : "",
+    sentence(list.note),
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** "Consider the following countries: ... With how many of the above ...?" from a complete list. */
+export function listCount(list: CheckedList): BankItem | undefined {
+  const random = seededRandom(`list-count:${list.id}`);
+  const chosen = listSelection(list, 4, random);
+  if (!chosen) return undefined;
+  const count = chosen.filter((entry) => entry.member).length;
+  const options = HOW_MANY_OPTIONS[4]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
+  const facts = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
+  return item(
+    "list-count",
+    list.id,
+    facts,
+    {
+      prompt: listPrompt(list, chosen.map((entry) => entry.name), list.countQuestion),
+      options,
+      answer: options.find((option) => option.text === howManyText(count, 4))!.id,
+      explanation: listExplanation(list, chosen),
+    },
+    { sources: [list], asOf: list.asOf },
+  );
+}
+
+/** "Consider the following ...: Which of the above ...? Select the correct answer using the code given below." */
+export function membership(list: CheckedList): BankItem | undefined {
+  const random = seededRandom(`membership:${list.id}`);
+  const chosen = listSelection(list, 3, random);
+  if (!chosen) return undefined;
+  const key = chosen.flatMap((entry, index) => (entry.member ? [String(index + 1)] : []));
+  const { options, answer } = codeOptions(key, 3, random);
+  const facts = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
+  return item(
+    "membership",
+    list.id,
+    facts,
+    {
+      prompt: `${listPrompt(list, chosen.map((entry) => entry.name), list.whichQuestion)}\nSelect the correct answer using the code given below.`,
+      options,
+      answer,
+      explanation: listExplanation(list, chosen),
+    },
+    { sources: [list], asOf: list.asOf },
+  );
+}
+
+/** A sortable key for a year, "Month YYYY" or "D Month YYYY" value; undefined for anything else. */
+export function dateKey(text: string): string | undefined {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  let match = /^(\d{4})$/.exec(text.trim());
+  if (match) return `${match[1]}`;
+  match = /^([A-Z][a-z]+) (\d{4})$/.exec(text.trim());
+  if (match && months.includes(match[1]!)) return `${match[2]}-${String(months.indexOf(match[1]!) + 1).padStart(2, "0")}`;
+  match = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(text.trim());
+  if (match && months.includes(match[2]!)) return `${match[3]}-${String(months.indexOf(match[2]!) + 1).padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  return undefined;
+}
+
+/** Two dates are told apart only when neither contains the other (2019 and "November 2019" are not). */
+export function distinctDates(keys: readonly string[]): boolean {
+  return keys.every((a, i) => keys.every((b, j) => i === j || !(a.startsWith(b) || b.startsWith(a))));
+}
+
+const PERMUTATION_SWAPS = [
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [0, 3],
+  [0, 2],
+  [1, 3],
+] as const;
+
+/** "Arrange the following events in chronological order" over four dated events of one area. */
+export function chronology(facts: readonly Fact[], { content }: Context): BankItem | undefined {
+  if (facts.length !== 4) return undefined;
+  const keys = facts.map((fact) => dateKey(fact.value.text));
+  if (keys.some((value) => !value) || !distinctDates(keys as string[])) return undefined;
+  const id = hashIds(facts.map((fact) => fact.id));
+  const random = seededRandom(`chronology:${id}`);
+  const shown = shuffled(facts, random);
+  const events = shown.map((fact) => {
+    const relation = content.relations.get(fact.relation)!;
+    return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+  });
+  const order = shown
+    .map((fact, index) => ({ index, key: dateKey(fact.value.text)! }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ index }) => index + 1);
+  const code = (sequence: readonly number[]) => sequence.join("-");
+  const nearOrders = shuffled(PERMUTATION_SWAPS, random)
+    .map(([i, j]) => {
+      const swapped = [...order];
+      [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+      return code(swapped);
+    })
+    .filter((text, index, all) => all.indexOf(text) === index)
+    .slice(0, 3);
+  const texts = [code(order), ...nearOrders].sort();
+  const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
+  const byDate = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);
+  return item("chronology", id, shown, {
+    prompt: `Consider the following events:\n${numbered(events)}\nWhich one of the following is the correct chronological order of the above events, starting with the earliest?`,
+    options,
+    answer: options.find((option) => option.text === code(order))!.id,
+    explanation: `In order: ${byDate.join("; ")}.`,
+  });
 }

@@ -1,5 +1,5 @@
-import type { Fact } from "../check";
-import type { LoadedRelation } from "../load";
+import type { Fact, ResolvedValue } from "../check";
+import type { LoadedEntity, LoadedRelation } from "../load";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -23,20 +23,43 @@ export function datedStatement(fact: Fact, statement = fact.statement): string {
   return fact.timeSensitive ? withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, statement) : statement;
 }
 
+/**
+ * A template with "{subject}" filled in, with the definite article where the entity takes one and the
+ * template has none: "Where was {subject} held?" with the Quad reads "Where was the Quad held?".
+ */
+export function fillSubject(template: string, subject: Pick<LoadedEntity, "name" | "article"> | string): string {
+  const entity = typeof subject === "string" ? { name: subject, article: undefined } : subject;
+  return template.replace(/(\b[Tt]he )?\{subject\}/g, (whole, article: string | undefined, offset: number) => {
+    if (article || entity.article !== "the") return whole.replace("{subject}", entity.name);
+    return `${offset === 0 ? "The" : "the"} ${entity.name}`;
+  });
+}
+
 /** The question whose answer is the fact's value. */
-export function questionFor(fact: Fact, relation: LoadedRelation): string {
-  const question = fact.question ?? relation.question.replaceAll("{subject}", fact.subjectName);
+export function questionFor(fact: Fact, relation: LoadedRelation, subject?: LoadedEntity): string {
+  const question = fact.question ?? fillSubject(relation.question, subject ?? fact.subjectName);
   return fact.timeSensitive ? withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, question) : question;
 }
 
+/** How a value reads in running text: an entity that takes "the" gets it. */
+export function valueInSentence(value: Pick<ResolvedValue, "text" | "entityId">, entities: ReadonlyMap<string, LoadedEntity>): string {
+  const entity = value.entityId ? entities.get(value.entityId) : undefined;
+  return entity?.article === "the" ? `the ${entity.name}` : value.text;
+}
+
 /**
- * The statement with its value replaced: the value must occur in it (the checker makes sure). An
- * article just before the value follows the replacement: "an India-led" becomes "a China-led".
+ * The statement with its value replaced: the value must occur in it (the checker makes sure). Articles
+ * follow the replacement: "an India-led" becomes "a China-led", and "The United States is" becomes
+ * "Japan is" (the replacement brings its own "the" where it takes one, capitalised at a sentence start).
  */
 export function replaceValue(statement: string, valueInStatement: string, replacement: string): string {
   const at = statement.indexOf(valueInStatement);
   let before = statement.slice(0, at);
+  let text = replacement;
   if (replacement !== BLANK) {
+    const definite = /\b(the|The) $/.exec(before);
+    if (definite && /^the /i.test(replacement)) before = before.slice(0, before.length - definite[0].length);
+    else if (definite && /^[A-Z]/.test(replacement) && /^[A-Z]/.test(valueInStatement)) before = before.slice(0, before.length - definite[0].length);
     const article = /\b(a|an|A|An) $/.exec(before);
     if (article) {
       const vowel = /^[aeiouAEIOU]/.test(replacement) && !/^(U[A-Z]|Eu|One|one)/.test(replacement);
@@ -44,8 +67,9 @@ export function replaceValue(statement: string, valueInStatement: string, replac
       const cased = article[1]![0] === "A" ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted;
       before = before.slice(0, before.length - article[0].length) + `${cased} `;
     }
+    if (before === "" || /[.:;!?]\s$/.test(before)) text = text.charAt(0).toUpperCase() + text.slice(1);
   }
-  return before + replacement + statement.slice(at + valueInStatement.length);
+  return before + text + statement.slice(at + valueInStatement.length);
 }
 
 export const BLANK = "_____";

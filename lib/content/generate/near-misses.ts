@@ -1,0 +1,202 @@
+import type { CheckedContent, CheckedList, Fact, ResolvedValue } from "../check";
+import type { LoadedEntity } from "../load";
+import { shuffled, type Random } from "./random";
+import { datedStatement, replaceValue, valueInSentence } from "./wording";
+
+const key = (text: string) => text.trim().toLowerCase();
+
+/**
+ * A topic's area: its first two levels ("International Relations > India-Japan"). Distractors and swaps
+ * come from facts of the same area only, so a document about another country neither changes the
+ * existing questions nor lends them absurd options.
+ */
+export function areaOf(topic: string): string {
+  return topic.split(" > ").slice(0, 2).join(" > ");
+}
+
+// Entity types fine enough to be interchangeable without a declared kind: any country can stand in for
+// another, but a place, an organisation or an event needs its kind ("disputed territory", "city").
+const KIND_FREE_TYPES = new Set(["country", "person", "grouping", "armed-service"]);
+
+/** The kind that makes an entity a near miss for another, or undefined when it is never a distractor. */
+export function kindOf(entity: Pick<LoadedEntity, "type" | "kind">): string | undefined {
+  return entity.kind ?? (KIND_FREE_TYPES.has(entity.type) ? entity.type : undefined);
+}
+
+/** A false version of a fact, with the reason it is false for the explanation. */
+export type FalseVariant = { statement: string; wrongValue?: string; why: string; authored: boolean };
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * Values next to a number, a year or a month, in the same form: "seventh" gives "sixth" and "eighth",
+ * 2017 gives 2015-2016 and 2018-2019 (never after `latestYear` when the value itself is not after it).
+ */
+export function numericNearMisses(value: ResolvedValue, latestYear: number): string[] {
+  const text = value.text.trim();
+  const near = (n: number, spread: number) =>
+    [-1, 1, -2, 2, -3, 3].filter((step) => Math.abs(step) <= spread).map((step) => n + step);
+  if (value.type === "year" && /^\d{4}$/.test(text)) {
+    const year = Number(text);
+    return near(year, 3)
+      .filter((candidate) => year > latestYear || candidate <= latestYear)
+      .map(String);
+  }
+  if (value.type === "month") {
+    const match = /^([A-Z][a-z]+) (\d{4})$/.exec(text);
+    const month = match ? MONTHS.indexOf(match[1]!) : -1;
+    if (month < 0) return [];
+    const year = Number(match![2]);
+    return near(month, 2).flatMap((m) => {
+      const shiftedYear = year + Math.floor(m / 12);
+      const shifted = `${MONTHS[((m % 12) + 12) % 12]} ${shiftedYear}`;
+      return shiftedYear > latestYear && year <= latestYear ? [] : [shifted];
+    });
+  }
+  if (value.type === "number") {
+    const lower = text.toLowerCase();
+    const words = NUMBER_WORDS.indexOf(lower) >= 0 ? NUMBER_WORDS : ORDINAL_WORDS.indexOf(lower) >= 0 ? ORDINAL_WORDS : undefined;
+    const cased = (word: string) => (/^[A-Z]/.test(text) ? word[0]!.toUpperCase() + word.slice(1) : word);
+    if (words) {
+      const n = words.indexOf(lower);
+      return near(n, 2)
+        .filter((m) => m >= 1 && m < words.length)
+        .map((m) => cased(words[m]!));
+    }
+    if (/^\d+$/.test(text)) return near(Number(text), 2).filter((m) => m >= 1).map(String);
+  }
+  return [];
+}
+
+/**
+ * What the bank can prove false about a fact, and how. A swapped value makes a false statement only when
+ * the bank knows it is false: an authored trap; a near number or year for a single-valued relation; a
+ * sibling's value where the relation vouches for swaps and the kinds match; a non-member of a list the
+ * author declared complete. Anything else (a value merely absent from the sources) is never keyed false.
+ */
+export class NearMisses {
+  private readonly factsByArea = new Map<string, Fact[]>();
+  private readonly trueValues = new Map<string, Set<string>>();
+  private readonly listBySlot = new Map<string, CheckedList>();
+  private readonly entityNames = new Map<string, LoadedEntity>();
+
+  constructor(private readonly content: CheckedContent) {
+    for (const fact of content.facts) {
+      const area = areaOf(fact.topic);
+      this.factsByArea.set(area, [...(this.factsByArea.get(area) ?? []), fact]);
+      const slot = this.slot(fact);
+      this.trueValues.set(slot, (this.trueValues.get(slot) ?? new Set()).add(key(fact.value.text)));
+    }
+    // Held-back facts are not asked, but what they say is not to be keyed false either.
+    for (const fact of content.heldBack) {
+      const slot = this.slot(fact);
+      this.trueValues.set(slot, (this.trueValues.get(slot) ?? new Set()).add(key(fact.value.text)));
+    }
+    for (const list of content.lists) this.listBySlot.set(`${list.subject}\u0000${list.relation}`, list);
+    for (const entity of content.entities.values()) this.entityNames.set(key(entity.name), entity);
+  }
+
+  private slot(fact: Pick<Fact, "subject" | "relation">): string {
+    return `${fact.subject}\u0000${fact.relation}`;
+  }
+
+  /** The entity a value text names, if any. */
+  entityNamed(text: string): LoadedEntity | undefined {
+    return this.entityNames.get(key(text));
+  }
+
+  /** Whether the bank holds `text` as a true value of the fact's subject and relation (in any version). */
+  isTrueFor(fact: Fact, text: string): boolean {
+    return this.trueValues.get(this.slot(fact))?.has(key(text)) ?? false;
+  }
+
+  /** The list declared complete for the fact's subject and relation, if any. */
+  completeListOf(fact: Fact): CheckedList | undefined {
+    return this.listBySlot.get(this.slot(fact));
+  }
+
+  /** Whether a wrong value for the fact is provably wrong: single-valued, or a complete list. */
+  private provable(fact: Fact): boolean {
+    return this.content.relations.get(fact.relation)!.cardinality === "one" || this.completeListOf(fact) !== undefined;
+  }
+
+  /**
+   * Wrong values for the fact, nearest first in a seeded order: authored trap values, then numeric near
+   * misses, then the relation's other values in the same area (same kind), then a complete list's
+   * non-members. Each one is provably wrong, of the fact's kind, and not already in the statement.
+   */
+  wrongValues(fact: Fact, random: Random): { text: string; why?: string }[] {
+    const relation = this.content.relations.get(fact.relation)!;
+    const chosen: { text: string; why?: string }[] = [];
+    const usable = (text: string) =>
+      !this.isTrueFor(fact, text) && !chosen.some((other) => key(other.text) === key(text)) && !key(fact.statement).includes(key(text));
+    for (const trap of fact.traps) if (trap.value && usable(trap.value.text)) chosen.push({ text: trap.value.text, why: trap.why });
+    if (!this.provable(fact)) return chosen;
+
+    const latestYear = Number(fact.asOf.slice(0, 4));
+    const tiers: string[][] = [shuffled(numericNearMisses(fact.value, latestYear), random)];
+    const factEntity = fact.value.entityId ? this.content.entities.get(fact.value.entityId) : undefined;
+    const kind = factEntity ? kindOf(factEntity) : undefined;
+    const sameRelation = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter((other) => other.relation === fact.relation);
+    if (factEntity) {
+      if (kind) {
+        const sameKind = sameRelation.filter((other) => {
+          const entity = other.value.entityId ? this.content.entities.get(other.value.entityId) : undefined;
+          return entity && kindOf(entity) === kind;
+        });
+        tiers.push(shuffled(sameKind.map((other) => other.value.text), random));
+        tiers.push(shuffled(this.entitiesOfKindInArea(areaOf(fact.topic), kind).map((entity) => entity.name), random));
+      }
+    } else if (relation.swap || relation.describes) {
+      tiers.push(shuffled(sameRelation.map((other) => other.value.text), random));
+    }
+    const list = this.completeListOf(fact);
+    if (list) tiers.push(shuffled(list.nonMembers.map((entity) => entity.name), random));
+    for (const tier of tiers) for (const text of tier) if (usable(text)) chosen.push({ text });
+    return chosen;
+  }
+
+  private readonly kindCache = new Map<string, LoadedEntity[]>();
+
+  /** Entities of a kind that facts of the area name (as subject or value). */
+  private entitiesOfKindInArea(area: string, kind: string): LoadedEntity[] {
+    const cacheKey = `${area}\u0000${kind}`;
+    const cached = this.kindCache.get(cacheKey);
+    if (cached) return cached;
+    const ids = new Set<string>();
+    for (const fact of this.factsByArea.get(area) ?? []) {
+      ids.add(fact.subject);
+      if (fact.value.entityId) ids.add(fact.value.entityId);
+    }
+    const found = [...ids]
+      .map((id) => this.content.entities.get(id)!)
+      .filter((entity) => entity && kindOf(entity) === kind)
+      .sort((a, b) => a.id.localeCompare(b.id));
+    this.kindCache.set(cacheKey, found);
+    return found;
+  }
+
+  /** The statement with a wrong value in place of the fact's, read with the right articles. */
+  statementWith(fact: Fact, wrongText: string): string {
+    const entity = this.entityNamed(wrongText);
+    const replacement = entity ? valueInSentence({ text: entity.name, entityId: entity.id }, this.content.entities) : wrongText;
+    return datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, replacement));
+  }
+
+  /** False versions of the fact: authored sentences first, then statements with a provably wrong value. */
+  falseVariants(fact: Fact, random: Random): FalseVariant[] {
+    const truth = datedStatement(fact);
+    const authored: FalseVariant[] = fact.traps
+      .filter((trap) => trap.statement)
+      .map((trap) => ({ statement: datedStatement(fact, trap.statement), why: trap.why, authored: true }));
+    const swapped: FalseVariant[] = this.wrongValues(fact, random).map(({ text, why }) => ({
+      statement: this.statementWith(fact, text),
+      wrongValue: text,
+      why: why ?? truth,
+      authored: why !== undefined,
+    }));
+    return [...authored, ...swapped].filter((variant) => variant.statement !== truth);
+  }
+}
