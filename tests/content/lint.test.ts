@@ -88,6 +88,17 @@ describe("the item linter", () => {
     expect(rules([card("a", "Quad")])).toEqual([]);
   });
 
+  it("strikes out a pair whose left side names its own match", () => {
+    const pairs = choice({
+      type: "match-pairs",
+      prompt: "Consider the following pairs:\nMeeting — Venue\n1. Modi-Abe summit in Tokyo — Tokyo\n2. Third 2+2 — New Delhi\n3. Second 2+2 — Tokyo\nHow many of the pairs given above are correctly matched?",
+      options: options("Only one", "Only two", "All three", "None"),
+      answer: "c",
+      explanation: "Pair 1 is correctly matched: a. Pair 2 is correctly matched: b. Pair 3 is correctly matched: c.",
+    });
+    expect(rules([pairs])).toContain("answer-in-stem");
+  });
+
   it("strikes out a cloze whose answer stands beside the blank", () => {
     const cloze = choice({ type: "cloze", prompt: "Fill in the blank: The Ministers condemned _____ (JeM) and Jaish-e-Mohammad.", options: [], answer: "Jaish-e-Mohammad" });
     expect(rules([cloze])).toContain("answer-in-stem");

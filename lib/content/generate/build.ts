@@ -49,10 +49,35 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Two dated versions of one fact (four partners in 2022, six in 2024) never stand in one item. */
-function oneVersionEach(facts: readonly Fact[]): boolean {
-  const slots = facts.map((fact) => `${fact.subject}\u0000${fact.relation}`);
-  return new Set(slots).size === slots.length;
+const STOP_WORDS = new Set(["the", "and", "that", "with", "which", "from", "have", "has", "was", "were", "for", "its", "their", "this", "been", "between", "india", "japan", "india-japan"]);
+
+function contentWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 3 && !STOP_WORDS.has(word)));
+}
+
+/**
+ * Two facts that may not stand in one item: two dated versions of one fact (four partners in 2022, six
+ * in 2024), or two statements so alike that one gives the other away.
+ */
+function clash(a: Fact, b: Fact): boolean {
+  if (a.subject === b.subject && a.relation === b.relation) return true;
+  const wordsA = contentWords(a.statement);
+  const wordsB = contentWords(b.statement);
+  const shared = [...wordsA].filter((word) => wordsB.has(word)).length;
+  return shared / Math.min(wordsA.size, wordsB.size) >= 0.6;
+}
+
+/**
+ * Deals facts into groups of the given sizes, each fact into the first group it does not clash with;
+ * groups left short are dropped (their facts still have their own items).
+ */
+function dealWithoutClashes(facts: readonly Fact[], sizes: readonly number[]): Fact[][] {
+  const groups: Fact[][] = sizes.map(() => []);
+  for (const fact of facts) {
+    const open = groups.findIndex((group, index) => group.length < sizes[index]! && !group.some((other) => clash(fact, other)));
+    if (open >= 0) groups[open]!.push(fact);
+  }
+  return groups.filter((group, index) => group.length === sizes[index]);
 }
 
 /** Greedy groups of four dated events with dates told apart, in id order so that groups stay stable. */
@@ -107,16 +132,19 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   // Statement sets are about one subject: the facts of one topic.
   for (const [topic, topicFacts] of groupBy(facts, (fact) => fact.topic)) {
     const forWhich = shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`));
-    for (const group of inGroups(forWhich, groupSizes(forWhich.length, 3))) if (oneVersionEach(group)) add(statementsWhich(group, context));
+    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3))) add(statementsWhich(group, context));
     const forHowMany = shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`));
-    for (const group of inGroups(forHowMany, groupSizes(forHowMany.length, 4))) if (oneVersionEach(group)) add(statementsHowMany(group, context));
+    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) add(statementsHowMany(group, context));
   }
 
   for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
-    // One pair per subject, so a list never matches the same thing twice.
-    const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()].map((group) => group[0]!);
+    // One pair per subject, so a list never matches the same thing twice; and no row whose left side
+    // names its right ("Modi-Abe summit in Tokyo — Tokyo").
+    const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()]
+      .map((group) => group[0]!)
+      .filter((fact) => !fact.subjectName.toLowerCase().includes(fact.value.text.toLowerCase()));
     const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${slot}`));
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }

@@ -79,6 +79,13 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
       if (/^[a-z]/.test(line) && !/^(e\.g\.|i\.e\.)/.test(line)) report(item, "template-seam", `starts in lower case: "${line}"`);
     }
 
+    if (item.type === "match-pairs") {
+      for (const row of numberedLines(item.prompt)) {
+        const [left, right] = row.split(" — ");
+        if (left && right && left.toLowerCase().includes(right.toLowerCase())) report(item, "answer-in-stem", `the pair "${row}" names its own match`);
+      }
+    }
+
     const lines = numberedLines(item.prompt).map((line) => line.toLowerCase());
     if (new Set(lines).size !== lines.length) report(item, "repeated-statement", "a numbered line appears twice");
 

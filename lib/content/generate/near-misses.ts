@@ -137,25 +137,30 @@ export class NearMisses {
 
     const latestYear = Number(fact.asOf.slice(0, 4));
     const tiers: string[][] = [shuffled(numericNearMisses(fact.value, latestYear), random)];
-    const factEntity = fact.value.entityId ? this.content.entities.get(fact.value.entityId) : undefined;
-    const kind = factEntity ? kindOf(factEntity) : undefined;
     const sameRelation = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter((other) => other.relation === fact.relation);
-    if (factEntity) {
-      if (kind) {
-        const sameKind = sameRelation.filter((other) => {
-          const entity = other.value.entityId ? this.content.entities.get(other.value.entityId) : undefined;
-          return entity && kindOf(entity) === kind;
-        });
-        tiers.push(shuffled(sameKind.map((other) => other.value.text), random));
-        tiers.push(shuffled(this.entitiesOfKindInArea(areaOf(fact.topic), kind).map((entity) => entity.name), random));
-      }
-    } else if (relation.swap || relation.describes) {
-      tiers.push(shuffled(sameRelation.map((other) => other.value.text), random));
-    }
+    // Another subject's value is a trap only where the author vouches for the relation: "India differs
+    // with Japan over Russia" made "with Australia" is no falsehood anyone can prove.
+    if (relation.swap || relation.describes) tiers.push(...this.siblingTiers(fact, sameRelation, random));
     const list = this.completeListOf(fact);
     if (list) tiers.push(shuffled(list.nonMembers.map((entity) => entity.name), random));
     for (const tier of tiers) for (const text of tier) if (usable(text)) chosen.push({ text });
     return chosen;
+  }
+
+  /** The relation's other values in the area: of the same kind for entities, any for text. */
+  private siblingTiers(fact: Fact, sameRelation: readonly Fact[], random: Random): string[][] {
+    const factEntity = fact.value.entityId ? this.content.entities.get(fact.value.entityId) : undefined;
+    if (!factEntity) return [shuffled(sameRelation.map((other) => other.value.text), random)];
+    const kind = kindOf(factEntity);
+    if (!kind) return [];
+    const sameKind = sameRelation.filter((other) => {
+      const entity = other.value.entityId ? this.content.entities.get(other.value.entityId) : undefined;
+      return entity && kindOf(entity) === kind;
+    });
+    return [
+      shuffled(sameKind.map((other) => other.value.text), random),
+      shuffled(this.entitiesOfKindInArea(areaOf(fact.topic), kind).map((entity) => entity.name), random),
+    ];
   }
 
   private readonly kindCache = new Map<string, LoadedEntity[]>();
