@@ -63,6 +63,11 @@ describe("the question bank built from the real content", () => {
     expect(lintBank(bank.items, { entities: content.entities.values() })).toEqual([]);
   });
 
+  it("asks every fact that is not held back in at least one item", () => {
+    const asked = new Set(bank.items.flatMap((item) => item.factIds));
+    expect(content.facts.filter((fact) => !asked.has(fact.id)).map((fact) => fact.id)).toEqual([]);
+  });
+
   it("never asks a fact held back with an editorial note", () => {
     const heldBack = new Set(content.heldBack.map((fact) => fact.id));
     for (const item of bank.items) expect(item.factIds.filter((id) => heldBack.has(id)), item.id).toEqual([]);
