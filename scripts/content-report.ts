@@ -12,6 +12,9 @@ for (const document of report.documents) {
   console.log(`\n${document.doc}: ${document.title}`);
   console.log(`  ${document.unit} with facts (${document.covered.length}/${total}): ${ranges(document.covered)}`);
   console.log(`  ${document.unit} without facts: ${ranges(document.uncovered)}`);
+  if (document.unit === "paragraphs") {
+    console.log(`  lines outside numbered paragraphs (${document.unnumberedLines.length}): ${ranges(document.unnumberedLines)}`);
+  }
 }
 const table = (title: string, counts: Record<string, number>) => {
   console.log(`\n${title}`);

@@ -1,5 +1,5 @@
 import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedList, LoadedRelation, Located, SourceDocument } from "./load";
-import { containsQuote, lineOfQuote, passageAt } from "./passages";
+import { containsQuote, lineOfQuote, lookAlikeDifference, passageAt } from "./passages";
 import type { ValueType } from "./schema";
 
 /** A fact's value made concrete: its type, how questions write it, and how the statement writes it. */
@@ -85,6 +85,9 @@ export function checkContent(content: LoadedContent): CheckedContent {
     }
   }
 
+  reportUnknownDocuments(content, documents, errors);
+  reportSharedSpellings(content.entities, errors);
+
   const located = new Map(content.facts.map((fact) => [fact.id, fact.located]));
   for (const [first, second] of contradictions(facts, relations)) {
     const where = located.get(second.id)!;
@@ -109,6 +112,43 @@ export function checkContent(content: LoadedContent): CheckedContent {
     lists,
     errors,
   };
+}
+
+/**
+ * One error per unknown document id, at its first citation, naming how many citations use it: a
+ * misspelt id in a file of forty facts is one mistake, not forty.
+ */
+function reportUnknownDocuments(content: LoadedContent, documents: Map<string, SourceDocument>, errors: ContentError[]) {
+  const citations = new Map<string, { where: Located; field: string }[]>();
+  const cite = (doc: string, where: Located, field: string) => {
+    if (!documents.has(doc)) citations.set(doc, [...(citations.get(doc) ?? []), { where, field }]);
+  };
+  for (const fact of content.facts) fact.sources.forEach((source, index) => cite(source.doc, fact.located, `sources[${index}].doc`));
+  for (const list of content.lists) list.sources.forEach((source, index) => cite(source.doc, list.located, `sources[${index}].doc`));
+  for (const [doc, uses] of citations) {
+    const [{ where, field }] = uses as [{ where: Located; field: string }];
+    const more = uses.length > 1 ? ` (cited ${uses.length} times; the others are not listed)` : "";
+    const known = [...documents.keys()].sort().join(", ");
+    errors.push({ file: where.file, line: where.lineOf(field), field: where.fieldName(field), message: `unknown document "${doc}"${more}; the documents are: ${known}` });
+  }
+}
+
+/** Two entities written the same way (name or alias) would make a statement's value ambiguous. */
+function reportSharedSpellings(entities: LoadedEntity[], errors: ContentError[]) {
+  const owner = new Map<string, LoadedEntity>();
+  for (const entity of entities) {
+    for (const spelling of new Set([entity.name, ...entity.aliases])) {
+      const first = owner.get(spelling);
+      if (first && first.id !== entity.id) {
+        errors.push({
+          file: entity.located.file,
+          line: entity.located.lineOf(spelling === entity.name ? "name" : "aliases"),
+          field: entity.located.fieldName(spelling === entity.name ? "name" : "aliases"),
+          message: `"${spelling}" also names entity "${first.id}" (${first.located.file}:${first.located.line}): one spelling, one entity`,
+        });
+      } else owner.set(spelling, entity);
+    }
+  }
 }
 
 /** A trap must really differ from the fact: another value, or another sentence. */
@@ -226,16 +266,19 @@ function checkSource(
   document: SourceDocument | undefined,
   report: (field: string, message: string) => void,
 ) {
-  if (!document) {
-    report("doc", `unknown document "${source.doc}"`);
-    return;
-  }
+  // An unknown document is reported once, by reportUnknownDocuments, not once per citation.
+  if (!document) return;
   const passage = passageAt(document, source.locator);
   if ("error" in passage) {
     report("locator", passage.error);
     return;
   }
   if (containsQuote(passage.text, source.quote)) return;
+  const lookAlike = lookAlikeDifference(passage.text, source.quote);
+  if (lookAlike) {
+    report("quote", `${lookAlike}: copy the quote from the document`);
+    return;
+  }
   const actualLine = lineOfQuote(document, source.quote);
   report(
     "quote",

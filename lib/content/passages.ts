@@ -58,3 +58,33 @@ export function lineOfQuote(document: SourceDocument, quote: string): number | u
   });
   return found + 1;
 }
+
+// Typographic quote marks and dashes as an author's keyboard types them.
+const LOOK_ALIKES: [RegExp, string][] = [
+  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033]/g, '"'],
+  [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, "-"],
+];
+
+function plain(text: string): string {
+  return LOOK_ALIKES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), collapseWhitespace(text));
+}
+
+/**
+ * Where a quote differs from the passage only by quote marks or dashes, what differs and where: the
+ * first character that differs, with its neighbourhood. Undefined when the difference is in the words.
+ */
+export function lookAlikeDifference(passage: string, quote: string): string | undefined {
+  const text = collapseWhitespace(passage);
+  const wanted = collapseWhitespace(quote);
+  const at = plain(text).indexOf(plain(wanted));
+  if (at < 0) return undefined;
+  const original = text.slice(at, at + wanted.length);
+  for (let index = 0; index < wanted.length; index++) {
+    if (original[index] !== wanted[index]) {
+      const context = original.slice(Math.max(0, index - 15), index + 15);
+      return `differs only in quote marks or dashes: the document has ${JSON.stringify(original[index])} where the quote has ${JSON.stringify(wanted[index])}, in "${context}"`;
+    }
+  }
+  return undefined;
+}

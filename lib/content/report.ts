@@ -9,6 +9,8 @@ export type DocumentCoverage = {
   unit: "paragraphs" | "lines";
   covered: number[];
   uncovered: number[];
+  /** In a document cited by numbered paragraph, the non-empty lines that belong to no paragraph (headings, page chrome). */
+  unnumberedLines: number[];
 };
 
 export type ContentReport = {
@@ -46,12 +48,17 @@ export function contentReport(bank: Bank, documents: readonly SourceDocument[]):
           return match ? [Number(match[1])] : [];
         })
       : document.lines.flatMap((line, index) => (collapseWhitespace(line) ? [index + 1] : []));
+    const firstParagraph = document.lines.findIndex((line) => /^\s*\d+\.\s/.test(line));
+    const unnumberedLines = numbered
+      ? document.lines.slice(0, firstParagraph < 0 ? document.lines.length : firstParagraph).flatMap((line, index) => (collapseWhitespace(line) ? [index + 1] : []))
+      : [];
     return {
       doc: document.id,
       title: document.title,
       unit: numbered ? "paragraphs" : "lines",
       covered: units.filter((unit) => cited.has(unit)),
       uncovered: units.filter((unit) => !cited.has(unit)),
+      unnumberedLines,
     };
   });
   return {

@@ -22,7 +22,7 @@ describe("content:check", () => {
     ["a YAML syntax error", factsWith("    subject: meeting", "    subject: [meeting"), { file: "facts/meeting.yaml", field: "(yaml)" }],
     ["a missing as-of date", factsWith("    asOf: 2024-08-20\n    subject: meeting", "    subject: meeting"), { file: "facts/meeting.yaml", line: 3, field: "facts[0].asOf", message: expect.stringMatching(/expected|Invalid/) }],
     ["a malformed as-of date", factsWith("    asOf: 2022-09\n    subject: jimex", "    asOf: Sept 2022\n    subject: jimex"), { line: 25, field: "facts[2].asOf", message: "use YYYY-MM-DD, YYYY-MM or YYYY" }],
-    ["an unknown document", factsWith("      - doc: notes-2022\n        locator: line 3", "      - doc: notes-2023\n        locator: line 3"), { line: 31, field: "facts[2].sources[0].doc", message: 'unknown document "notes-2023"' }],
+    ["an unknown document", factsWith("      - doc: notes-2022\n        locator: line 3", "      - doc: notes-2023\n        locator: line 3"), { line: 31, field: "facts[2].sources[0].doc", message: expect.stringMatching(/^unknown document "notes-2023"; the documents are: notes-2022, statement-2024$/) }],
     ["a quote not in its document", factsWith("quote: JIMEX is a naval exercise.", "quote: JIMEX is a large naval exercise."), { line: 33, field: "facts[2].sources[0].quote", message: "not found in notes-2022: quotes must be verbatim (only white space may differ)" }],
     ["a quote at the wrong line", factsWith("        locator: line 3", "        locator: line 2"), { line: 33, field: "facts[2].sources[0].quote", message: "not found at line 2 of notes-2022; it is at line 3" }],
     ["a quote in the wrong paragraph", factsWith("        locator: para 2", "        locator: para 1"), { field: "facts[1].sources[0].quote", message: "not found at para 1 of statement-2024; it is at line 3" }],
@@ -40,6 +40,33 @@ describe("content:check", () => {
   ])("reports %s with its file, line and field", (_, overrides, expected) => {
     const errors = check(overrides);
     expect(errors).toContainEqual(expect.objectContaining({ file: "facts/meeting.yaml", ...expected }));
+  });
+
+  it("says where a quote differs only by quote marks or dashes", () => {
+    const errors = check({
+      "sources/notes-2022.txt": ["Notes", "India has 2+2 dialogues with four partners.", "JIMEX is a ‘naval’ exercise."].join("\n"),
+      ...factsWith("quote: JIMEX is a naval exercise.", "quote: \"JIMEX is a 'naval' exercise.\""),
+    });
+    expect(errors).toContainEqual(
+      expect.objectContaining({ field: "facts[2].sources[0].quote", message: expect.stringMatching(/^differs only in quote marks or dashes: the document has "‘" where the quote has "'"/) }),
+    );
+  });
+
+  it("explains a YAML mistake in plain words", () => {
+    const errors = check(factsWith("statement: JIMEX is a naval exercise.", "statement: JIMEX: a naval exercise."));
+    expect(errors).toContainEqual(expect.objectContaining({ file: "facts/meeting.yaml", field: "(yaml)", message: expect.stringMatching(/put the whole value in double quotes/) }));
+  });
+
+  it("reports a misspelt document id once, however many facts cite it", () => {
+    const text = VALID_FILES["facts/meeting.yaml"]!.replaceAll("doc: notes-2022", "doc: notes-2023");
+    const errors = check({ "facts/meeting.yaml": text }).filter((error) => error.message.includes("notes-2023"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain("cited 2 times");
+  });
+
+  it("reports two entities that share a spelling", () => {
+    const errors = check({ "entities/extra.yaml": "- id: jimex-exercise\n  type: exercise\n  name: Japan-India Maritime Exercise\n  aliases: [JIMEX]" });
+    expect(errors).toContainEqual(expect.objectContaining({ file: "entities/extra.yaml", field: "[0].aliases", message: expect.stringMatching(/^"JIMEX" also names entity "jimex"/) }));
   });
 
   it("reports duplicate ids across files, naming where the first one is", () => {

@@ -177,7 +177,7 @@ describe("false only when provably false", () => {
     const members = shown.filter((name) => ["United States", "Japan", "Australia", "Russia"].includes(name)).length;
     expect(count.options.find((option) => option.id === count.answer)!.text).toBe(["None", "Only one", "Only two", "Only three", "All four"][members]);
     expect(membership.prompt).toContain("Select the correct answer using the code given below.");
-    expect(card.answer).toBe("Australia, Japan, Russia and United States");
+    expect(card.answer).toBe("Australia, Japan, Russia and the United States");
     expect(card.prompt).toContain("(four)");
   });
 });

@@ -2,7 +2,7 @@ import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
 import type { NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, BLANK, sentence } from "./wording";
+import { BLANK, datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -116,8 +116,8 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
 /** "Name the four countries ...": a recall card for a whole complete list. */
 export function listCard(list: CheckedList, context: Context): BankItem | undefined {
   if (list.members.length < 2) return undefined;
-  const names = list.members.map((fact) => fact.value.text).sort();
-  const joined = `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, context.content.entities));
+  const joined = capitalised(`${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
   return item(
     "flashcard",
     `list:${list.id}`,
