@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Bank, BankItem } from "@/lib/content/bank";
 import { checkContent } from "@/lib/content/check";
@@ -303,5 +306,63 @@ describe("stable meaning", () => {
       "facts/meeting.yaml": VALID_FILES["facts/meeting.yaml"]!.replace("six partners.\n", "seven partners.\n").replace("value: { type: number, text: six }", "value: { type: number, text: seven }"),
     }).items);
     expect(rekeyed.rekeyed.map(({ after }) => familyOf(after.id))).toContain("flashcard:partners-2024");
+  });
+});
+
+describe("the real content, with a document about another country added", () => {
+  it("keeps every existing item, and lends the India-Japan items nothing from it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "smriti-real-content-"));
+    fs.cpSync(path.resolve("content"), root, { recursive: true, filter: (source) => !source.includes(`${path.sep}generated`) });
+    const before = buildBank(checkContent(loadContent(root)), "before");
+    const files: Record<string, string> = {
+      "sources/test-india-australia-notes.txt": [
+        "India-Australia notes",
+        "The India-Australia Annual Summit of March 2024 was held in Canberra.",
+        "Exercise Southern Test is a bilateral naval exercise between India and Australia.",
+        "The India-Australia Comprehensive Strategic Partnership was established in 2020.",
+      ].join("\n"),
+      "sources/test-india-australia-notes.yaml": ["id: test-india-australia-notes", "title: India-Australia notes", "publisher: Test", "kind: exam-notes", "eventsDate: 2024-03"].join("\n"),
+      "entities/test-india-australia.yaml": entities([
+        ["test-canberra", "place", "Canberra"],
+        ["test-india-australia-summit-2024", "event", "India-Australia Annual Summit of March 2024"],
+        ["test-ausindex", "exercise", "Exercise Southern Test"],
+        ["test-india-australia-csp", "text", "India-Australia Comprehensive Strategic Partnership"],
+      ]),
+      "facts/test-india-australia.yaml": [
+        "topic: International Relations > India-Australia",
+        "facts:",
+        "  - id: test-au-summit-venue",
+        "    statement: The India-Australia Annual Summit of March 2024 was held in Canberra.",
+        "    asOf: 2024-03",
+        "    subject: test-india-australia-summit-2024",
+        "    relation: venue",
+        "    value: { entity: test-canberra }",
+        "    sources: [{ doc: test-india-australia-notes, locator: line 2, quote: was held in Canberra }]",
+        "  - id: test-ausindex-service",
+        "    statement: Exercise Southern Test is a bilateral naval exercise between India and Australia.",
+        "    asOf: 2024-03",
+        "    subject: test-ausindex",
+        "    relation: armed-service",
+        "    value: { entity: navy }",
+        "    sources: [{ doc: test-india-australia-notes, locator: line 3, quote: Exercise Southern Test is a bilateral naval exercise }]",
+        "  - id: test-au-csp-2020",
+        "    statement: India-Australia relations were elevated to a Comprehensive Strategic Partnership in 2020.",
+        "    asOf: 2024-03",
+        "    subject: test-india-australia-csp",
+        "    relation: elevated-in",
+        '    value: { type: year, text: "2020" }',
+        "    sources: [{ doc: test-india-australia-notes, locator: line 4, quote: established in 2020 }]",
+      ].join("\n"),
+    };
+    for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(root, file), `${text}\n`);
+    const content = checkContent(loadContent(root));
+    expect(content.errors).toEqual([]);
+    const after = buildBank(content, "after");
+    const changes = bankChanges(before.items, after.items);
+    expect(changes.retired.map((item) => item.id)).toEqual([]);
+    expect(changes.added.length).toBeGreaterThan(0);
+    for (const item of after.items.filter((candidate) => candidate.topic.includes("India-Japan"))) {
+      expect(`${item.prompt} ${item.options.map((option) => option.text).join(" ")}`, item.id).not.toMatch(/Canberra|Southern Test|India-Australia/);
+    }
   });
 });
