@@ -38,6 +38,7 @@ describe("the item linter", () => {
 
   it.each<[string, Partial<BankItem>, LintRule]>([
     ["a doubled word", { prompt: "The Ministers met with a view to to create a new forum. Where?" }, "doubled-word"],
+    ["a doubled article across a quote mark", { prompt: "When were relations elevated to the ‘the Global Partnership’?" }, "doubled-word"],
     ["an article before a name that takes none", { prompt: "Which agreement was signed with the Brazil?" }, "article-before-name"],
     ["'The Japan'", { prompt: "The Japan is a partner of which country?" }, "article-before-name"],
     ["a template slot left unfilled", { prompt: "Where was the {subject} held?" }, "template-seam"],

@@ -52,7 +52,8 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
     const shown = [item.prompt, ...item.options.map((option) => option.text)];
     const text = shown.join("\n");
 
-    for (const match of text.matchAll(/\b(\w+)\s+\1\b/gi)) {
+    // "to to", and "the ‘the" across an opening quote mark.
+    for (const match of text.matchAll(/\b(\w+)\s+[‘'"“(]?\1\b/gi)) {
       if (!/^\d+$/.test(match[1]!)) report(item, "doubled-word", `"${match[0]}"`);
     }
 

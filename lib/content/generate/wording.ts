@@ -29,7 +29,8 @@ export function datedStatement(fact: Fact, statement = fact.statement): string {
  */
 export function fillSubject(template: string, subject: Pick<LoadedEntity, "name" | "article"> | string): string {
   const entity = typeof subject === "string" ? { name: subject, article: undefined } : subject;
-  return template.replace(/(\b[Tt]he )?\{subject\}/g, (whole, article: string | undefined, offset: number) => {
+  // "the {subject}" and "the ‘{subject}’" already have their article.
+  return template.replace(/(\b[Tt]he [‘'"“]?)?\{subject\}/g, (whole, article: string | undefined, offset: number) => {
     if (article || entity.article !== "the") return whole.replace("{subject}", entity.name);
     return `${offset === 0 ? "The" : "the"} ${entity.name}`;
   });
