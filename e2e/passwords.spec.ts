@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { newResetToken, requestPasswordReset } from "@/lib/auth/password-reset";
 import { PASSWORD, registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
 
 const NEW_PASSWORD = "a fresh passphrase";
@@ -49,7 +49,7 @@ test("changing the password in Settings keeps this session and signs out the oth
   await fresh.getByLabel("Email").fill(email);
   await fresh.getByLabel("Password").fill(PASSWORD);
   await fresh.getByRole("button", { name: "Sign in" }).click();
-  await expect(fresh.getByRole("alert")).toContainText("do not match");
+  await expect(fresh.locator("#signin-error")).toContainText("do not match");
   await signInByForm(fresh, email, NEW_PASSWORD);
   await fresh.context().close();
 });
@@ -65,11 +65,11 @@ test("forgot password: the same answer for any email; a reset link works once an
   await screenshotAtWidths(page, testInfo, "forgot-password");
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByRole("button", { name: "Send me a reset link" }).click();
-  const answer = await page.getByRole("status").textContent();
+  const answer = await page.locator("main").getByRole("status").textContent();
   expect(answer).toContain("If an account uses this email");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
-  await expect(page.getByRole("status")).toHaveText(answer!);
+  await expect(page.locator("main").getByRole("status")).toHaveText(answer!);
   const unknown = await page.request.post("/api/password-reset", { data: { email: uniqueEmail("nobody") } });
   const known = await page.request.post("/api/password-reset", { data: { email } });
   expect([unknown.status(), known.status()]).toEqual([202, 202]);
@@ -77,7 +77,7 @@ test("forgot password: the same answer for any email; a reset link works once an
 
   // The link itself is mailed (or logged); here a link is made directly in the server's database.
   const db = createDb(resolveDatabaseTarget(process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db"));
-  const token = "e2e-reset-token-".padEnd(43, "x");
+  const token = newResetToken();
   try {
     await requestPasswordReset(db, email, new Date(), () => token);
   } finally {
@@ -85,7 +85,7 @@ test("forgot password: the same answer for any email; a reset link works once an
   }
 
   await page.goto("/reset-password");
-  await expect(page.getByRole("alert")).toContainText("needs the link from the reset mail");
+  await expect(page.locator("main").getByRole("alert")).toContainText("needs the link from the reset mail");
   await page.goto(`/reset-password#token=${token}`);
   await screenshotAtWidths(page, testInfo, "reset-password");
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
@@ -94,7 +94,7 @@ test("forgot password: the same answer for any email; a reset link works once an
   await expect(page.getByText("The two passwords differ.")).toBeVisible();
   await page.getByLabel("New password again").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("status")).toContainText("Your password is changed");
+  await expect(page.locator("main").getByRole("status")).toContainText("Your password is changed");
   expect(new URL(page.url()).hash).toBe("");
 
   // Single use.
