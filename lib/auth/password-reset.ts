@@ -91,16 +91,18 @@ export type ForgotPasswordDeps = {
 
 /**
  * "Forgot password": for an email with an account, a reset link is made and mailed (or logged, without
- * SMTP); for any other, nothing. Either way the caller says the same thing. The mail is sent in the
- * background and not awaited, so that the time to answer does not tell the two cases apart; `delivery`
- * settles when it is sent (for tests).
+ * SMTP); for any other, nothing. Either way the caller says the same thing, and at once: the lookup, the
+ * token and the mail all happen in the background (`delivery`, which settles when done, for tests), so
+ * the time to answer does not tell the two cases apart. Failures are logged, never thrown at the caller.
  */
-export async function forgotPassword(db: Db, email: string, now: Date, deps: ForgotPasswordDeps): Promise<{ delivery: Promise<void> }> {
-  const issued = await requestPasswordReset(db, email, now, deps.token);
-  if (!issued) return { delivery: Promise.resolve() };
-  const link = `${deps.appUrl.replace(/\/+$/, "")}/reset-password#token=${issued.token}`;
-  const delivery = deps.send(passwordResetMail(issued.email, link, RESET_LINK_MINUTES)).catch((error: unknown) => {
-    (deps.onSendError ?? ((e) => console.error("[mail] sending a password reset link failed:", e)))(error);
+export function forgotPassword(db: Db, email: string, now: Date, deps: ForgotPasswordDeps): { delivery: Promise<void> } {
+  const delivery = (async () => {
+    const issued = await requestPasswordReset(db, email, now, deps.token);
+    if (!issued) return;
+    const link = `${deps.appUrl.replace(/\/+$/, "")}/reset-password#token=${issued.token}`;
+    await deps.send(passwordResetMail(issued.email, link, RESET_LINK_MINUTES));
+  })().catch((error: unknown) => {
+    (deps.onSendError ?? ((e) => console.error("[mail] a password reset link could not be made or sent:", e)))(error);
   });
   return { delivery };
 }

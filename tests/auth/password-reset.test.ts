@@ -100,8 +100,8 @@ describeEachDatabase("passwords: change and reset", (provider) => {
     await register("mail@example.in");
     const sent: Mail[] = [];
     const deps = { appUrl: "https://smriti.example/", send: async (mail: Mail) => void sent.push(mail), token: fixedToken };
-    const unknown = await forgotPassword(database.db, "nobody@example.in", NOW, deps);
-    const known = await forgotPassword(database.db, "mail@example.in", NOW, deps);
+    const unknown = forgotPassword(database.db, "nobody@example.in", NOW, deps);
+    const known = forgotPassword(database.db, "mail@example.in", NOW, deps);
     await Promise.all([unknown.delivery, known.delivery]);
     expect(Object.keys(unknown)).toEqual(Object.keys(known));
     expect(sent).toHaveLength(1);
@@ -113,7 +113,7 @@ describeEachDatabase("passwords: change and reset", (provider) => {
 
     // A failing mail server is logged, never thrown at the caller.
     const errors: unknown[] = [];
-    const failing = await forgotPassword(database.db, "mail@example.in", NOW, { ...deps, send: () => Promise.reject(new Error("down")), onSendError: (e) => errors.push(e) });
+    const failing = forgotPassword(database.db, "mail@example.in", NOW, { ...deps, send: () => Promise.reject(new Error("down")), onSendError: (e) => errors.push(e) });
     await failing.delivery;
     expect(errors).toHaveLength(1);
   });

@@ -8,6 +8,6 @@ import { forgotPasswordSchema } from "@/lib/validation/account";
 export const POST = publicRoute({ body: forgotPasswordSchema }, async ({ body }) => {
   const mailer = mailerFromEnv();
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  await forgotPassword(getDb(), body.email, new Date(), { appUrl, send: (mail) => mailer.send(mail) });
+  forgotPassword(getDb(), body.email, new Date(), { appUrl, send: (mail) => mailer.send(mail) });
   return Response.json({ message: RESET_REQUESTED_MESSAGE }, { status: 202 });
 });
