@@ -37,7 +37,7 @@ export function documentForReading(doc: string, cite?: string, contentRoot = pat
       paragraph: paragraph ? Number(paragraph) : null,
       chrome: chrome.has(number),
       chromeStart: chrome.has(number) && !chrome.has(number - 1),
-      cited: cited !== null && number >= cited.firstLine && number <= cited.lastLine && line.trim() !== "",
+      cited: cited !== null && number >= cited.firstLine && number <= cited.lastLine && line.trim() !== "" && !chrome.has(number),
     };
   });
   return { meta, lines, cited: cited ? { firstLine: cited.firstLine, lastLine: cited.lastLine } : null };

@@ -120,6 +120,8 @@ describe("the documents", () => {
     }
     const statement = documentForReading("mofa-2024-joint-statement", "para 3")!;
     expect(statement.lines.filter((l) => l.cited).map((l) => l.paragraph)).toEqual([3]);
+    // The last paragraph runs to the end of the text, past the site's back link: that line is chrome, not cited.
+    expect(documentForReading("mofa-2024-joint-statement", "para 13")!.lines.filter((l) => l.cited).map((l) => l.number)).toEqual([16]);
     expect(documentForReading("mofa-2024-joint-statement", "line 999")!.cited).toBeNull();
     expect(citationHref("mofa-2024-joint-statement", "para 3")).toBe("/app/library/documents/mofa-2024-joint-statement?cite=para%203#para-3");
   });
