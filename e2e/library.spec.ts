@@ -98,3 +98,20 @@ for (const viewport of [
     await page.screenshot({ path: testInfo.outputPath(`cited-line-${viewport.name}.png`) });
   });
 }
+
+test("a flashcard's sources name their documents by title, and link to the passage", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/app/flashcards");
+  await expect(page.locator("#card-front")).toBeVisible();
+  await page.keyboard.press("Space");
+  const sources = page.locator(".source-list");
+  await sources.locator("summary").click();
+  const first = sources.locator("li").first();
+  const link = first.getByRole("link", { name: "read it in the document" });
+  const href = (await link.getAttribute("href"))!;
+  const slug = /\/app\/library\/documents\/([a-z0-9-]+)\?cite=/.exec(href)![1]!;
+  await expect(first).not.toContainText(`${slug},`);
+  await expect(first).toContainText(/(Joint Statement|Strengthening Partnership|India and Japan to revise|India-Japan 2\+2 Meet|Second India-Japan 2\+2)/);
+  await link.click();
+  await expect(page.locator(".document-lines li.line-cited").first()).toBeInViewport();
+});
