@@ -21,7 +21,7 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project first; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native and driver packages load at run time from node_modules instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  serverExternalPackages: ["nodemailer", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   async headers() {
     return [
       {

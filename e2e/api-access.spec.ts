@@ -19,6 +19,7 @@ const ROUTES: { method: "GET" | "POST" | "PUT"; path: string; data?: unknown }[]
   { method: "GET", path: "/api/export/data.json" },
   { method: "GET", path: "/api/export/reviews.csv" },
   { method: "GET", path: "/api/export/anki.txt" },
+  { method: "POST", path: "/api/account/password", data: { currentPassword: PASSWORD, newPassword: "another password" } },
 ];
 
 async function signedIn(request: APIRequestContext) {

@@ -47,3 +47,33 @@ test("after reviews and a quiz, Progress shows them, with the exam countdown", a
   await expect(history).toContainText("Daily quiz");
   await screenshotAtWidths(page, testInfo, "progress");
 });
+
+test("on day one Progress does not judge the pace, and explains a plan below the Settings' new cards a day", async ({ page }, testInfo) => {
+  const email = uniqueEmail("dayone");
+  await registerByApi(page, email);
+  await signInByForm(page, email);
+  await page.request.put("/api/settings", {
+    data: { examDate: dayInKolkata(120), examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
+  });
+  // A first session: twenty new cards, each rated once.
+  const { cards } = await (await page.request.get("/api/reviews/queue?limit=20")).json();
+  for (const [index, card] of cards.entries()) {
+    const response = await page.request.post("/api/reviews", { data: { reviewId: `dayone-${index}-${card.id}`, cardId: card.id, rating: "good", durationMs: 3000 } });
+    expect(response.ok()).toBe(true);
+  }
+
+  await page.goto("/app/progress");
+  const plan = page.locator(".readiness-plan");
+  await expect(plan).toBeVisible();
+  await expect(plan).not.toContainText("behind");
+  await expect(plan).toContainText("You started today: too early to compare your pace with the plan");
+  await expect(plan).not.toContainText(/\d\.\d/); // no "0.0 reviews and 34.0 new cards"
+  await expect(plan).toContainText(/Why \d+ and not the 20 a day of your Settings\?/);
+  await expect(plan).toContainText("new cards stop a week before the exam");
+  // The plan's text wraps within its box at phone widths (the page's tables and heatmap are issue 20's item 7).
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await plan.evaluate((box) => box.scrollWidth - box.clientWidth), `plan overflow at ${width}`).toBeLessThanOrEqual(0);
+  }
+  await screenshotAtWidths(page, testInfo, "progress-day-one");
+});

@@ -21,3 +21,13 @@ export class TooManyAttemptsError extends DomainError {
     super(message);
   }
 }
+
+/** Well-formed, but one field is refused by what is stored (a wrong current password, a dead reset link): a 400 naming the field. */
+export class RejectedFieldError extends DomainError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { DocumentTitlesProvider } from "@/components/sources/document-titles";
+import { loadBank } from "@/lib/content/bank";
+import { documentTitles } from "@/lib/content/library";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -24,7 +27,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </div>
       </nav>
       <main id="main" className="shell-main">
-        {children}
+        <DocumentTitlesProvider titles={documentTitles(loadBank())}>{children}</DocumentTitlesProvider>
       </main>
     </div>
   );

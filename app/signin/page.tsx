@@ -21,6 +21,9 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1>Sign in</h1>
         <SignInForm callbackPath={destination} justRegistered={registered === "1"} />
         <p className="muted">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+        <p className="muted">
           New to Smriti? <Link href="/signup">Create an account</Link>.
         </p>
       </main>

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { locatorAnchor } from "@/lib/content/locator-anchor";
+import { citationHref } from "@/lib/content/locator-anchor";
 import type { QuoteInContext } from "@/lib/content/library";
 
 /** The document's lines around a quote, the quote itself marked, line breaks kept. */
@@ -17,7 +16,8 @@ export function QuoteInContextView({ source }: { source: QuoteInContext }) {
       </blockquote>
       <figcaption className="muted">
         {source.documentTitle}, {source.locator} (excerpt from line {firstLine}) ·{" "}
-        <Link href={`/app/library/documents/${source.doc}#${locatorAnchor(source.locator)}`}>whole document</Link>
+        {/* A full page load, so that the document opens scrolled to the passage and marks it. */}
+        <a href={citationHref(source.doc, source.locator)}>read it in the document</a>
       </figcaption>
     </figure>
   );

@@ -18,3 +18,14 @@ export function shortDay(day: string): string {
 export function longDay(day: string): string {
   return longDayFormat.format(new Date(`${day}T00:00:00Z`));
 }
+
+/**
+ * A rate a day as people say it: whole numbers ("about 3"), "under 1" for a trickle, "no" for none.
+ * Used for the user's pace, which is an average and never needs a decimal.
+ */
+export function perDay(count: number, singular: string, pluralForm = `${singular}s`): string {
+  if (count === 0) return `no ${pluralForm}`;
+  if (count < 0.5) return `under 1 ${singular}`;
+  const whole = Math.round(count);
+  return `${whole} ${whole === 1 ? singular : pluralForm}`;
+}

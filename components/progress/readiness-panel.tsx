@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Readiness } from "@/lib/readiness/readiness";
-import { longDay, percent, plural } from "./format";
+import { MIN_PACE_DAYS, type Readiness, type ReadinessPlan } from "@/lib/readiness/readiness";
+import { longDay, perDay, percent, plural } from "./format";
 import { topicLeaf } from "./topic-accuracy";
 
 export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
@@ -14,26 +14,7 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
           of {plural(overall.studied, "studied card")}, target {percent(targetRetention)}; {overall.belowTarget} below target.
         </span>
       </p>
-      {plan && (
-        <div className={`alert ${plan.onTrack.overall ? "alert-success" : "alert-warning"}`}>
-          <p>
-            <strong>{plan.onTrack.overall ? "You are on track." : "You are behind the plan."}</strong> To reach{" "}
-            {percent(targetRetention)} on every card by exam day, do about{" "}
-            <strong>{Math.ceil(plan.reviewsPerDay)} reviews</strong> and <strong>{Math.ceil(plan.newCardsPerDay)} new cards</strong> a
-            day for the next {plural(plan.studyDays, "day")} (new cards until {longDay(plan.introduceBy)}).
-          </p>
-          <p className="muted">
-            Your last {plural(plan.pace.days, "day")}: {plan.pace.reviewsPerDay.toFixed(1)} reviews and {plan.pace.newCardsPerDay.toFixed(1)} new
-            cards a day.
-            {plan.newCardsLimitTooLow && (
-              <>
-                {" "}
-                Your daily new-card limit is lower than the plan needs: raise it in <Link href="/app/settings">Settings</Link>.
-              </>
-            )}
-          </p>
-        </div>
-      )}
+      {plan && <PlanAdvice plan={plan} targetRetention={targetRetention} />}
       <div className="table-scroll">
         <table className="data-table">
           <caption className="visually-hidden">Predicted recall on exam day by topic, weakest first</caption>
@@ -63,4 +44,61 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
       </div>
     </div>
   );
+}
+
+/** The plan for the days left, the user's pace against it (once there are enough days to judge), and why its new cards a day differ from Settings. */
+function PlanAdvice({ plan, targetRetention }: { plan: ReadinessPlan; targetRetention: number }) {
+  const { onTrack, pace } = plan;
+  const verdict = onTrack === null ? "The plan." : onTrack.overall ? "You are on track." : "You are behind the plan.";
+  const tone = onTrack === null ? "alert-info" : onTrack.overall ? "alert-success" : "alert-warning";
+  return (
+    <div className={`alert ${tone} readiness-plan`}>
+      <p>
+        <strong>{verdict}</strong> To reach {percent(targetRetention)} on every card by exam day, do about{" "}
+        <strong>{plural(plan.reviewsPerDay, "review")}</strong> and <strong>{plural(plan.newCardsPerDay, "new card")}</strong> a day for
+        the next {plural(plan.studyDays, "day")}
+        {plan.newCards > 0 ? ` (new cards until ${longDay(plan.introduceBy)})` : ""}.
+      </p>
+      <p className="muted">
+        {pace.days === 0 ? (
+          <>You have not studied yet: your pace is compared with the plan after {MIN_PACE_DAYS} days of study.</>
+        ) : onTrack === null ? (
+          <>
+            You started {pace.days === 1 ? "today" : pace.days === 2 ? "yesterday" : `${pace.days - 1} days ago`}: too early to compare your pace with the plan, which is done
+            after {MIN_PACE_DAYS} days (a first week is mostly new cards, with few reviews due yet).
+          </>
+        ) : (
+          <>
+            Your last {plural(pace.days, "day")}: about {perDay(pace.reviewsPerDay, "review")} and {perDay(pace.newCardsPerDay, "new card")} a
+            day{onTrack.overall ? "." : `, short on ${onTrack.reviews ? "new cards" : onTrack.newCards ? "reviews" : "reviews and new cards"}.`}
+          </>
+        )}
+      </p>
+      <NewCardsAdvice plan={plan} />
+    </div>
+  );
+}
+
+function NewCardsAdvice({ plan }: { plan: ReadinessPlan }) {
+  const limit = plan.newCardsPerDayLimit;
+  if (plan.newCards === 0) return <p className="muted">Every card in the bank is studied: only reviews are left.</p>;
+  const spread = `the ${plural(plan.newCards, "card")} you have not studied, spread over the ${plural(plan.introductionDays, "day")} until ${longDay(plan.introduceBy)} (new cards stop a week before the exam so that the last ones still get a few reviews)`;
+  if (plan.newCardsLimitTooLow) {
+    return (
+      <p className="muted">
+        The plan needs {plural(plan.newCardsPerDay, "new card")} a day, {spread}, but your Settings allow only {limit}: raise it to at least{" "}
+        {plan.newCardsPerDay} in <Link href="/app/settings">Settings</Link>, or part of the bank will be new on exam day.
+      </p>
+    );
+  }
+  if (plan.newCardsPerDay < limit) {
+    return (
+      <p className="muted">
+        Why {plan.newCardsPerDay} and not the {limit} a day of your <Link href="/app/settings">Settings</Link>? {plan.newCardsPerDay} is the
+        least that covers {spread}. The flashcards page keeps offering up to {limit} a day: taking more finishes the bank sooner, at the
+        cost of more reviews each day.
+      </p>
+    );
+  }
+  return null;
 }

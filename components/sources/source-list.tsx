@@ -1,8 +1,11 @@
-import { locatorAnchor } from "@/lib/content/locator-anchor";
+"use client";
+
+import { citationHref } from "@/lib/content/locator-anchor";
+import { useDocumentTitle } from "./document-titles";
 
 export type Source = { doc: string; locator: string; quote: string; documentTitle?: string };
 
-/** The passages an answer rests on, each with its document and place in it. */
+/** The passages an answer rests on, each with its document (by title) and place in it. */
 export function SourceList({ sources }: { sources: Source[] }) {
   if (sources.length === 0) return null;
   return (
@@ -10,15 +13,21 @@ export function SourceList({ sources }: { sources: Source[] }) {
       <summary>Sources ({sources.length})</summary>
       <ul>
         {sources.map((source) => (
-          <li key={`${source.doc}-${source.locator}-${source.quote}`}>
-            <blockquote>“{source.quote}”</blockquote>
-            <span className="muted">
-              {source.documentTitle ?? source.doc}, {source.locator} ·{" "}
-              <a href={`/app/library/documents/${source.doc}#${locatorAnchor(source.locator)}`}>read it in the document</a>
-            </span>
-          </li>
+          <SourceItem key={`${source.doc}-${source.locator}-${source.quote}`} source={source} />
         ))}
       </ul>
     </details>
+  );
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const title = useDocumentTitle(source.doc);
+  return (
+    <li>
+      <blockquote>“{source.quote}”</blockquote>
+      <span className="muted">
+        {source.documentTitle ?? title}, {source.locator} · <a href={citationHref(source.doc, source.locator)}>read it in the document</a>
+      </span>
+    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { getToken } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { usesSecureCookies } from "./secure-cookies";
 
@@ -12,4 +12,23 @@ import { usesSecureCookies } from "./secure-cookies";
 export async function userIdFromSessionCookie(request: NextRequest): Promise<string | null> {
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
   return token?.sub ?? null;
+}
+
+/** The decoded session token of a request (as userIdFromSessionCookie reads it), or null. */
+export async function sessionTokenOf(request: NextRequest): Promise<JWT | null> {
+  return getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
+}
+
+/** The session cookie next-auth would set, under the same name and options (lib/auth/options: 30 days). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * A Set-Cookie value renewing the request's session with another session version: after a password
+ * change the user's own session stays signed in while every other one is signed out.
+ */
+export async function renewedSessionCookie(token: JWT, sessionVersion: number): Promise<string> {
+  const secure = usesSecureCookies();
+  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const value = await encode({ token: { ...token, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_SECONDS}${secure ? "; Secure" : ""}`;
 }

@@ -1,7 +1,9 @@
 import { getServerSession } from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "./options";
-import { userIdFromSessionCookie } from "./session-token";
+import { getDb } from "@/lib/db/client";
+import { sessionTokenOf } from "./session-token";
+import { sessionIsCurrent } from "./session-version";
 
 /**
  * The signed-in user's id, or null for a visitor, through next-auth's session round: for pages and server
@@ -13,8 +15,14 @@ export async function getSessionUserId(): Promise<string | null> {
   return session?.user?.id ?? null;
 }
 
-/** The user id in a route handler request's session cookie, or null (see userIdFromSessionCookie). */
-export function getRequestUserId(request: Request): Promise<string | null> {
+/**
+ * The user id in a route handler request's session cookie, or null: the token read as
+ * userIdFromSessionCookie does, then its session version checked against the account's (one primary-key
+ * lookup), so that a password change or reset signs other sessions out of the API too.
+ */
+export async function getRequestUserId(request: Request): Promise<string | null> {
   // Next.js hands route handlers a NextRequest, whose cookies getToken reads.
-  return userIdFromSessionCookie(request as NextRequest);
+  const token = await sessionTokenOf(request as NextRequest);
+  if (!token?.sub) return null;
+  return (await sessionIsCurrent(getDb(), token.sub, token.sv)) ? token.sub : null;
 }

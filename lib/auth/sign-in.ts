@@ -15,7 +15,7 @@ function hashForUnknownUser(): Promise<string> {
   return unknownUserHash;
 }
 
-export type SignedInUser = { id: string; email: string; name: string | null };
+export type SignedInUser = { id: string; email: string; name: string | null; sessionVersion: number };
 
 /**
  * Checks an email (normalised) and password. Throws TooManyAttemptsError while the email is locked
@@ -26,11 +26,11 @@ export async function signInWithPassword(db: Db, email: string, password: string
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     throw lockedError(throttle.lockedUntil, now);
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
   if (user && valid) {
     if (throttle) await db.signInThrottle.delete({ where: { email } });
-    return { id: user.id, email: user.email, name: user.name };
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   }
   await recordFailure(db, email, now);
   return null;

@@ -1,5 +1,5 @@
 import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedList, LoadedRelation, Located, SourceDocument } from "./load";
-import { containsQuote, lineOfQuote, lookAlikeDifference, passageAt } from "./passages";
+import { chromeLines, containsQuote, lineOfQuote, lookAlikeDifference, passageAt } from "./passages";
 import type { ValueType } from "./schema";
 
 /** A fact's value made concrete: its type, how questions write it, and how the statement writes it. */
@@ -87,6 +87,7 @@ export function checkContent(content: LoadedContent): CheckedContent {
 
   reportUnknownDocuments(content, documents, errors);
   reportSharedSpellings(content.entities, errors);
+  checkChrome(content, documents, report);
 
   const located = new Map(content.facts.map((fact) => [fact.id, fact.located]));
   for (const [first, second] of contradictions(facts, relations)) {
@@ -286,6 +287,35 @@ function checkSource(
       ? `not found at ${source.locator} of ${document.id}; it is at line ${actualLine}`
       : `not found in ${document.id}: quotes must be verbatim (only white space may differ)`,
   );
+}
+
+/**
+ * Chrome ranges must point into their document, and no "line N" or "lines N-M" citation may include a
+ * line marked as chrome. ("para N" runs to the next numbered paragraph, so the last one may take in a
+ * trailing back link: the paragraph, not that line, is what it cites.)
+ */
+function checkChrome(content: LoadedContent, documents: Map<string, SourceDocument>, report: (where: Located, field: string, message: string) => void) {
+  const chrome = new Map<string, Set<number>>();
+  for (const document of documents.values()) {
+    const { lines, errors } = chromeLines(document);
+    for (const error of errors) report(document.located, `chrome[${error.index}]`, error.message);
+    if (lines.size > 0) chrome.set(document.id, lines);
+  }
+  for (const fact of content.facts) {
+    fact.sources.forEach((source, index) => {
+      const marked = chrome.get(source.doc);
+      const document = documents.get(source.doc);
+      if (!marked || !document || source.locator.startsWith("para")) return;
+      const passage = passageAt(document, source.locator);
+      if ("error" in passage) return;
+      for (let line = passage.firstLine; line <= passage.lastLine; line++) {
+        if (marked.has(line)) {
+          report(fact.located, `sources[${index}].locator`, `cites line ${line} of ${document.id}, which its .yaml marks as page chrome (not the document's content)`);
+          return;
+        }
+      }
+    });
+  }
 }
 
 /** Pairs of facts that give one subject different values for a single-valued relation without dating both. */

@@ -82,3 +82,100 @@ export function libraryOf(bank: Bank, contentRoot: string): LibraryTopic[] {
   }
   return library;
 }
+
+/** Facts per page of the Library. */
+export const LIBRARY_PAGE_SIZE = 20;
+
+export type LibraryQuery = { q?: string; topic?: string; page: number };
+
+export type LibraryView = {
+  /** Every topic with its number of facts, for the topic list and filter. */
+  topics: { topic: string; facts: number }[];
+  /** Facts matching the search and topic. */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** The page's facts by topic, in Library order; `continued` when the topic began on an earlier page. */
+  groups: (LibraryTopic & { continued: boolean })[];
+  /** The page asked for is past the last one. */
+  outOfRange: boolean;
+};
+
+/** Lower case, accents and curly quotes folded, white space collapsed: what search compares. */
+export function searchText(text: string): string {
+  return collapseWhitespace(
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .toLowerCase(),
+  );
+}
+
+function searchable(fact: LibraryFact): string {
+  return searchText([fact.statement, fact.note ?? "", fact.topic, ...fact.sources.flatMap((source) => [source.quote, source.documentTitle])].join(" "));
+}
+
+/** Whether a topic is `filter` or one of its subtopics ("Polity" covers "Polity > Parliament"). */
+export function withinTopic(topic: string, filter: string): boolean {
+  return topic === filter || topic.startsWith(`${filter} > `);
+}
+
+/**
+ * One page of the Library: facts whose statement, note, topic, quotes or document titles contain every
+ * word of `q` (in any case, accents and quote marks folded), within `topic` and its subtopics, grouped by
+ * topic, `pageSize` at a time.
+ */
+export function libraryView(library: readonly LibraryTopic[], query: LibraryQuery, pageSize = LIBRARY_PAGE_SIZE): LibraryView {
+  const words = query.q ? searchText(query.q).split(" ").filter(Boolean) : [];
+  const matching = library
+    .filter(({ topic }) => query.topic === undefined || withinTopic(topic, query.topic))
+    .flatMap(({ facts }) => (words.length === 0 ? facts : facts.filter((fact) => words.every((word) => searchable(fact).includes(word)))));
+  const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
+  const onPage = matching.slice((query.page - 1) * pageSize, query.page * pageSize);
+  const groups: LibraryView["groups"] = [];
+  for (const fact of onPage) {
+    const last = groups.at(-1);
+    if (last?.topic === fact.topic) last.facts.push(fact);
+    else groups.push({ topic: fact.topic, facts: [fact], continued: false });
+  }
+  const first = groups[0];
+  if (first && query.page > 1) {
+    const previous = matching[(query.page - 1) * pageSize - 1];
+    first.continued = previous?.topic === first.topic;
+  }
+  return {
+    topics: library.map(({ topic, facts }) => ({ topic, facts: facts.length })),
+    total: matching.length,
+    page: query.page,
+    pageCount,
+    groups,
+    outOfRange: query.page > pageCount,
+  };
+}
+
+export type DocumentSummary = Pick<Bank["documents"][number], "id" | "title" | "publisher" | "kind" | "eventsDate" | "published"> & {
+  /** Facts citing the document. */
+  facts: number;
+};
+
+/** Every source document with how many facts cite it: newest events first, then by title. */
+export function documentIndex(bank: Bank): DocumentSummary[] {
+  return bank.documents
+    .map(({ id, title, publisher, kind, eventsDate, published }) => ({
+      id,
+      title,
+      publisher,
+      kind,
+      eventsDate,
+      published,
+      facts: bank.facts.filter((fact) => fact.sources.some((source) => source.doc === id)).length,
+    }))
+    .sort((a, b) => b.eventsDate.localeCompare(a.eventsDate) || a.title.localeCompare(b.title));
+}
+
+/** A document's title by id, for showing sources by title rather than slug (the slug when unknown). */
+export function documentTitles(bank: Bank): Record<string, string> {
+  return Object.fromEntries(bank.documents.map((document) => [document.id, document.title]));
+}

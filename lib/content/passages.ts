@@ -8,8 +8,11 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** What a locator needs of a document. */
+export type LocatableDocument = Pick<SourceDocument, "id" | "lines" | "paragraphs">;
+
 /** The lines a locator points at, or an explanation of why it points nowhere. */
-export function passageAt(document: SourceDocument, locator: string): Passage | { error: string } {
+export function passageAt(document: LocatableDocument, locator: string): Passage | { error: string } {
   const match = LOCATOR_PATTERN.exec(locator);
   if (!match) return { error: `"${locator}" is not a locator: use "para N", "line N" or "lines N-M"` };
   const [, , para, line, from, to] = match;
@@ -23,7 +26,7 @@ export function passageAt(document: SourceDocument, locator: string): Passage | 
 
 const numberedParagraph = (n: number) => new RegExp(`^\\s*${n}\\.\\s`);
 
-function paragraph(document: SourceDocument, n: number): Passage | { error: string } {
+function paragraph(document: LocatableDocument, n: number): Passage | { error: string } {
   if (document.paragraphs !== "numbered") return { error: `${document.id} has no numbered paragraphs: cite "line N" instead` };
   const start = document.lines.findIndex((text) => numberedParagraph(n).test(text));
   if (start < 0) return { error: `${document.id} has no paragraph ${n}` };
@@ -87,4 +90,16 @@ export function lookAlikeDifference(passage: string, quote: string): string | un
     }
   }
   return undefined;
+}
+
+/** The lines (1-based) a document's `chrome` marks as page chrome, and an error per locator that points nowhere. */
+export function chromeLines(document: LocatableDocument & { chrome?: readonly string[] }): { lines: Set<number>; errors: { index: number; message: string }[] } {
+  const lines = new Set<number>();
+  const errors: { index: number; message: string }[] = [];
+  (document.chrome ?? []).forEach((locator, index) => {
+    const passage = passageAt(document, locator);
+    if ("error" in passage) errors.push({ index, message: passage.error });
+    else for (let line = passage.firstLine; line <= passage.lastLine; line++) lines.add(line);
+  });
+  return { lines, errors };
 }

@@ -45,6 +45,11 @@ export const documentMetaSchema = z.strictObject({
   eventsDate: partialDateSchema,
   published: partialDateSchema.optional(),
   paragraphs: z.literal("numbered").optional(),
+  /**
+   * Lines of the captured page that are not the document's content (adverts, newsletter boxes, "More like
+   * this", site navigation): shown dimmed and labelled in the Library, never citable.
+   */
+  chrome: z.array(z.string().regex(/^(line \d+|lines \d+-\d+)$/, 'use "line N" or "lines N-M"')).optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 

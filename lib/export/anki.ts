@@ -17,7 +17,9 @@ type Option = { id: string; text: string };
 /**
  * A bank item as a note. Front: the prompt, then the options one per line as "(a) text". Back: the
  * answer (with its option's text when the answer names an option), a blank line and the explanation.
- * Tags: smriti, the topic and the item's format, as Anki hierarchical tags without spaces.
+ * Tags: smriti, the topic and the item's format, as Anki hierarchical tags without spaces: the topic's
+ * levels ("International Relations > India-Japan") become levels of the tag, joined by "::"
+ * (smriti::topic::International_Relations::India-Japan), so Anki's browser shows them as a tree.
  */
 export function ankiNote(item: AnkiItem): AnkiNote {
   const options = JSON.parse(item.options) as Option[];
@@ -25,12 +27,17 @@ export function ankiNote(item: AnkiItem): AnkiNote {
   const chosen = options.find((option) => option.id === item.answer);
   const answer = chosen ? `(${chosen.id}) ${chosen.text}` : item.answer;
   const back = item.explanation ? `${answer}\n\n${item.explanation}` : answer;
-  return { front, back, tags: ["smriti", `smriti::topic::${tagWord(item.topic)}`, `smriti::format::${tagWord(item.type)}`] };
+  return { front, back, tags: ["smriti", `smriti::topic::${topicTag(item.topic)}`, `smriti::format::${tagWord(item.type)}`] };
 }
 
-/** Anki separates tags by spaces, so a tag keeps its words joined by underscores. */
+/** Anki separates tags by spaces, so a tag keeps its words joined by underscores; "::" only ever separates levels. */
 function tagWord(text: string): string {
-  return text.trim().replace(/\s+/g, "_");
+  return text.trim().replace(/\s+/g, "_").replace(/:{2,}/g, ":");
+}
+
+/** A topic's " > " levels as the levels of an Anki tag; empty levels are dropped. */
+function topicTag(topic: string): string {
+  return topic.split(">").map(tagWord).filter(Boolean).join("::");
 }
 
 /** One line of the file. Fields with a tab, line break or quote, or starting with #, are quoted as in CSV. */

@@ -54,7 +54,6 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      createdAt: true,
       settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true } },
     },
   });
@@ -79,7 +78,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   ]);
 
   const heatmap = heatmapDays(days, today);
-  const recent = recentStudy(days, today, user.createdAt, now);
+  const recent = recentStudy(days, today);
   const inState = (state: State) => stateGroups.find((group) => group.state === state)?._count._all ?? 0;
   const studied = inState(State.Learning) + inState(State.Review) + inState(State.Relearning);
   const activeItems = topicSizes.reduce((sum, { items }) => sum + items, 0);
@@ -95,8 +94,8 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
         topicSizes,
         pace: {
           days: recent.paceDays,
-          reviewsPerDay: recent.reviewsInPace / recent.paceDays,
-          newCardsPerDay: recent.newCardsInPace / recent.paceDays,
+          reviewsPerDay: recent.paceDays === 0 ? 0 : recent.reviewsInPace / recent.paceDays,
+          newCardsPerDay: recent.paceDays === 0 ? 0 : recent.newCardsInPace / recent.paceDays,
         },
       })
     : null;

@@ -1,5 +1,5 @@
 import type { StudyDayCounts } from "./study-days";
-import { addDays, type LocalDay } from "./time-zone";
+import { addDays, daysBetween, type LocalDay } from "./time-zone";
 
 export type TrueRetention = {
   /** Ratings of cards that were in the review state when rated. */
@@ -13,24 +13,27 @@ export type TrueRetention = {
 export type RecentStudy = {
   retention7Days: TrueRetention;
   retention30Days: TrueRetention;
-  /** Over the last `paceDays` days: ratings of cards seen before, and cards rated for the first time. */
+  /**
+   * Over the last `paceDays` days, today included: ratings of cards seen before, and cards rated for the
+   * first time. PACE_DAYS, or fewer when the first rating is more recent; 0 before any rating.
+   */
   paceDays: number;
   reviewsInPace: number;
   newCardsInPace: number;
 };
 
-const DAY_MS = 86_400_000;
 export const PACE_DAYS = 14;
 
 /**
  * True retention over the last 7 and 30 of the user's days, today included (as in Anki: the share of
  * ratings of mature memories, cards in the review state, that were recalled), and the recent pace of
- * reviews and new cards over the last PACE_DAYS days, or fewer for an account younger than that.
+ * reviews and new cards over the last PACE_DAYS days, or since the first rating when that is more recent:
+ * the days before someone started studying (however old the account) say nothing about their pace.
  * Computed from the per-day rollups, so a month of heavy study costs no more than a quiet one.
  */
-export function recentStudy(days: readonly StudyDayCounts[], today: LocalDay, accountCreatedAt: Date, now: Date): RecentStudy {
-  const accountDays = Math.ceil((now.getTime() - accountCreatedAt.getTime()) / DAY_MS);
-  const paceDays = Math.min(PACE_DAYS, Math.max(1, accountDays));
+export function recentStudy(days: readonly StudyDayCounts[], today: LocalDay): RecentStudy {
+  const first = days[0]?.day;
+  const paceDays = first === undefined ? 0 : Math.min(PACE_DAYS, Math.max(1, daysBetween(first, today) + 1));
   const within = (count: number) => {
     const first = addDays(today, -(count - 1));
     return days.filter(({ day }) => day >= first && day <= today);

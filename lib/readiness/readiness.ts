@@ -9,7 +9,10 @@ export type TopicCard = { topic: string; card: FsrsCard };
 /** How many active bank items a topic has. */
 export type TopicSize = { topic: string; items: number };
 
-/** What the user has actually been doing lately, per day. */
+/**
+ * What the user has actually been doing lately, per day, over `days` days: the last PACE_DAYS days, or
+ * fewer when the user's first rating is more recent (0 before any rating).
+ */
 export type Pace = { days: number; reviewsPerDay: number; newCardsPerDay: number };
 
 export type ReadinessInput = {
@@ -47,11 +50,19 @@ export type ReadinessPlan = {
   newCards: number;
   /** The last day to introduce new cards, leaving them time for a few reviews before the exam. */
   introduceBy: LocalDay;
+  /** Days from today to introduceBy, both included: what newCardsPerDay spreads the new cards over. */
+  introductionDays: number;
   newCardsPerDay: number;
+  /** The user's new cards a day from Settings, which the plan's figure is compared with. */
+  newCardsPerDayLimit: number;
   /** The plan needs more new cards a day than Settings allow. */
   newCardsLimitTooLow: boolean;
   pace: Pace;
-  onTrack: { reviews: boolean; newCards: boolean; overall: boolean };
+  /**
+   * Whether the pace, rounded to whole cards a day, keeps up with the plan; null while the pace covers
+   * fewer than MIN_PACE_DAYS days, too few to judge (a first session is all new cards and no reviews).
+   */
+  onTrack: { reviews: boolean; newCards: boolean; overall: boolean } | null;
 };
 
 export type Readiness = {
@@ -64,6 +75,9 @@ export type Readiness = {
   /** Null on exam day: there is nothing left to plan. */
   plan: ReadinessPlan | null;
 };
+
+/** The pace is judged against the plan only once it covers this many days. */
+export const MIN_PACE_DAYS = 7;
 
 /** New cards stop this many days before the exam so that each still gets a few reviews. */
 export const NEW_CARD_LEAD_DAYS = 7;
@@ -160,18 +174,21 @@ function planUntilExam(
 
   const reviewsPerDay = Math.ceil(reviewsNeeded / studyDays);
   const newCardsPerDay = Math.ceil(newCards / introductionDays);
-  const reviews = input.pace.reviewsPerDay >= reviewsPerDay;
-  const newCardsOnTrack = input.pace.newCardsPerDay >= newCardsPerDay;
+  const { pace } = input;
+  const reviews = Math.round(pace.reviewsPerDay) >= reviewsPerDay;
+  const newCardsOnTrack = Math.round(pace.newCardsPerDay) >= newCardsPerDay;
   return {
     studyDays,
     reviewsNeeded,
     reviewsPerDay,
     newCards,
     introduceBy,
+    introductionDays,
     newCardsPerDay,
+    newCardsPerDayLimit: input.newCardsPerDayLimit,
     newCardsLimitTooLow: newCardsPerDay > input.newCardsPerDayLimit,
-    pace: input.pace,
-    onTrack: { reviews, newCards: newCardsOnTrack, overall: reviews && newCardsOnTrack },
+    pace,
+    onTrack: pace.days < MIN_PACE_DAYS ? null : { reviews, newCards: newCardsOnTrack, overall: reviews && newCardsOnTrack },
   };
 }
 

@@ -28,3 +28,16 @@ export const credentialsSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
 });
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(MAX_PASSWORD_LENGTH),
+  newPassword: passwordSchema,
+});
+
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+export const passwordResetSchema = z.strictObject({
+  // newResetToken's 32 bytes in base64url are 43 characters.
+  token: z.string({ error: "The reset link is incomplete." }).regex(/^[A-Za-z0-9_-]{43}$/, "The reset link is incomplete: open it again from the mail, or ask for a new one."),
+  password: passwordSchema,
+});

@@ -37,6 +37,7 @@ describe("content:check", () => {
     ["an unknown field", factsWith("    timeSensitive: true\n    subject: india\n    relation: partner-count\n    value: { type: number, text: four }", "    timeSensitive: true\n    subject: india\n    relation: partner-count\n    valu: 4\n    value: { type: number, text: four }"), { field: "facts[3]", message: 'Unrecognized key: "valu"' }],
     ["a document id that is not its file name", { "sources/notes-2022.yaml": VALID_FILES["sources/notes-2022.yaml"]!.replace("id: notes-2022", "id: notes-22") }, { file: "sources/notes-2022.yaml", line: 1, field: "id", message: 'must equal the file name "notes-2022"' }],
     ["a relation without a value type", { "relations/extra.yaml": "- id: extra\n  label: extra\n  cardinality: one\n  question: What is {subject}?" }, { file: "relations/extra.yaml", line: 1, field: "[0].valueType" }],
+    ["a cited line marked as page chrome", { "sources/notes-2022.yaml": VALID_FILES["sources/notes-2022.yaml"]! + '\nchrome: ["line 1", "line 3"]' }, { line: 32, field: "facts[2].sources[0].locator", message: "cites line 3 of notes-2022, which its .yaml marks as page chrome (not the document's content)" }],
   ])("reports %s with its file, line and field", (_, overrides, expected) => {
     const errors = check(overrides);
     expect(errors).toContainEqual(expect.objectContaining({ file: "facts/meeting.yaml", ...expected }));
@@ -67,6 +68,15 @@ describe("content:check", () => {
   it("reports two entities that share a spelling", () => {
     const errors = check({ "entities/extra.yaml": "- id: jimex-exercise\n  type: exercise\n  name: Japan-India Maritime Exercise\n  aliases: [JIMEX]" });
     expect(errors).toContainEqual(expect.objectContaining({ file: "entities/extra.yaml", field: "[0].aliases", message: expect.stringMatching(/^"JIMEX" also names entity "jimex"/) }));
+  });
+
+  it("checks that a document's page chrome points into it, and accepts chrome nobody cites", () => {
+    const withChrome = (chrome: string) => ({ "sources/notes-2022.yaml": `${VALID_FILES["sources/notes-2022.yaml"]!}\nchrome: ${chrome}` });
+    expect(check(withChrome('["line 1"]'))).toEqual([]);
+    expect(check(withChrome('["lines 4-9"]'))).toContainEqual(
+      expect.objectContaining({ file: "sources/notes-2022.yaml", field: "chrome[0]", message: 'notes-2022 has 4 lines; "lines 4-9" is past its end' }),
+    );
+    expect(check(withChrome('["page 1"]'))).toContainEqual(expect.objectContaining({ file: "sources/notes-2022.yaml", message: 'use "line N" or "lines N-M"' }));
   });
 
   it("reports duplicate ids across files, naming where the first one is", () => {

@@ -93,6 +93,30 @@ describe("ankiNote", () => {
   });
 });
 
+describe("ankiNote tags", () => {
+  it("nests a topic's levels with :: (Anki's tag hierarchy), words joined by underscores", () => {
+    const note = ankiNote({
+      id: "q2",
+      type: "statements-which",
+      topic: "International Relations > India-Japan > Defence cooperation and exercises",
+      prompt: "p",
+      options: "[]",
+      answer: "x",
+      explanation: "",
+    });
+    expect(note.tags).toEqual([
+      "smriti",
+      "smriti::topic::International_Relations::India-Japan::Defence_cooperation_and_exercises",
+      "smriti::format::statements-which",
+    ]);
+  });
+
+  it("never makes a level out of a colon pair inside a topic's own words", () => {
+    const note = ankiNote({ id: "q3", type: "mcq", topic: "Economy > GDP::2024 >  ", prompt: "p", options: "[]", answer: "x", explanation: "" });
+    expect(note.tags[1]).toBe("smriti::topic::Economy::GDP:2024");
+  });
+});
+
 describeEachDatabase("exports", (provider) => {
   let database: TestDatabase;
   let userId: string;

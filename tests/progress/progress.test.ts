@@ -151,6 +151,24 @@ describeEachDatabase("progress", (provider) => {
     expect(retention.desired).toBe(0.9);
   });
 
+  it("measures the pace from the first rating, not from the account's creation", async () => {
+    const { db } = database;
+    // An account made long ago (the factory's default) that studies for the first time today.
+    const { id: userId } = await createUser(db, { timeZone: "Asia/Kolkata", examDate: "2027-01-10", newCardsPerDay: 20 });
+    for (let index = 0; index < 3; index++) {
+      const card = await createCard(db, userId, (await createItem(db, { topic: "Polity" })).id);
+      await createReview(db, userId, card.id, at("2026-11-20T06:00:00Z"), { rating: 3, state: State.Learning });
+    }
+    const first = (await getProgress(db, userId, NOW)).readiness!.plan!;
+    expect(first.pace).toEqual({ days: 1, reviewsPerDay: 0, newCardsPerDay: 3 });
+    expect(first.onTrack).toBeNull();
+
+    // A week later, with nothing more done, the pace covers 8 days and is judged.
+    const later = (await getProgress(db, userId, new Date("2026-11-27T10:00:00Z"))).readiness!.plan!;
+    expect(later.pace).toEqual({ days: 8, reviewsPerDay: 0, newCardsPerDay: 3 / 8 });
+    expect(later.onTrack).not.toBeNull();
+  });
+
   it("forecasts reviews due per local day for 30 days, overdue ones today", async () => {
     const { db } = database;
     const { id: userId } = await createUser(db, { timeZone: "Asia/Kolkata" });

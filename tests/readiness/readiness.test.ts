@@ -2,7 +2,7 @@ import { createEmptyCard, fsrs, forgetting_curve, default_w, Rating, State, type
 import { describe, expect, it } from "vitest";
 import { addDays, localDayOf, startOfLocalDay } from "@/lib/progress/time-zone";
 import { applyExamDateLimit, finalStretchQueue, type ExamLimit } from "@/lib/readiness/exam-mode";
-import { assessReadiness, NEW_CARD_LEAD_DAYS, type ReadinessInput, type TopicCard } from "@/lib/readiness/readiness";
+import { assessReadiness, MIN_PACE_DAYS, NEW_CARD_LEAD_DAYS, type ReadinessInput, type TopicCard } from "@/lib/readiness/readiness";
 import { longestGapKeepingRecall } from "@/lib/readiness/recall";
 
 const ZONE = "Asia/Kolkata";
@@ -96,6 +96,35 @@ describe("the plan", () => {
       card = applyExamDateLimit(scheduler.next(card, when, Rating.Good).card, limit({ now: when }));
     }
     expect(scheduler.get_retrievability(card, EXAM_START, false)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("judging the pace", () => {
+  const bank = { topicSizes: [{ topic: "Polity", items: 186 }] };
+
+  it("does not judge a first session (34 new cards, no reviews yet) against the plan", () => {
+    const { plan } = assessReadiness(input({ ...bank, pace: { days: 1, reviewsPerDay: 0, newCardsPerDay: 34 } }))!;
+    expect(plan!.onTrack).toBeNull();
+    expect(plan!.pace.days).toBe(1);
+    const almost = assessReadiness(input({ ...bank, pace: { days: MIN_PACE_DAYS - 1, reviewsPerDay: 0, newCardsPerDay: 34 } }))!;
+    expect(almost.plan!.onTrack).toBeNull();
+  });
+
+  it("judges it from MIN_PACE_DAYS days on, comparing whole cards a day", () => {
+    const { plan } = assessReadiness(input({ ...bank, pace: { days: MIN_PACE_DAYS, reviewsPerDay: 0, newCardsPerDay: 34 } }))!;
+    expect(plan!.onTrack).toEqual({ reviews: false, newCards: true, overall: false });
+    // Needing 5 new cards a day, a pace of 4.6 is "about 5": not behind.
+    const needed = plan!.newCardsPerDay;
+    expect(needed).toBe(Math.ceil(186 / (51 - NEW_CARD_LEAD_DAYS)));
+    const close = assessReadiness(input({ ...bank, pace: { days: 14, reviewsPerDay: 0, newCardsPerDay: needed - 0.4 } }))!;
+    expect(close.plan!.onTrack!.newCards).toBe(true);
+    const short = assessReadiness(input({ ...bank, pace: { days: 14, reviewsPerDay: 0, newCardsPerDay: needed - 0.6 } }))!;
+    expect(short.plan!.onTrack!.newCards).toBe(false);
+  });
+
+  it("carries the Settings limit, so that a plan below it can be explained", () => {
+    const { plan } = assessReadiness(input({ ...bank, newCardsPerDayLimit: 20 }))!;
+    expect(plan).toMatchObject({ newCardsPerDay: 5, newCardsPerDayLimit: 20, newCardsLimitTooLow: false });
   });
 });
 

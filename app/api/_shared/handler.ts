@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getRequestUserId } from "@/lib/auth/session";
-import { ConflictError, NotFoundError, TooManyAttemptsError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
 
 /** Bodies above this are refused before parsing: no API request needs more. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -106,6 +106,12 @@ function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return Response.json(error.payload, { status: error.status });
   if (error instanceof NotFoundError) return Response.json({ error: "not_found", message: error.message }, { status: 404 });
   if (error instanceof ConflictError) return Response.json({ error: "conflict", message: error.message }, { status: 409 });
+  if (error instanceof RejectedFieldError) {
+    return Response.json(
+      { error: "invalid_request", message: error.message, issues: [{ path: [error.field], code: "custom", message: error.message }] },
+      { status: 400 },
+    );
+  }
   if (error instanceof TooManyAttemptsError) {
     return Response.json(
       { error: "too_many_attempts", message: error.message },

@@ -3,41 +3,129 @@ import Link from "next/link";
 import path from "node:path";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
 import { loadBank } from "@/lib/content/bank";
-import { libraryOf } from "@/lib/content/library";
 import { monthYear } from "@/lib/content/generate/wording";
+import { libraryOf, libraryView, type LibraryQuery } from "@/lib/content/library";
+import { libraryQuerySchema } from "@/lib/validation/library";
 
 export const metadata: Metadata = { title: "Library" };
 
-function anchor(topic: string): string {
-  return `topic-${topic.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The Library URL for a query: only the parts that differ from the default. */
+function libraryHref(query: Partial<LibraryQuery>): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.topic) params.set("topic", query.topic);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  const search = params.toString();
+  return search ? `/app/library?${search}` : "/app/library";
 }
 
-export default function LibraryPage() {
+/**
+ * Every fact of the bank with its sources, a page at a time: searched on the server (?q=), narrowed to a
+ * topic (?topic=, subtopics included) and grouped by topic.
+ */
+export default async function LibraryPage({ searchParams }: Props) {
+  const parsed = libraryQuerySchema.safeParse(await searchParams);
+  const query: LibraryQuery = parsed.success ? parsed.data : { page: 1 };
   const bank = loadBank();
-  const library = libraryOf(bank, path.resolve("content"));
+  const view = libraryView(libraryOf(bank, path.resolve("content")), query);
+  const filtered = Boolean(query.q || query.topic);
   return (
     <div className="stack">
       <header className="page-header">
         <h1>Library</h1>
         <p className="muted">
-          Every fact in the question bank, by topic, with the passages it comes from. {bank.facts.length} facts from{" "}
-          {bank.documents.length} documents.
+          Every fact in the question bank with the passages it comes from: {bank.facts.length} facts from{" "}
+          <Link href="/app/library/documents">{bank.documents.length} documents</Link>.
         </p>
       </header>
-      <nav aria-label="Topics" className="card">
-        <h2>Topics</h2>
-        <ul className="topic-list">
-          {library.map(({ topic, facts }) => (
-            <li key={topic}>
-              <a href={`#${anchor(topic)}`}>{topic}</a> <span className="muted">({facts.length})</span>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {library.map(({ topic, facts }) => (
-        <section key={topic} id={anchor(topic)} className="card" aria-labelledby={`${anchor(topic)}-title`}>
-          <h2 id={`${anchor(topic)}-title`}>{topic}</h2>
-          <p>
+
+      <form action="/app/library" method="get" role="search" className="card library-search" aria-label="Search the Library">
+        <div className="form-field">
+          <label htmlFor="library-q">Search facts and quotes</label>
+          <input id="library-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} placeholder="e.g. Veer Guardian" />
+        </div>
+        <div className="form-field">
+          <label htmlFor="library-topic">Topic</label>
+          <select id="library-topic" name="topic" defaultValue={query.topic ?? ""}>
+            <option value="">All topics</option>
+            {view.topics.map(({ topic, facts }) => (
+              <option key={topic} value={topic}>
+                {topic} ({facts})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="library-search-actions">
+          <button type="submit" className="button">
+            Search
+          </button>
+          {filtered && (
+            <Link href="/app/library" className="button button-quiet">
+              Clear
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {!parsed.success && (
+        <div className="alert alert-error" role="alert">
+          <p>That search could not be read, so everything is shown:</p>
+          <ul>
+            {parsed.error.issues.map((issue) => (
+              <li key={`${issue.path.join(".")}-${issue.message}`}>
+                {issue.path.join(".")}: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <p className="library-summary" aria-live="polite">
+        {view.total === 0 ? (
+          <>
+            <strong>No fact matches</strong>
+            {query.q ? ` “${query.q}”` : ""}
+            {query.topic ? ` in ${query.topic}` : ""}. Try fewer or other words.
+          </>
+        ) : view.outOfRange ? (
+          <>
+            There is no page {view.page}: {view.total} facts make {view.pageCount} pages. <Link href={libraryHref({ ...query, page: 1 })}>Go to page 1</Link>.
+          </>
+        ) : (
+          <>
+            <strong>{view.total === 1 ? "1 fact" : `${view.total} facts`}</strong>
+            {query.q ? ` match “${query.q}”` : ""}
+            {query.topic ? ` in ${query.topic}` : ""}
+            {view.pageCount > 1 ? ` · page ${view.page} of ${view.pageCount}` : ""}
+          </>
+        )}
+      </p>
+
+      {!filtered && view.page === 1 && (
+        <details className="card topic-index">
+          <summary>
+            <h2>Browse by topic ({view.topics.length})</h2>
+          </summary>
+          <ul className="topic-list">
+            {view.topics.map(({ topic, facts }) => (
+              <li key={topic}>
+                <Link href={libraryHref({ topic })}>{topic}</Link> <span className="muted">({facts})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {view.groups.map(({ topic, facts, continued }) => (
+        <section key={topic} className="card" aria-label={topic}>
+          <h2>
+            {topic}
+            {continued && <span className="muted"> (continued)</span>}
+          </h2>
+          <p className="topic-links">
+            <Link href={libraryHref({ topic })}>All facts of this topic</Link> ·{" "}
             <Link href={`/app/quiz?mode=topic&topic=${encodeURIComponent(topic)}`}>Practise this topic</Link>
           </p>
           <ul className="fact-list">
@@ -45,9 +133,7 @@ export default function LibraryPage() {
               <li key={fact.id} id={`fact-${fact.id}`}>
                 <p className="fact-statement">
                   {fact.statement}{" "}
-                  <span className={`badge${fact.timeSensitive ? " badge-dated" : ""}`}>
-                    as of {monthYear(fact.asOf)}
-                  </span>
+                  <span className={`badge${fact.timeSensitive ? " badge-dated" : ""}`}>as of {monthYear(fact.asOf)}</span>
                 </p>
                 {fact.note && <p className="muted">{fact.note}</p>}
                 <details>
@@ -64,6 +150,28 @@ export default function LibraryPage() {
           </ul>
         </section>
       ))}
+
+      {view.pageCount > 1 && !view.outOfRange && (
+        <nav aria-label="Pages" className="pagination">
+          {view.page > 1 ? (
+            <Link href={libraryHref({ ...query, page: view.page - 1 })} rel="prev" className="button button-secondary">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="muted">
+            Page {view.page} of {view.pageCount}
+          </span>
+          {view.page < view.pageCount ? (
+            <Link href={libraryHref({ ...query, page: view.page + 1 })} rel="next" className="button button-secondary">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { PasswordChangeForm } from "@/components/auth/password-forms";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
@@ -20,6 +21,10 @@ export default async function SettingsPage() {
         <h1>Settings</h1>
       </header>
       <SettingsForm initial={settings} />
+      <section id="password" className="card" aria-labelledby="password-title">
+        <h2 id="password-title">Password</h2>
+        <PasswordChangeForm />
+      </section>
       <section id="export" className="card" aria-labelledby="export-title">
         <h2 id="export-title">Your data</h2>
         <ul className="download-list">
@@ -48,7 +53,7 @@ export default async function SettingsPage() {
             Download for Anki
           </button>
         </form>
-        <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic and format.</p>
+        <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic, as a tree (<code className="wrap-anywhere">smriti::topic::International_Relations::India-Japan…</code>), and its format.</p>
       </section>
     </div>
   );

@@ -160,7 +160,7 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     version: 1,
     contentHash,
     documents: content.documents
-      .map(({ id, title, publisher, kind, eventsDate, published, paragraphs }) => ({ id, title, publisher, kind, eventsDate, published, paragraphs }))
+      .map(({ id, title, publisher, kind, eventsDate, published, paragraphs, chrome }) => ({ id, title, publisher, kind, eventsDate, published, paragraphs, chrome }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     facts: [...facts, ...content.heldBack].sort((a, b) => a.id.localeCompare(b.id)).map(bankFact),
     items: unambiguous,
