@@ -105,7 +105,7 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
 function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return Response.json(error.payload, { status: error.status });
   if (error instanceof NotFoundError) return Response.json({ error: "not_found", message: error.message }, { status: 404 });
-  if (error instanceof ConflictError) return Response.json({ error: "conflict", message: error.message }, { status: 409 });
+  if (error instanceof ConflictError) return Response.json({ error: error.code, message: error.message, ...error.details }, { status: 409 });
   if (error instanceof TooManyAttemptsError) {
     return Response.json(
       { error: "too_many_attempts", message: error.message },
