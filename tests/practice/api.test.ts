@@ -4,6 +4,7 @@ import { POST as postFinish } from "@/app/api/quiz/[id]/finish/route";
 import { GET as getResults } from "@/app/api/quiz/[id]/results/route";
 import { GET as getQuiz } from "@/app/api/quiz/[id]/route";
 import { POST as postStart } from "@/app/api/quiz/[id]/start/route";
+import { GET as getPractice } from "@/app/api/quiz/practice/route";
 import { GET as getDaily } from "@/app/api/quiz/daily/route";
 import { POST as postQuiz } from "@/app/api/quiz/route";
 import { GET as getQueue } from "@/app/api/reviews/queue/route";
@@ -67,6 +68,7 @@ describeEachDatabase("practice API", (provider) => {
       [postAnswer, "/api/quiz/x/answers", { body: { questionId: "q", optionId: "a", answerId: "answer-0001" }, params }],
       [postFinish, "/api/quiz/x/finish", { method: "POST", params }],
       [postStart, "/api/quiz/x/start", { method: "POST", params }],
+      [getPractice, "/api/quiz/practice", {}],
       [getResults, "/api/quiz/x/results", { params }],
       [getSettings, "/api/settings", {}],
       [putSettings, "/api/settings", { method: "PUT", body: SETTINGS }],
@@ -174,6 +176,7 @@ describeEachDatabase("practice API", (provider) => {
     // One practice quiz at a time: another is refused, naming the unfinished one, until the request says to end it.
     const refused = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1" } });
     expect(refused).toMatchObject({ status: 409, body: { error: "unfinished_quiz", quizId: custom.body.id } });
+    expect((await call(getPractice, "/api/quiz/practice")).body.quiz).toMatchObject({ id: custom.body.id, mode: "custom" });
     const topic = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1", timed: false, replaceUnfinished: true } });
     expect(topic.status).toBe(201);
     expect(topic.body.timeLimitSec).toBeNull();
