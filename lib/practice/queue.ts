@@ -62,7 +62,7 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
   // One card per fact among the new ones: the other would be buried the moment the first is rated.
   const facts = new Set<string>();
   const oneOfEachFact = (card: QueueRow) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds));
-  let fresh = waiting.filter(oneOfEachFact).slice(0, newAllowed);
+  let fresh = topicsInTurn(waiting.filter(oneOfEachFact)).slice(0, newAllowed);
   if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, facts, start, now))];
 
   return [...reviews, ...fresh, ...later].map((card) => ({
@@ -79,6 +79,16 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     showAt: showAt(card),
     intervals: previewDueDates(card, now, policy),
   }));
+}
+
+/** Cards reordered to take one of each topic in turn (keeping their order within a topic). */
+function topicsInTurn<T extends { item: { topic: string } }>(cards: T[]): T[] {
+  const byTopic = new Map<string, T[]>();
+  for (const card of cards) byTopic.set(card.item.topic, [...(byTopic.get(card.item.topic) ?? []), card]);
+  const lists = [...byTopic.values()];
+  const result: T[] = [];
+  for (let round = 0; result.length < cards.length; round++) for (const list of lists) if (list[round]) result.push(list[round]!);
+  return result;
 }
 
 function isLearning(card: { state: number }): boolean {

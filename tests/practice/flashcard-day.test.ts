@@ -121,6 +121,11 @@ describeEachDatabase("a flashcard day: learning steps, siblings, new cards and o
     const facts = first.map((card) => card.itemId.split(":")[1]);
     expect(new Set(facts).size).toBe(6);
 
+    // Fetched again (a reload), the cards already introduced still come a topic at a time.
+    const again = await reviewQueue(database.db, user.id, 50, MORNING);
+    expect(again.map((card) => card.id).sort()).toEqual(first.map((card) => card.id).sort());
+    expect(new Set(again.slice(0, 3).map((card) => card.topic)).size).toBe(3);
+
     // Rate one; the next queue of the day introduces no sibling of it.
     await rate(database.db, user.id, first[0]!.id, "good", MORNING);
     const ratedFact = first[0]!.itemId.split(":")[1];
