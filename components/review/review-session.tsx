@@ -213,8 +213,10 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
             Next card in <span className="countdown">{countdown(waitingMs)}</span>
           </h2>
           <p aria-live="polite">
-            {learning === 1 ? "1 flashcard you are learning comes" : `${learning} flashcards you are learning come`} back today when its step is due: recalling it
-            after a short gap is what makes it stick. Stay on this page, or come back later.
+            {learning === 1
+              ? "1 flashcard you are learning comes back today when its step is due: recalling it after a short gap is what makes it stick."
+              : `${learning} flashcards you are learning come back today, each when its step is due: recalling them after a short gap is what makes them stick.`}{" "}
+            Stay on this page, or come back later.
           </p>
           <div className="actions">
             <Link className="button button-secondary" href="/app/quiz">
