@@ -133,8 +133,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   const timed = request.timed ?? request.mode === "custom";
   const kind = { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null, timed };
   const id = await db.$transaction(async (tx) => {
-    // The unfinished one ends now, as if its learner had pressed Finish: its unanswered questions count as skipped.
-    if (unfinished) await tx.quizSession.updateMany({ where: { id: unfinished, finishedAt: null }, data: { finishedAt: now } });
+    // The unfinished one ends now, as if its learner had pressed Finish: its unanswered questions count as
+    // skipped. Every open practice quiz, in case two starts once raced past the check above.
+    if (unfinished) await tx.quizSession.updateMany({ where: { userId, dailyDay: null, finishedAt: null }, data: { finishedAt: now } });
     return (await createQuiz(tx, userId, kind, chosen, now)).id;
   });
   return quizView(db, userId, id, now);
