@@ -168,6 +168,22 @@ describeEachDatabase("practice API", (provider) => {
     expect((await call(getQuiz, "/api/quiz/x", { params: { id: "../etc" } })).status).toBe(400);
   });
 
+  it("refuses an answer after a timed paper's limit with 409 time_up and its end, and shows the paper finished then", async () => {
+    const user = (await createUser(database.db)).id;
+    signedInAs(user);
+    const test = (await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } })).body;
+    const id = test.id;
+    await call(postStart, `/api/quiz/${id}/start`, { method: "POST", params: { id } });
+    // The clock started an hour ago: the 6 minutes are long gone.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await database.db.quizSession.update({ where: { id }, data: { clockStartedAt: hourAgo } });
+    const late = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: test.questions[0].id, optionId: "b", answerId: "late-answer-1" } });
+    const endsAt = new Date(hourAgo.getTime() + 360_000).toISOString();
+    expect(late).toMatchObject({ status: 409, body: { error: "time_up", endsAt } });
+    expect((await call(getQuiz, `/api/quiz/${id}`, { params: { id } })).body).toMatchObject({ finishedAt: endsAt, score: { answered: 0 } });
+    expect((await call(getPractice, "/api/quiz/practice")).body.quiz).toBeNull();
+  });
+
   it("starts practice quizzes (201) and validates their modes", async () => {
     signedInAs(owner);
     const custom = await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } });
