@@ -144,6 +144,8 @@ async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[n
       }),
     });
   }
+  // What each question showed (a snapshot of its item); the figures do not depend on the text.
+  const SHOWN = { type: "mcq", topic: "Bench", prompt: "Question?", options: "[]", answer: "a", explanation: "", sources: "[]" };
   for (let quiz = 0; quiz < shape.quizzes; quiz++) {
     const startedAt = new Date(NOW.getTime() - (shape.quizzes - quiz) * DAY_MS);
     await db.quizSession.create({
@@ -157,6 +159,7 @@ async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[n
           create: Array.from({ length: 15 }, (_, position) => ({
             position,
             itemId: items[(quiz * 15 + position) % items.length]!.id,
+            ...SHOWN,
             correct: position % 3 !== 0,
             timeMs: 20_000 + position * 1_000,
             answeredAt: new Date(startedAt.getTime() + position * 30_000),

@@ -11,7 +11,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
-import { dailyQuiz, answerQuestion } from "@/lib/practice/quiz";
+import { dailyQuiz, answerQuestion, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview } from "@/lib/practice/reviews";
 import { getProgress } from "@/lib/progress/progress";
@@ -60,6 +60,8 @@ async function countQueries(provider: "sqlite" | "postgres", postgresUrl: string
       };
       const card = await db.card.findFirstOrThrow({ where: { userId }, select: { id: true } });
       const quiz = await dailyQuiz(db, userId, now);
+      // Answers count only once the learner has pressed Start.
+      await startQuizClock(db, userId, quiz.id, now);
       const question = quiz.questions[0]!;
 
       const counted = async (call: () => Promise<unknown>) => {

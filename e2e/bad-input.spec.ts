@@ -19,7 +19,7 @@ const ROUTES: { method: "POST" | "PUT"; path: string; fields: string[] }[] = [
   { method: "POST", path: "/api/register", fields: ["email", "password", "name"] },
   { method: "POST", path: "/api/reviews", fields: ["reviewId", "cardId", "rating", "durationMs"] },
   { method: "POST", path: "/api/reviews/undo", fields: ["reviewId"] },
-  { method: "POST", path: "/api/quiz", fields: ["mode", "topic", "size"] },
+  { method: "POST", path: "/api/quiz", fields: ["mode", "topic", "size", "timed", "replaceUnfinished"] },
   { method: "POST", path: "/api/quiz/not-a-quiz/answers", fields: ["questionId", "optionId", "answerId"] },
   { method: "PUT", path: "/api/settings", fields: ["examDate", "examName", "timeZone", "newCardsPerDay", "dailyQuizSize", "desiredRetention"] },
 ];

@@ -11,7 +11,14 @@ test("a full daily quiz: answer, skip, resume after a reload, finish, results wi
 
   await page.goto("/app/quiz");
   await expect(page.getByRole("heading", { name: "Today's quiz" })).toBeVisible();
+  // The clock starts on Start, not when the page opens: no question and no timer before it.
+  await expect(page.getByText("timed: 6 minutes")).toBeVisible();
+  await expect(page.getByText("Question 1 of 5")).toHaveCount(0);
+  await expect(page.getByText(/Time left/)).toHaveCount(0);
+  await screenshotAtWidths(page, testInfo, "quiz-start");
+  await page.getByRole("button", { name: "Start the clock" }).click();
   await expect(page.getByText("Question 1 of 5")).toBeVisible();
+  await expect(page.getByText(/Time left: [56]:\d\d/)).toBeVisible();
   await screenshotAtWidths(page, testInfo, "quiz-question");
 
   // Question 1: choose (a) and submit; the key and explanation appear only now.

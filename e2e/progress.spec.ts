@@ -25,6 +25,7 @@ test("after reviews and a quiz, Progress shows them, with the exam countdown", a
   }
   // And a daily quiz: the first question answered, then finished.
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
+  await page.request.post(`/api/quiz/${quiz.id}/start`);
   await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: "a", answerId: `progress-answer-${quiz.id}` } });
   await page.request.post(`/api/quiz/${quiz.id}/finish`);
 

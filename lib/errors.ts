@@ -9,8 +9,19 @@ export class DomainError extends Error {
 /** The thing does not exist, or belongs to someone else: the caller must not learn which. */
 export class NotFoundError extends DomainError {}
 
-/** The request is well-formed but clashes with what is stored (a taken email, a finished quiz). */
-export class ConflictError extends DomainError {}
+/**
+ * The request is well-formed but clashes with what is stored (a taken email, a finished quiz). `code`
+ * names the clash for clients that act on it ("conflict" unless said), and `details` go with it.
+ */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly code = "conflict",
+    readonly details: Record<string, string | number | null> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** Too many attempts in a short time (failed sign-ins). */
 export class TooManyAttemptsError extends DomainError {

@@ -26,7 +26,7 @@ export function CardStates({ cardsByState }: { cardsByState: CardsByState }) {
           </li>
         ))}
       </ul>
-      <p className="muted">{total} items in the bank.</p>
+      <p className="muted">{total} items in the bank: flashcards (reviewed on the Flashcards page) and quiz questions (asked in quizzes), each scheduled on its own.</p>
     </div>
   );
 }

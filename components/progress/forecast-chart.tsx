@@ -21,7 +21,8 @@ export function ForecastChart({ forecast }: { forecast: DueDay[] }) {
         </ResponsiveContainer>
       </div>
       <figcaption className="muted">
-        {total} reviews due over the next 30 days; {forecast[0]?.due ?? 0} today.
+        {total} flashcard reviews due over the next 30 days; {forecast[0]?.due ?? 0} today, as on Today and the Flashcards page. Quiz questions
+        due come back in the daily quiz.
       </figcaption>
       <details>
         <summary>Reviews due by day (table)</summary>

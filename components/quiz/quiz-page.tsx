@@ -1,57 +1,92 @@
 "use client";
 
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
 import { QuizRunner, type QuizView } from "./quiz-runner";
 import { TopicOptions } from "@/components/shell/topic-options";
 
-type Start = { mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "custom"; size: number };
+type Start = ({ mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "custom"; size: number }) & { timed: boolean; replaceUnfinished?: boolean };
+
+function titleOf(quiz: QuizView): string {
+  if (quiz.mode === "daily") return "Today's quiz";
+  if (quiz.mode === "topic") return `Topic practice: ${quiz.topic?.split(" > ").at(-1)}`;
+  return quiz.mode === "mistakes" ? "Retry my mistakes" : "Practice test";
+}
+
+function isOpen(quiz: QuizView | null): quiz is QuizView {
+  return quiz !== null && quiz.finishedAt === null;
+}
 
 /**
  * The Quiz page: today's daily quiz (made on the first visit of the day, resumed after that), and the
- * other ways to practise: a topic, the questions got wrong before, or a timed test of any length.
+ * other ways to practise: a topic, the questions got wrong before, or a test of any length, each timed
+ * or not. An unfinished practice quiz resumes like the daily one; starting another while one is
+ * unfinished asks first (the server refuses until told to end it).
  */
 export function QuizPage({
   topics,
   initialTopic,
-  daily,
+  daily: initialDaily,
   dailyError,
+  practice: initialPractice,
 }: {
   topics: string[];
   initialTopic: string | null;
   daily: QuizView | null;
   dailyError: string | null;
+  practice: QuizView | null;
 }) {
-  const [quiz, setQuiz] = useState<QuizView | null>(daily);
+  const [daily, setDaily] = useState<QuizView | null>(initialDaily);
+  const [practice, setPractice] = useState<QuizView | null>(initialPractice);
+  const [showing, setShowing] = useState<"daily" | "practice">(initialPractice ? "practice" : "daily");
   const [error, setError] = useState<string | null>(dailyError);
   const [busy, setBusy] = useState(false);
+  // A start that is waiting for the learner to confirm ending their unfinished practice quiz.
+  const [confirming, setConfirming] = useState<Start | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
 
-  const open = useCallback(async (load: () => Promise<QuizView>) => {
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
+
+  const start = useCallback(async (body: Start) => {
     setBusy(true);
     setError(null);
     try {
-      setQuiz(await load());
+      const quiz = await api<QuizView>("/api/quiz", { body });
+      setPractice(quiz);
+      setShowing("practice");
+      setConfirming(null);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The quiz could not be loaded. Check your connection and try again.");
+      if (caught instanceof ApiError && caught.body.error === "unfinished_quiz") setConfirming(body);
+      else setError(caught instanceof ApiError ? caught.message : "The quiz could not be loaded. Check your connection and try again.");
     } finally {
       setBusy(false);
     }
   }, []);
 
-  const start = (body: Start) => void open(() => api<QuizView>("/api/quiz", { body }));
-
   function onStartTopic(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    start({ mode: "topic", topic: String(new FormData(event.currentTarget).get("topic")) });
+    const form = new FormData(event.currentTarget);
+    void start({ mode: "topic", topic: String(form.get("topic")), timed: form.get("timed") === "on" });
   }
 
   function onStartCustom(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    start({ mode: "custom", size: Number(new FormData(event.currentTarget).get("size")) });
+    const form = new FormData(event.currentTarget);
+    void start({ mode: "custom", size: Number(form.get("size")), timed: form.get("timed") === "on" });
   }
 
-  const title = quiz ? (quiz.mode === "daily" ? "Today's quiz" : quiz.mode === "topic" ? `Topic practice: ${quiz.topic?.split(" > ").at(-1)}` : quiz.mode === "mistakes" ? "Retry my mistakes" : "Timed test") : null;
+  function onStartMistakes(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void start({ mode: "mistakes", timed: new FormData(event.currentTarget).get("timed") === "on" });
+  }
+
+  const quiz = showing === "practice" && practice ? practice : daily;
+  const other = quiz === practice ? daily : practice;
+  const onFinished = (finished: QuizView) => (finished.mode === "daily" ? setDaily(finished) : setPractice(finished));
+  const answered = (view: QuizView) => view.questions.filter((question) => question.result).length;
 
   return (
     <div className="stack">
@@ -61,10 +96,45 @@ export function QuizPage({
         </p>
       )}
       {!quiz && busy && <p className="muted">Loading the quiz…</p>}
+      {confirming && practice && (
+        <section className="alert alert-warning stack" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+          <h2 id="confirm-title" ref={confirmHeading} tabIndex={-1}>
+            End your unfinished practice quiz?
+          </h2>
+          <p id="confirm-text">
+            {titleOf(practice)} is not finished ({answered(practice)} of {practice.questions.length} answered). Starting another ends it: its unanswered
+            questions count as skipped.
+          </p>
+          <div className="actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void start({ ...confirming, replaceUnfinished: true })}>
+              End it and start the new quiz
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(null);
+                setShowing("practice");
+              }}
+            >
+              Keep my unfinished quiz
+            </button>
+          </div>
+        </section>
+      )}
       {quiz && (
         <section aria-labelledby="quiz-title" className="stack">
-          <h2 id="quiz-title">{title}</h2>
-          {quiz.finishedAt ? <QuizResults quiz={quiz} /> : <QuizRunner key={quiz.id} initial={quiz} onFinished={setQuiz} />}
+          <h2 id="quiz-title">{titleOf(quiz)}</h2>
+          {isOpen(other) && (
+            <p className="muted">
+              {other.mode === "daily" ? "Today's quiz is waiting too." : `${titleOf(other)} is not finished (${answered(other)} of ${other.questions.length} answered).`}{" "}
+              <button type="button" className="link-button" onClick={() => setShowing(other.mode === "daily" ? "daily" : "practice")}>
+                {other.mode === "daily" ? "Go to today's quiz" : "Resume it"}
+              </button>
+            </p>
+          )}
+          {quiz.finishedAt ? <QuizResults quiz={quiz} /> : <QuizRunner key={quiz.id} initial={quiz} onFinished={onFinished} />}
         </section>
       )}
       <section className="card" aria-labelledby="more-title">
@@ -77,26 +147,36 @@ export function QuizPage({
                 <TopicOptions topics={topics} />
               </select>
             </div>
+            <label className="check-field">
+              <input type="checkbox" name="timed" /> Timed
+            </label>
             <button className="button" type="submit" disabled={busy}>
               Start topic quiz
             </button>
           </form>
           <form onSubmit={onStartCustom} className="inline-form">
             <div className="form-field">
-              <label htmlFor="size">Timed test: number of questions</label>
+              <label htmlFor="size">Practice test: number of questions</label>
               <input id="size" name="size" type="number" min={5} max={100} defaultValue={25} />
             </div>
+            <label className="check-field">
+              <input type="checkbox" name="timed" defaultChecked /> Timed
+            </label>
             <button className="button" type="submit" disabled={busy}>
-              Start timed test
+              Start test
             </button>
           </form>
-          <div className="inline-form">
+          <form onSubmit={onStartMistakes} className="inline-form">
             <p className="muted">Questions you got wrong before, until you get them right.</p>
-            <button className="button button-secondary" type="button" disabled={busy} onClick={() => start({ mode: "mistakes" })}>
+            <label className="check-field">
+              <input type="checkbox" name="timed" /> Timed
+            </label>
+            <button className="button button-secondary" type="submit" disabled={busy}>
               Retry my mistakes
             </button>
-          </div>
+          </form>
         </div>
+        <p className="muted">A timed quiz gives 72 seconds a question and ends when time runs out; the clock starts when you press Start.</p>
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
@@ -21,8 +21,13 @@ export type QuizView = {
   id: string;
   mode: string;
   topic: string | null;
-  timeLimitSec: number;
+  /** Null for an untimed quiz. */
+  timeLimitSec: number | null;
   startedAt: string | Date;
+  /** When Start was pressed; null before. */
+  clockStartedAt: string | Date | null;
+  /** When a timed quiz's time runs out; the server refuses answers after it. */
+  endsAt: string | Date | null;
   finishedAt: string | Date | null;
   questions: QuizQuestionView[];
   score?: QuizScore;
@@ -43,7 +48,9 @@ function clock(seconds: number): string {
 }
 
 /**
- * Runs one quiz: a question at a time, UPSC marking, a timer at Prelims pace. The server keeps every
+ * Runs one quiz: first a Start screen (the clock starts there, not when the page opens), then a
+ * question at a time, UPSC marking, and for a timed quiz a countdown at Prelims pace, which the server
+ * enforces: once it runs out the quiz is finished and its results shown. The server keeps every
  * answer, so a reload or another device resumes at the first unanswered question; the key of a
  * question reaches the browser only in the reply to its answer.
  */
@@ -54,17 +61,37 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  // Null until mounted: the server's clock and the browser's differ, and the first render must match.
+  const [now, setNow] = useState<number | null>(null);
   const [answerIds] = useState(() => new Map<string, string>());
+  const started = quiz.clockStartedAt !== null;
 
+  const endsAtMs = quiz.endsAt === null ? null : new Date(quiz.endsAt).getTime();
+  // The latest finish, for the clock's tick to call once time is up.
+  const finishWhenTimeIsUp = useRef<() => void>(() => {});
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+    if (!started) return;
+    let finishing = false;
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      // Time is up: the server finishes the paper at its limit; finish here too and show the results.
+      if (endsAtMs !== null && at >= endsAtMs && !finishing) {
+        finishing = true;
+        finishWhenTimeIsUp.current();
+      }
+    };
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [started, endsAtMs]);
 
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.result).length;
-  const secondsLeft = Math.round(quiz.timeLimitSec - (now - new Date(quiz.startedAt).getTime()) / 1000);
+  const secondsLeft = quiz.endsAt === null || now === null ? null : Math.max(0, Math.ceil((new Date(quiz.endsAt).getTime() - now) / 1000));
   const running = useMemo(() => {
     let score = 0;
     for (const { result } of quiz.questions) {
@@ -73,6 +100,12 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
     }
     return score;
   }, [quiz.questions]);
+
+  const showResults = useCallback(async () => {
+    const finished = await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/results`));
+    setQuiz(finished);
+    onFinished?.(finished);
+  }, [quiz.id, onFinished]);
 
   const submit = useCallback(
     async (optionId: string | null) => {
@@ -91,13 +124,27 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
           questions: previous.questions.map((candidate) => (candidate.id === question.id ? { ...candidate, result } : candidate)),
         }));
       } catch (caught) {
-        setError(caught instanceof ApiError ? caught.message : "Your answer was not saved: check your connection and submit again.");
+        // The paper's time ran out on the server: it is finished, so show its results.
+        if (caught instanceof ApiError && caught.body.error === "time_up") await showResults();
+        else setError(caught instanceof ApiError ? caught.message : "Your answer was not saved: check your connection and submit again.");
       } finally {
         setBusy(false);
       }
     },
-    [busy, question, quiz.id, answerIds],
+    [busy, question, quiz.id, answerIds, showResults],
   );
+
+  const begin = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setQuiz(await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/start`, { method: "POST" })));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The quiz could not start: check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  }, [quiz.id]);
 
   const finish = useCallback(async () => {
     setBusy(true);
@@ -105,15 +152,17 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
     try {
       await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
       // The results carry the keys of the questions left unanswered, which only a finished quiz reveals.
-      const finished = await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/results`));
-      setQuiz(finished);
-      onFinished?.(finished);
+      await showResults();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The quiz could not be finished: check your connection and try again.");
     } finally {
       setBusy(false);
     }
-  }, [quiz, onFinished]);
+  }, [quiz.id, showResults]);
+
+  useEffect(() => {
+    finishWhenTimeIsUp.current = () => void finish();
+  }, [finish]);
 
   const next = () => {
     setChoice(null);
@@ -122,9 +171,31 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
 
   useEffect(() => {
     document.getElementById("question-prompt")?.focus();
-  }, [index]);
+  }, [index, started]);
 
   const isLast = index === quiz.questions.length - 1;
+  if (!started) {
+    const minutes = quiz.timeLimitSec === null ? null : Math.round(quiz.timeLimitSec / 60);
+    return (
+      <div className="card stack quiz-start">
+        <p>
+          {quiz.questions.length} questions ·{" "}
+          {minutes === null ? "untimed: take as long as you need" : `timed: ${minutes} minutes, at Prelims pace (72 seconds a question); the paper ends when time runs out`}
+          .
+        </p>
+        {error && (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void begin()}>
+            Start{minutes === null ? "" : " the clock"}
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="stack quiz">
       <div className="quiz-status">
@@ -134,10 +205,13 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <span>
           Question {index + 1} of {quiz.questions.length}
         </span>
-        <span className={secondsLeft < 0 ? "timer timer-over" : "timer"}>
-          {secondsLeft < 0 ? "Over time: " : "Time left: "}
-          {clock(Math.abs(secondsLeft))}
-        </span>
+        {quiz.timeLimitSec === null ? (
+          <span className="timer">Untimed</span>
+        ) : (
+          <span className={secondsLeft !== null && secondsLeft < 60 ? "timer timer-over" : "timer"} role="timer" aria-live="off">
+            Time left: {secondsLeft === null ? "–:––" : clock(secondsLeft)}
+          </span>
+        )}
         <span>
           Score: <strong>{formatScore(running)}</strong>
         </span>

@@ -14,7 +14,12 @@ export type ReviewCard = {
   back: string;
   explanation?: string;
   sources: Source[];
+  state: number;
+  /** When to show it (server time): a learning card's step may fall due later in the session. */
+  showAt: string;
   intervals: Record<Rating, string>;
+  /** A card rated Again (or still in its steps) put back locally: fetched afresh when its step is due. */
+  comesBack?: boolean;
 };
 
 type Rating = "again" | "hard" | "good" | "easy";
@@ -25,34 +30,87 @@ const RATINGS: { rating: Rating; key: string; label: string }[] = [
   { rating: "easy", key: "4", label: "Easy" },
 ];
 
-type Done = { reviewId: string; cardIndex: number };
+// ts-fsrs states of cards that are mid-step and come back within the day.
+const LEARNING = 1;
+const RELEARNING = 3;
+
+type Rated = { reviewId: string; card: ReviewCard };
+
+function countdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
 
 /**
  * One review session: due cards, then new ones, as the queue gives them. Space flips, 1-4 rate, Z undoes
  * the last rating. Each rating carries its own id, so a retry after a dropped connection is stored once.
+ *
+ * As in Anki, a card rated Again, or still in its learning steps, comes back in the same session when its
+ * step is due; when only such cards are left the session counts down to the next one. "Done for today"
+ * only when the queue has nothing left before the end of the user's day.
  */
 export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const [cards, setCards] = useState<ReviewCard[] | null>(null);
-  const [index, setIndex] = useState(0);
+  // The server's clock minus the browser's, so that showAt is read on the server's clock.
+  const [clockOffset, setClockOffset] = useState(0);
+  const [now, setNow] = useState(0);
   const [flipped, setFlipped] = useState(false);
-  const [done, setDone] = useState<Done[]>([]);
+  const [done, setDone] = useState<Rated[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
   const shownAt = useRef(0);
   const cardHeading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    api<{ cards: ReviewCard[] }>("/api/reviews/queue?limit=100")
-      .then(({ cards }) => setCards(cards))
-      .catch(() => setError("Your cards could not be loaded. Reload the page to try again."));
+  const load = useCallback(async () => {
+    if (loading.current) return;
+    loading.current = true;
+    try {
+      const queue = await api<{ cards: ReviewCard[]; servedAt: string }>("/api/reviews/queue?limit=100");
+      const at = Date.now();
+      setClockOffset(Date.parse(queue.servedAt) - at);
+      setNow(at);
+      setCards(queue.cards);
+    } catch {
+      setError("Your cards could not be loaded. Reload the page to try again.");
+    } finally {
+      loading.current = false;
+    }
   }, []);
 
-  const card = cards?.[index];
-
   useEffect(() => {
+    const first = setTimeout(() => void load(), 0);
+    return () => clearTimeout(first);
+  }, [load]);
+
+  const serverNow = now + clockOffset;
+  const isDue = (candidate: ReviewCard) => Date.parse(candidate.showAt) <= serverNow;
+  // A learning step that has come due goes first, as in Anki; then the other cards in queue order.
+  const learningDue = cards?.filter((candidate) => (candidate.state === LEARNING || candidate.state === RELEARNING) && isDue(candidate)).sort((a, b) => Date.parse(a.showAt) - Date.parse(b.showAt));
+  const card = learningDue?.[0] ?? cards?.find(isDue);
+  const nextWaiting = cards?.filter((candidate) => !isDue(candidate)).sort((a, b) => Date.parse(a.showAt) - Date.parse(b.showAt))[0];
+  const waitingMs = nextWaiting ? Date.parse(nextWaiting.showAt) - serverNow : null;
+
+  // While a card waits for its step: tick the clock, and fetch the queue again when a card put back
+  // locally falls due (its intervals are computed afresh then).
+  const waiting = cards !== null && cards.some((candidate) => !isDue(candidate));
+  useEffect(() => {
+    if (!waiting || !cards) return;
+    const timer = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (cards.some((candidate) => candidate.comesBack && Date.parse(candidate.showAt) <= at + clockOffset)) void load();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [waiting, cards, clockOffset, load]);
+
+  const cardId = card?.id;
+  const hasCard = card !== undefined;
+  useEffect(() => {
+    if (!cardId) return;
     shownAt.current = Date.now();
     cardHeading.current?.focus();
-  }, [index]);
+  }, [cardId]);
 
   const rate = useCallback(
     async (rating: Rating) => {
@@ -61,19 +119,25 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       setBusy(true);
       setError(null);
       try {
-        await withRetry(() =>
-          api("/api/reviews", { body: { reviewId, cardId: card.id, rating, durationMs: Math.min(Date.now() - shownAt.current, 600_000) } }),
+        const result = await withRetry(() =>
+          api<{ state: number; due: string }>("/api/reviews", { body: { reviewId, cardId: card.id, rating, durationMs: Math.min(Date.now() - shownAt.current, 600_000) } }),
         );
-        setDone((previous) => [...previous, { reviewId, cardIndex: index }]);
+        setDone((previous) => [...previous, { reviewId, card }]);
         setFlipped(false);
-        setIndex((previous) => previous + 1);
+        const rest = (cards ?? []).filter((candidate) => candidate.id !== card.id);
+        // Still in its steps: it comes back when the step is due.
+        const back = result.state === LEARNING || result.state === RELEARNING ? [{ ...card, state: result.state, showAt: result.due, comesBack: true }] : [];
+        setNow(Date.now());
+        setCards([...rest, ...back]);
+        // Nothing else in hand: ask the queue for more (or for the end of the day).
+        if (rest.length === 0 && back.length === 0) await load();
       } catch (caught) {
         setError(caught instanceof ApiError ? caught.message : "The rating was not saved: check your connection and rate again.");
       } finally {
         setBusy(false);
       }
     },
-    [card, busy, index],
+    [card, busy, cards, load],
   );
 
   const undo = useCallback(async () => {
@@ -84,7 +148,8 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     try {
       await withRetry(() => api("/api/reviews/undo", { body: { reviewId: last.reviewId } }));
       setDone((previous) => previous.slice(0, -1));
-      setIndex(last.cardIndex);
+      // The card is back as it was before the rating: first in line again.
+      setCards((previous) => [last.card, ...(previous ?? []).filter((candidate) => candidate.id !== last.card.id)]);
       setFlipped(false);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Undo failed: check your connection and try again.");
@@ -92,7 +157,6 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       setBusy(false);
     }
   }, [done, busy]);
-
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -101,6 +165,9 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       if (event.key === "z" || event.key === "Z") {
         event.preventDefault();
         void undo();
+      } else if (!hasCard) {
+        // Waiting for a learning step, or done: nothing to show or rate.
+        return;
       } else if (!flipped && (event.key === " " || event.key === "Enter") && target?.tagName !== "BUTTON" && target?.tagName !== "A") {
         event.preventDefault();
         setFlipped(true);
@@ -114,15 +181,15 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [flipped, rate, undo]);
+  }, [flipped, rate, undo, hasCard]);
 
   if (error && !cards) return <p className="alert alert-error">{error}</p>;
   if (!cards) return <p className="muted" aria-live="polite">Loading your cards…</p>;
 
-  const total = cards.length;
+  const total = done.length + cards.length;
   const progress = (
     <div className="session-progress">
-      <div className="progress-bar" role="progressbar" aria-label="Cards reviewed this session" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
+      <div className="progress-bar" role="progressbar" aria-label="Flashcards reviewed this session" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
         <span style={{ width: `${total === 0 ? 100 : (done.length / total) * 100}%` }} />
       </div>
       <span className="muted">
@@ -130,6 +197,37 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       </span>
     </div>
   );
+  const undoButton = done.length > 0 && (
+    <button type="button" className="button button-secondary" onClick={() => void undo()} disabled={busy}>
+      Undo last rating (Z)
+    </button>
+  );
+
+  if (!card && nextWaiting && waitingMs !== null) {
+    const learning = cards.length;
+    return (
+      <div className="stack">
+        {progress}
+        <section className="card done-card" aria-labelledby="waiting-title">
+          <h2 id="waiting-title" tabIndex={-1}>
+            Next card in <span className="countdown">{countdown(waitingMs)}</span>
+          </h2>
+          <p aria-live="polite">
+            {learning === 1
+              ? "1 flashcard you are learning comes back today when its step is due: recalling it after a short gap is what makes it stick."
+              : `${learning} flashcards you are learning come back today, each when its step is due: recalling them after a short gap is what makes them stick.`}{" "}
+            Stay on this page, or come back later.
+          </p>
+          <div className="actions">
+            <Link className="button button-secondary" href="/app/quiz">
+              Take today&apos;s quiz meanwhile
+            </Link>
+            {undoButton}
+          </div>
+        </section>
+      </div>
+    );
+  }
 
   if (!card) {
     return (
@@ -140,18 +238,14 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
             Done for today
           </h2>
           <p>
-            {total === 0 ? "No cards are due and you have met today's new-card limit." : `You reviewed ${done.length} cards.`}{" "}
-            {dueTomorrow > 0 ? `${dueTomorrow} reviews are due tomorrow.` : "Nothing is due tomorrow yet."}
+            {done.length === 0 ? "No flashcards are due before the end of your day, and you have met today's new-card limit." : `You reviewed ${done.length} flashcards, and none is due again before the end of your day.`}{" "}
+            {dueTomorrow > 0 ? `${dueTomorrow} flashcard reviews are due tomorrow.` : "Nothing is due tomorrow yet."} Quiz questions are practised in the daily quiz.
           </p>
           <div className="actions">
             <Link className="button" href="/app/quiz">
               Take today&apos;s quiz
             </Link>
-            {done.length > 0 && (
-              <button type="button" className="button button-secondary" onClick={() => void undo()} disabled={busy}>
-                Undo last rating (Z)
-              </button>
-            )}
+            {undoButton}
           </div>
         </section>
       </div>
@@ -163,7 +257,8 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       {progress}
       <article className="card review-card" aria-labelledby="card-front">
         <p className="muted card-topic">
-          {card.type === "cloze" ? "Fill in the blank" : "Recall"} · {card.topic.split(" > ").at(-1)}
+          {card.type === "cloze" ? "Flashcard: fill in the blank" : "Flashcard: recall"}
+          {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {card.topic.split(" > ").at(-1)}
         </p>
         <h2 id="card-front" ref={cardHeading} tabIndex={-1} className="card-front">
           {card.front}
@@ -190,7 +285,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
               <span>
                 {label} <kbd>{key}</kbd>
               </span>
-              <span className="rating-interval">{intervalLabel(card.intervals[rating])}</span>
+              <span className="rating-interval">{intervalLabel(card.intervals[rating], serverNow)}</span>
             </button>
           ))}
         </div>

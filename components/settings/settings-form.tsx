@@ -14,10 +14,13 @@ export type SettingsValues = {
 type Issue = { path: string[]; message: string };
 type FieldErrors = Partial<Record<keyof SettingsValues, string>>;
 
-const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Kolkata", "UTC"];
-
-/** Settings, saved through PUT /api/settings, which validates and answers field by field. */
-export function SettingsForm({ initial }: { initial: SettingsValues }) {
+/**
+ * Settings, saved through PUT /api/settings, which validates and answers field by field. The zones come
+ * from the server (lib/settings/time-zones) with the stored one among them: the browser's own list
+ * may lack it (Chromium lists "Asia/Calcutta", not "Asia/Kolkata"), and a select without its value
+ * would show, and save, the first zone of the list.
+ */
+export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; timeZones: string[] }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -112,7 +115,7 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
         <div className="form-field">
           <label htmlFor="timeZone">Time zone</label>
           <select id="timeZone" name="timeZone" defaultValue={initial.timeZone} aria-describedby={describedBy("timeZone", true)}>
-            {TIME_ZONES.map((zone) => (
+            {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
 import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
+import { dueTodaySql, siblingRatedSinceSql, waitingNewSql } from "./due";
 import { RECALL_TYPES } from "./items";
 import { DEFAULT_POLICY, policyOf } from "./policy";
 
@@ -19,21 +20,28 @@ export type QueueCard = {
   sources: Citation[];
   state: number;
   due: Date;
+  /**
+   * When to show it: now for review and new cards, and for a learning or relearning card the time its
+   * step falls due (it comes back in the same session then).
+   */
+  showAt: Date;
   /** The due date each rating would give. */
   intervals: Record<RatingName, Date>;
 };
 
-type QueueRow = CardState & { id: string; itemId: string; item: { type: string; topic: string; prompt: string; answer: string; explanation: string; sources: string } };
+type QueueRow = CardState & { id: string; itemId: string; item: { type: string; topic: string; prompt: string; answer: string; explanation: string; sources: string; factIds: string } };
 
 /**
- * The next flashcards to review: due cards first, most overdue first, then new cards up to what is
- * left of today's new-card limit (new cards first rated today count against it). New cards get their
- * Card row here, so the client has an id to rate. A fixed number of queries whatever the history.
+ * The next flashcards to review: cards due now first, most overdue first, then new cards up to what is
+ * left of today's new-card limit (new cards first rated today count against it), then learning cards
+ * whose step falls later today, with the time to show them. New cards get their Card row here, so the
+ * client has an id to rate. A fixed number of queries whatever the history.
  *
- * "Due" means due before the end of the user's day in their time zone, as GET /api/today counts it: a
- * card scheduled for 18:00 today is served in the morning too (FSRS counts elapsed time in calendar
- * days, so reviewing it a few hours early changes nothing), instead of keeping the user waiting for the
- * hour of yesterday's review. Learning steps (minutes) are due within minutes anyway.
+ * "Due" is lib/practice/due's: due before the end of the user's day in their time zone, as GET
+ * /api/today counts it, siblings of a fact rated today buried. A review card scheduled for 18:00 is
+ * served in the morning too (FSRS counts elapsed time in calendar days, so reviewing it a few hours
+ * early changes nothing). A learning step is minutes, and the point of the step is the wait: such a
+ * card is shown when its step is due, so an empty queue now may still have cards later today.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
   const settings = await db.userSettings.findUnique({ where: { userId } });
@@ -41,17 +49,23 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
   const { start, end } = userDay(now, policy.timeZone);
 
   const [due, introducedToday, waiting] = await Promise.all([
-    queueRows(db, userId, Prisma.sql`c."state" <> ${State.New} AND c."due" < ${end}`, Prisma.sql`c."due"`, limit),
+    queueRows(db, dueTodaySql(userId, start, end), Prisma.sql`c."due"`, limit),
     db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
-    queueRows(db, userId, Prisma.sql`c."state" = ${State.New}`, Prisma.sql`c."createdAt", c."itemId"`, limit),
+    queueRows(db, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit),
   ]);
 
-  const reviews = await withFinalStretch(db, userId, due, policy, limit, now);
-  const newAllowed = Math.max(0, Math.min(limit - reviews.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
-  let fresh = waiting.slice(0, newAllowed);
-  if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, now))];
+  const studied = await withFinalStretch(db, userId, due, policy, limit, now);
+  const showAt = (card: QueueRow) => (isLearning(card) && card.due > now ? card.due : now);
+  const reviews = studied.filter((card) => showAt(card) === now);
+  const later = studied.filter((card) => showAt(card) !== now).sort((a, b) => a.due.getTime() - b.due.getTime());
+  const newAllowed = Math.max(0, Math.min(limit - studied.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
+  // One card per fact among the new ones: the other would be buried the moment the first is rated.
+  const facts = new Set<string>();
+  const oneOfEachFact = (card: QueueRow) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds));
+  let fresh = topicsInTurn(waiting.filter(oneOfEachFact)).slice(0, newAllowed);
+  if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, facts, start, now))];
 
-  return [...reviews, ...fresh].map((card) => ({
+  return [...reviews, ...fresh, ...later].map((card) => ({
     id: card.id,
     itemId: card.itemId,
     type: card.item.type as ItemType,
@@ -62,21 +76,36 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     sources: JSON.parse(card.item.sources) as Citation[],
     state: card.state,
     due: card.due,
+    showAt: showAt(card),
     intervals: previewDueDates(card, now, policy),
   }));
 }
 
+/** Cards reordered to take one of each topic in turn (keeping their order within a topic). */
+function topicsInTurn<T extends { item: { topic: string } }>(cards: T[]): T[] {
+  const byTopic = new Map<string, T[]>();
+  for (const card of cards) byTopic.set(card.item.topic, [...(byTopic.get(card.item.topic) ?? []), card]);
+  const lists = [...byTopic.values()];
+  const result: T[] = [];
+  for (let round = 0; result.length < cards.length; round++) for (const list of lists) if (list[round]) result.push(list[round]!);
+  return result;
+}
+
+function isLearning(card: { state: number }): boolean {
+  return card.state === State.Learning || card.state === State.Relearning;
+}
+
 /**
- * The user's cards of live recall items matching `where`, in `orderBy` order, with their items: one
- * join, where Prisma would read the items in a second query.
+ * Cards `c` matching `where` (which names the user), in `orderBy` order, with their items `i`: one
+ * join, where Prisma would read the items in a second query. Only cards of live recall items.
  */
-async function queueRows(db: Db, userId: string, where: Prisma.Sql, orderBy: Prisma.Sql, limit?: number): Promise<QueueRow[]> {
+async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?: number): Promise<QueueRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT c."id", c."itemId", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)},
-           i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources"
+           i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources", i."factIds"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
-    WHERE c."userId" = ${userId} AND ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL
+    WHERE ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL
     ORDER BY ${orderBy}
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
   return rows.map((row) => ({
@@ -90,6 +119,7 @@ async function queueRows(db: Db, userId: string, where: Prisma.Sql, orderBy: Pri
       answer: String(row.answer),
       explanation: String(row.explanation),
       sources: String(row.sources),
+      factIds: String(row.factIds),
     },
   }));
 }
@@ -104,7 +134,7 @@ async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy:
   if (!policy.examDate) return due;
   const daysLeft = daysUntilExam(policy.examDate, policy.timeZone, now);
   if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return due;
-  const studied = await queueRows(db, userId, Prisma.sql`c."state" <> ${State.New}`, Prisma.sql`c."due"`);
+  const studied = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" <> ${State.New}`, Prisma.sql`c."due"`);
   const weakest = finalStretchQueue(
     studied.map((row) => Object.assign(toFsrsCard(row), { row })),
     limitForExam,
@@ -113,21 +143,46 @@ async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy:
   return [...weakest, ...due].filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
 }
 
-/** Creates Card rows for items the user has never seen, in the bank's order (topic, then id). */
-async function introduceCards(db: Db, userId: string, count: number, now: Date) {
-  const unseen = await db.bankItem.findMany({
-    where: { type: { in: RECALL_TYPES }, retiredAt: null, cards: { none: { userId } } },
-    orderBy: [{ topic: "asc" }, { id: "asc" }],
-    take: count,
-    select: { id: true },
-  });
-  if (unseen.length === 0) return [];
+/**
+ * Creates Card rows for `count` items the user has never seen, mixed across topics: the first unseen
+ * items of each topic in bank order (topic, then id), taken a topic at a time in turn, so that a day's
+ * new cards are not twenty from one topic. Skips facts already in `facts` (new cards waiting) or rated
+ * today (their siblings are buried), and takes one item per fact. Two queries to choose, one per topic
+ * inside the second, each walking the bank-order index.
+ */
+async function introduceCards(db: Db, userId: string, count: number, facts: Set<string>, dayStart: Date, now: Date) {
+  // In SQL: Prisma's `distinct` would read every item and dedupe in memory.
+  const topics = await db.$queryRaw<{ topic: string }[]>(Prisma.sql`
+    SELECT DISTINCT "topic" FROM "BankItem" WHERE "retiredAt" IS NULL AND "type" IN (${Prisma.join(RECALL_TYPES)}) ORDER BY "topic"`);
+  if (topics.length === 0) return [];
+  const perTopic = topics.map(
+    ({ topic }, index) => Prisma.sql`SELECT * FROM (
+      SELECT u."id", u."topic", u."factIds" FROM "BankItem" u
+      WHERE u."retiredAt" IS NULL AND u."topic" = ${topic} AND u."type" IN (${Prisma.join(RECALL_TYPES)})
+        AND NOT EXISTS (SELECT 1 FROM "Card" own WHERE own."userId" = ${userId} AND own."itemId" = u."id")
+        AND NOT ${siblingRatedSinceSql(userId, dayStart, "u", null)}
+      ORDER BY u."id" LIMIT ${count}) ${Prisma.raw(`"topic${index}"`)}`,
+  );
+  const candidates = await db.$queryRaw<{ id: string; topic: string; factIds: string }[]>(Prisma.sql`${Prisma.join(perTopic, " UNION ALL ")}`);
+  const byTopic = topics.map(({ topic }) => candidates.filter((candidate) => candidate.topic === topic).sort((a, b) => (a.id < b.id ? -1 : 1)));
+  const chosen: string[] = [];
+  for (let round = 0; chosen.length < count && byTopic.some((list) => list.length > round); round++) {
+    for (const list of byTopic) {
+      const candidate = list[round];
+      if (!candidate || chosen.length >= count || facts.has(candidate.factIds)) continue;
+      facts.add(candidate.factIds);
+      chosen.push(candidate.id);
+    }
+  }
+  if (chosen.length === 0) return [];
   const state = newCardState(now);
   try {
-    await db.card.createMany({ data: unseen.map((item) => ({ userId, itemId: item.id, ...state })) });
+    await db.card.createMany({ data: chosen.map((itemId) => ({ userId, itemId, ...state })) });
   } catch (error) {
     // Another request introduced the same cards a moment ago: theirs will do.
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
-  return queueRows(db, userId, Prisma.sql`c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(unseen.map((item) => item.id))})`, Prisma.sql`c."createdAt", c."itemId"`);
+  const rows = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(chosen)})`, Prisma.sql`c."itemId"`);
+  // In the order chosen: topics in turn.
+  return chosen.map((itemId) => rows.find((row) => row.itemId === itemId)).filter((row): row is QueueRow => row !== undefined);
 }

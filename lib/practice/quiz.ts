@@ -21,8 +21,14 @@ export type QuizView = {
   mode: QuizMode;
   topic: string | null;
   dailyDay: string | null;
-  timeLimitSec: number;
+  /** Seconds allowed once the clock starts; null for an untimed quiz. */
+  timeLimitSec: number | null;
+  /** When the quiz was made. */
   startedAt: Date;
+  /** When the learner pressed Start; null until then (nothing can be answered before). */
+  clockStartedAt: Date | null;
+  /** When a timed quiz's time runs out (clockStartedAt + timeLimitSec); null if untimed or not started. */
+  endsAt: Date | null;
   finishedAt: Date | null;
   questions: QuizQuestionView[];
   score: QuizScore;
@@ -34,92 +40,156 @@ const FRESH_CANDIDATES = 400;
 const MISTAKE_LOOKBACK = 500;
 const DEFAULT_PRACTICE_SIZE = 10;
 
+/** A quiz question as shown: the snapshot kept with the question row, never the bank's current text. */
 const QUESTION_FIELDS = {
   id: true,
   position: true,
   chosenOptionId: true,
   correct: true,
   answeredAt: true,
-  item: { select: { type: true, topic: true, prompt: true, options: true, answer: true, explanation: true, sources: true } },
+  type: true,
+  topic: true,
+  prompt: true,
+  options: true,
+  answer: true,
+  explanation: true,
+  sources: true,
 } as const;
+
+const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
+
+const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true } as const;
 
 /**
  * Today's quiz for the user, made on the first request of their day (in their time zone) and the same
  * quiz for every request after that, finished or not. Two first requests at once make one quiz: the
- * unique (userId, dailyDay) index decides and the loser reads the winner's.
+ * unique (userId, dailyDay) index decides and the loser reads the winner's. Its clock starts on Start.
  */
 export async function dailyQuiz(db: Db, userId: string, now: Date): Promise<QuizView> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true, dailyQuizSize: true } });
-  const { day, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { day, start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
   const existing = await db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
-  if (existing) return quizView(db, userId, existing.id);
+  if (existing) return quizView(db, userId, existing.id, now);
   const size = settings?.dailyQuizSize ?? 15;
-  const chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size), await freshQuizCandidates(db, userId), size, `${userId}:${day}`);
+  const askedToday = await itemsAskedSince(db, userId, start);
+  const chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size, askedToday), await freshQuizCandidates(db, userId, askedToday), size, `${userId}:${day}`);
+  if (chosen.length === 0) throw new ConflictError(ALL_SEEN);
   try {
-    const { id } = await createQuiz(db, userId, { mode: "daily", dailyDay: day, topic: null }, chosen, now);
-    return quizView(db, userId, id);
+    const { id } = await createQuiz(db, userId, { mode: "daily", dailyDay: day, topic: null, timed: true }, chosen, now);
+    return quizView(db, userId, id, now);
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
     const winner = await db.quizSession.findUniqueOrThrow({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
-    return quizView(db, userId, winner.id);
+    return quizView(db, userId, winner.id, now);
   }
 }
 
-export type PracticeRequest = { mode: "topic"; topic: string; size?: number } | { mode: "mistakes"; size?: number } | { mode: "custom"; size: number };
+const ALL_SEEN = "You have seen every question in the bank, and none is due again today. Come back tomorrow: questions return as they fall due.";
 
-/** A quiz outside the daily one: a topic, the questions last answered wrong, or a timed test of any size. */
+export type PracticeRequest = ({ mode: "topic"; topic: string; size?: number } | { mode: "mistakes"; size?: number } | { mode: "custom"; size: number }) & {
+  /** With a clock at Prelims pace (default: a custom test is timed, topic and mistakes practice are not). */
+  timed?: boolean;
+  /** Finish the user's unfinished practice quiz, if any, and start this one; without it, that quiz is refused. */
+  replaceUnfinished?: boolean;
+};
+
+/**
+ * A quiz outside the daily one: a topic, the questions last answered wrong, or a test of any size.
+ * One practice quiz at a time: while one is unfinished, a new one is refused (409 `unfinished_quiz`
+ * with its id) unless the request says to finish it. Questions already asked today, in any quiz, are
+ * not asked again today (except in mistakes mode, whose point is asking them again).
+ */
 export async function startPracticeQuiz(db: Db, userId: string, request: PracticeRequest, now: Date): Promise<QuizView> {
   const size = request.size ?? DEFAULT_PRACTICE_SIZE;
   const seed = `${userId}:${now.toISOString()}`;
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
+  const { start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
   let chosen: Candidate[];
   if (request.mode === "topic") {
     const items = await db.bankItem.findMany({
       // A topic includes its subtopics: "Polity" covers "Polity > Parliament".
       where: { type: { in: QUIZ_TYPES }, retiredAt: null, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
-      select: { id: true, topic: true, type: true },
+      select: CANDIDATE_FIELDS,
       orderBy: { id: "asc" },
     });
     if (items.length === 0) throw new NotFoundError("There are no questions on that topic.");
-    chosen = assembleQuiz([], items.map(toCandidate), size, seed);
+    const askedToday = await itemsAskedSince(db, userId, start);
+    const unasked = items.filter((item) => !askedToday.includes(item.id));
+    if (unasked.length === 0) throw new ConflictError("You have seen every question on this topic today. Try another topic, or come back tomorrow.");
+    chosen = assembleQuiz([], unasked.map(toCandidate), size, seed);
   } else if (request.mode === "mistakes") {
-    chosen = (await lastAnsweredWrong(db, userId)).slice(0, size);
+    chosen = assembleQuiz(await lastAnsweredWrong(db, userId), [], size, seed);
     if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
   } else {
-    const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
-    const { end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
-    chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size), await freshQuizCandidates(db, userId), size, seed);
+    const askedToday = await itemsAskedSince(db, userId, start);
+    chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size, askedToday), await freshQuizCandidates(db, userId, askedToday), size, seed);
+    if (chosen.length === 0) throw new ConflictError(ALL_SEEN);
   }
-  const { id } = await createQuiz(db, userId, { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null }, chosen, now);
-  return quizView(db, userId, id);
+  // Checked once the questions are known, so that a request that could not start anyway says why.
+  const unfinished = await unfinishedPracticeQuizId(db, userId, now);
+  if (unfinished && !request.replaceUnfinished) {
+    throw new ConflictError("You have an unfinished practice quiz: finish it, or confirm that you want to end it and start another.", "unfinished_quiz", { quizId: unfinished });
+  }
+  const timed = request.timed ?? request.mode === "custom";
+  const kind = { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null, timed };
+  const id = await db.$transaction(async (tx) => {
+    // The unfinished one ends now, as if its learner had pressed Finish: its unanswered questions count as
+    // skipped. Every open practice quiz, in case two starts once raced past the check above.
+    if (unfinished) await tx.quizSession.updateMany({ where: { userId, dailyDay: null, finishedAt: null }, data: { finishedAt: now } });
+    return (await createQuiz(tx, userId, kind, chosen, now)).id;
+  });
+  return quizView(db, userId, id, now);
 }
 
-function toCandidate(item: { id: string; topic: string; type: string }): Candidate {
-  return { itemId: item.id, topic: item.topic, type: item.type };
+/** The user's unfinished practice quiz (not the daily one), to resume; null when there is none. */
+export async function unfinishedPracticeQuiz(db: Db, userId: string, now: Date): Promise<QuizView | null> {
+  const id = await unfinishedPracticeQuizId(db, userId, now);
+  return id ? quizView(db, userId, id, now) : null;
+}
+
+async function unfinishedPracticeQuizId(db: Db, userId: string, now: Date): Promise<string | null> {
+  const open = await db.quizSession.findMany({ where: { userId, dailyDay: null, finishedAt: null }, orderBy: { startedAt: "desc" }, select: { id: true, timeLimitSec: true, clockStartedAt: true } });
+  for (const quiz of open) {
+    // A timed paper whose time ran out is finished at its limit, not resumed.
+    if (await finishIfTimeIsUp(db, quiz, now)) continue;
+    return quiz.id;
+  }
+  return null;
+}
+
+function toCandidate(item: { id: string; topic: string; type: string; factIds: string }): Candidate {
+  return { itemId: item.id, topic: item.topic, type: item.type, factIds: JSON.parse(item.factIds) as string[] };
+}
+
+/** Items asked in any of the user's quizzes made since `since` (the start of their day). */
+async function itemsAskedSince(db: Db, userId: string, since: Date): Promise<string[]> {
+  const rows = await db.quizQuestion.findMany({ where: { quiz: { userId, startedAt: { gte: since } } }, select: { itemId: true } });
+  return rows.map((row) => row.itemId);
 }
 
 /** Questions the user has answered before that fall due before `dueBefore` (the end of their day), most overdue first. */
-async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: number): Promise<Candidate[]> {
+async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: number, exclude: string[]): Promise<Candidate[]> {
   const cards = await db.card.findMany({
-    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
+    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, itemId: { notIn: exclude }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
     orderBy: { due: "asc" },
     take: size,
-    select: { item: { select: { id: true, topic: true, type: true } } },
+    select: { item: { select: CANDIDATE_FIELDS } },
   });
   return cards.map((card) => toCandidate(card.item));
 }
 
 /**
- * Questions the user has never had rated (no card, or a card still new), a sample of at most
- * FRESH_CANDIDATES for assembleQuiz to spread over topics and formats. Taken in content-hash order, which
- * is fixed but unrelated to type or topic: ids start with the type ("mcq:…"), so id order would fill the
- * sample with the first formats alphabetically once the bank outgrows it.
+ * Questions the user has never had rated (no card, or a card still new) and not asked today, a sample
+ * of at most FRESH_CANDIDATES for assembleQuiz to spread over topics and formats. Taken in content-hash
+ * order, which is fixed but unrelated to type or topic: ids start with the type ("mcq:…"), so id order
+ * would fill the sample with the first formats alphabetically once the bank outgrows it.
  */
-async function freshQuizCandidates(db: Db, userId: string): Promise<Candidate[]> {
+async function freshQuizCandidates(db: Db, userId: string, exclude: string[]): Promise<Candidate[]> {
   const items = await db.bankItem.findMany({
-    where: { type: { in: QUIZ_TYPES }, retiredAt: null, cards: { none: { userId, state: { not: State.New } } } },
+    where: { type: { in: QUIZ_TYPES }, retiredAt: null, id: { notIn: exclude }, cards: { none: { userId, state: { not: State.New } } } },
     orderBy: [{ contentHash: "asc" }, { id: "asc" }],
     take: FRESH_CANDIDATES,
-    select: { id: true, topic: true, type: true },
+    select: CANDIDATE_FIELDS,
   });
   return items.map(toCandidate);
 }
@@ -130,7 +200,7 @@ async function lastAnsweredWrong(db: Db, userId: string): Promise<Candidate[]> {
     where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null } },
     orderBy: { answeredAt: "desc" },
     take: MISTAKE_LOOKBACK,
-    select: { correct: true, item: { select: { id: true, topic: true, type: true } } },
+    select: { correct: true, item: { select: CANDIDATE_FIELDS } },
   });
   const latest = new Map<string, { correct: boolean | null; candidate: Candidate }>();
   for (const answer of answers) {
@@ -139,45 +209,74 @@ async function lastAnsweredWrong(db: Db, userId: string): Promise<Candidate[]> {
   return [...latest.values()].filter(({ correct }) => correct === false).map(({ candidate }) => candidate);
 }
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Makes the quiz with a snapshot of each question as the bank has it now: that is what the learner sees. */
 async function createQuiz(
-  db: Db,
+  db: Db | Tx,
   userId: string,
-  kind: { mode: QuizMode; dailyDay: string | null; topic: string | null },
+  kind: { mode: QuizMode; dailyDay: string | null; topic: string | null; timed: boolean },
   chosen: Candidate[],
   now: Date,
 ) {
   if (chosen.length === 0) throw new ConflictError("There are no questions to ask yet.");
+  const items = new Map(
+    (await db.bankItem.findMany({ where: { id: { in: chosen.map((candidate) => candidate.itemId) } }, select: { id: true, type: true, topic: true, prompt: true, options: true, answer: true, explanation: true, sources: true } })).map((item) => [item.id, item]),
+  );
+  const { timed, ...rest } = kind;
   return db.quizSession.create({
     data: {
       userId,
-      ...kind,
-      timeLimitSec: chosen.length * SECONDS_PER_QUESTION,
+      ...rest,
+      timeLimitSec: timed ? chosen.length * SECONDS_PER_QUESTION : null,
       startedAt: now,
-      questions: { create: chosen.map((candidate, position) => ({ position, itemId: candidate.itemId })) },
+      questions: {
+        create: chosen.map((candidate, position) => {
+          const { id: itemId, ...shown } = items.get(candidate.itemId)!;
+          return { position, itemId, ...shown };
+        }),
+      },
     },
     select: { id: true },
   });
 }
 
+function endsAtOf(quiz: { timeLimitSec: number | null; clockStartedAt: Date | null }): Date | null {
+  return quiz.timeLimitSec === null || quiz.clockStartedAt === null ? null : new Date(quiz.clockStartedAt.getTime() + quiz.timeLimitSec * 1000);
+}
+
 /**
- * A quiz as its owner may see it: every question, with the key, explanation and sources only for
- * questions already answered, or for all of them once the quiz is finished.
+ * A timed paper is finished at its limit: whoever looks at it after that (its learner, a late answer)
+ * finds it finished at the moment time ran out. True when the quiz is (now) finished for that reason.
  */
-export async function quizView(db: Db, userId: string, quizId: string): Promise<QuizView> {
-  const quiz = await db.quizSession.findFirst({
-    where: { id: quizId, userId },
-    select: {
-      id: true,
-      mode: true,
-      topic: true,
-      dailyDay: true,
-      timeLimitSec: true,
-      startedAt: true,
-      finishedAt: true,
-      questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS },
-    },
-  });
+async function finishIfTimeIsUp(db: Db, quiz: { id: string; timeLimitSec: number | null; clockStartedAt: Date | null }, now: Date): Promise<boolean> {
+  const endsAt = endsAtOf(quiz);
+  if (!endsAt || now.getTime() <= endsAt.getTime()) return false;
+  await db.quizSession.updateMany({ where: { id: quiz.id, finishedAt: null }, data: { finishedAt: endsAt } });
+  return true;
+}
+
+/**
+ * Starts the quiz's clock (the learner pressed Start): a timed paper's limit runs from now. Starting
+ * again changes nothing, so a reload or a second tab never restarts the clock.
+ */
+export async function startQuizClock(db: Db, userId: string, quizId: string, now: Date): Promise<QuizView> {
+  const quiz = await db.quizSession.findFirst({ where: { id: quizId, userId }, select: { id: true } });
   if (!quiz) throw new NotFoundError("No such quiz.");
+  await db.quizSession.updateMany({ where: { id: quizId, clockStartedAt: null, finishedAt: null }, data: { clockStartedAt: now } });
+  return quizView(db, userId, quizId, now);
+}
+
+/**
+ * A quiz as its owner may see it: every question as it was shown, with the key, explanation and
+ * sources only for questions already answered, or for all of them once the quiz is finished. A timed
+ * quiz whose time ran out is finished first, at its limit.
+ */
+export async function quizView(db: Db, userId: string, quizId: string, now: Date): Promise<QuizView> {
+  const read = () => db.quizSession.findFirst({ where: { id: quizId, userId }, select: { ...QUIZ_FIELDS, questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS } } });
+  let quiz = await read();
+  if (!quiz) throw new NotFoundError("No such quiz.");
+  if (!quiz.finishedAt && (await finishIfTimeIsUp(db, quiz, now))) quiz = (await read())!;
   const finished = quiz.finishedAt !== null;
   return {
     id: quiz.id,
@@ -186,28 +285,24 @@ export async function quizView(db: Db, userId: string, quizId: string): Promise<
     dailyDay: quiz.dailyDay,
     timeLimitSec: quiz.timeLimitSec,
     startedAt: quiz.startedAt,
+    clockStartedAt: quiz.clockStartedAt,
+    endsAt: endsAtOf(quiz),
     finishedAt: quiz.finishedAt,
     questions: quiz.questions.map((question) => ({
       id: question.id,
       position: question.position,
-      type: question.item.type as ItemType,
-      topic: question.item.topic,
-      prompt: question.item.prompt,
-      options: JSON.parse(question.item.options) as Option[],
+      type: question.type as ItemType,
+      topic: question.topic,
+      prompt: question.prompt,
+      options: JSON.parse(question.options) as Option[],
       result: question.answeredAt || finished ? resultOf(question) : null,
     })),
     score: scoreQuiz(quiz.questions.map((question) => question.correct)),
   };
 }
 
-function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; item: { answer: string; explanation: string; sources: string } }): AnswerResult {
-  return {
-    chosenOptionId: question.chosenOptionId,
-    correct: question.correct,
-    key: question.item.answer,
-    explanation: question.item.explanation,
-    sources: JSON.parse(question.item.sources) as Citation[],
-  };
+function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; answer: string; explanation: string; sources: string }): AnswerResult {
+  return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question) };
 }
 
 export type AnswerInput = { questionId: string; optionId: string | null; answerId: string };
@@ -221,21 +316,26 @@ export type AnswerInput = { questionId: string; optionId: string | null; answerI
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
     where: { id: input.questionId, quizId, quiz: { userId } },
-    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { ...QUESTION_FIELDS.item.select, factIds: true } }, quiz: { select: { startedAt: true, finishedAt: true } } },
+    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true } }, quiz: { select: { id: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
   });
   if (!question) throw new NotFoundError("No such question in this quiz.");
   if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question));
   if (question.quiz.finishedAt) throw new ConflictError("This quiz is finished.");
-  const options = JSON.parse(question.item.options) as Option[];
+  if (!question.quiz.clockStartedAt) throw new ConflictError("This quiz has not started: press Start (POST /api/quiz/{id}/start) first.", "not_started");
+  if (await finishIfTimeIsUp(db, question.quiz, now)) {
+    throw new ConflictError(`Time is up: this paper ended at ${endsAtOf(question.quiz)!.toISOString()} and was finished then; answers after that are not counted.`, "time_up", { endsAt: endsAtOf(question.quiz)!.toISOString() });
+  }
+  const options = JSON.parse(question.options) as Option[];
   if (input.optionId !== null && !options.some((option) => option.id === input.optionId)) throw new NotFoundError("No such option.");
 
-  const correct = input.optionId === null ? null : input.optionId === question.item.answer;
+  const correct = input.optionId === null ? null : input.optionId === question.answer;
   const previous = await db.quizQuestion.findFirst({
     where: { quizId, answeredAt: { not: null } },
     orderBy: { answeredAt: "desc" },
     select: { answeredAt: true },
   });
-  const since = previous?.answeredAt ?? question.quiz.startedAt;
+  // Time on a question runs from the previous answer, or from Start for the first one.
+  const since = previous?.answeredAt ?? question.quiz.clockStartedAt;
   const answer = { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()) };
   const factIds = JSON.parse(question.item.factIds) as string[];
 
@@ -259,11 +359,12 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
       throw error;
     }
   }
-  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question.item) });
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question) });
 }
 
-function keyOf(item: { answer: string; explanation: string; sources: string }) {
-  return { key: item.answer, explanation: item.explanation, sources: JSON.parse(item.sources) as Citation[] };
+/** The key, explanation and sources of a question as it was shown (its snapshot). */
+function keyOf(question: { answer: string; explanation: string; sources: string }) {
+  return { key: question.answer, explanation: question.explanation, sources: JSON.parse(question.sources) as Citation[] };
 }
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
@@ -313,9 +414,10 @@ async function createCard(db: Db, userId: string, itemId: string, now: Date) {
 
 /** Ends the quiz (unanswered questions count as skipped) and returns its score; finishing twice is harmless. */
 export async function finishQuiz(db: Db, userId: string, quizId: string, now: Date): Promise<QuizScore> {
-  const quiz = await db.quizSession.findFirst({ where: { id: quizId, userId }, select: { id: true } });
+  const quiz = await db.quizSession.findFirst({ where: { id: quizId, userId }, select: { id: true, timeLimitSec: true, clockStartedAt: true } });
   if (!quiz) throw new NotFoundError("No such quiz.");
-  await db.quizSession.updateMany({ where: { id: quizId, finishedAt: null }, data: { finishedAt: now } });
+  // A timed paper finished after its limit ended at the limit.
+  if (!(await finishIfTimeIsUp(db, quiz, now))) await db.quizSession.updateMany({ where: { id: quizId, finishedAt: null }, data: { finishedAt: now } });
   const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
   return scoreQuiz(outcomes.map((outcome) => outcome.correct));
 }

@@ -6,11 +6,12 @@ import { studyDays } from "@/lib/progress/study-days";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { userDay } from "./day";
+import { countFlashcardsDue } from "./due";
 import { RECALL_TYPES } from "./items";
 
 export type Today = {
   day: string;
-  /** Flashcards due by the end of the user's day. */
+  /** Flashcards due by the end of the user's day (lib/practice/due: what the review queue serves today). */
   due: number;
   /** New flashcards still to introduce today, within the daily limit and what the bank has left. */
   new: number;
@@ -28,7 +29,7 @@ export async function todaySummary(db: Db, userId: string, now: Date): Promise<T
   const { day, start, end } = userDay(now, timeZone);
   const recall = { type: { in: RECALL_TYPES }, retiredAt: null };
   const [due, introducedToday, waiting, unseen, reviewedToday, quiz, activeDays] = await Promise.all([
-    db.card.count({ where: { userId, state: { not: State.New }, due: { lt: end }, item: recall } }),
+    countFlashcardsDue(db, userId, start, end),
     db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
     db.card.count({ where: { userId, state: State.New, item: recall } }),
     db.bankItem.count({ where: { ...recall, cards: { none: { userId } } } }),

@@ -20,7 +20,10 @@ export type QuizSummary = {
   maxScore: number;
   /** correct / answered, or null when nothing was answered. */
   accuracy: number | null;
-  /** Mean time per answered question, or null when nothing was answered. */
+  /**
+   * Mean time per answered question, or null when nothing was answered or the quiz is unfinished: an
+   * open quiz's answers may sit hours apart across a break, which is no time spent on a question.
+   */
   averageTimeMs: number | null;
 };
 
@@ -60,7 +63,7 @@ export async function quizHistory(db: Db, userId: string): Promise<QuizSummary[]
       score: upscScore(correct, wrong),
       maxScore: questions * UPSC_MARKS_CORRECT,
       accuracy: answered === 0 ? null : correct / answered,
-      averageTimeMs: answered === 0 ? null : answeredTimeMs / answered,
+      averageTimeMs: answered === 0 || session.finishedAt === null ? null : answeredTimeMs / answered,
     };
   });
 }

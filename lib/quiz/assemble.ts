@@ -1,19 +1,23 @@
 import { seededRandom, shuffled } from "@/lib/content/generate/random";
 
-export type Candidate = { itemId: string; topic: string; type: string };
+/** A question that may go into a quiz; `factIds` are the facts it tests (items of one fact are siblings). */
+export type Candidate = { itemId: string; topic: string; type: string; factIds: readonly string[] };
 
 /**
  * Picks a quiz's questions: due questions first (most overdue first) up to half the quiz, then new
  * questions taken in turn from each topic and type, so that a quiz spans the bank, then more due ones
- * if new ones run out. The order is then shuffled with the seed, so formats and topics alternate.
+ * if new ones run out. Never two questions of one fact: one's explanation would give the other away.
+ * The order is then shuffled with the seed, so formats and topics alternate.
  */
 export function assembleQuiz(due: readonly Candidate[], fresh: readonly Candidate[], size: number, seed: string): Candidate[] {
   const chosen: Candidate[] = [];
   const taken = new Set<string>();
+  const factsAsked = new Set<string>();
   const take = (candidate: Candidate) => {
-    if (chosen.length >= size || taken.has(candidate.itemId)) return;
+    if (chosen.length >= size || taken.has(candidate.itemId) || candidate.factIds.some((fact) => factsAsked.has(fact))) return;
     chosen.push(candidate);
     taken.add(candidate.itemId);
+    for (const fact of candidate.factIds) factsAsked.add(fact);
   };
   for (const candidate of due.slice(0, Math.ceil(size / 2))) take(candidate);
   for (const candidate of roundRobin(shuffled(fresh, seededRandom(`${seed}:fresh`)))) take(candidate);

@@ -25,8 +25,11 @@ export const answerSchema = z.strictObject({
   answerId: clientId,
 });
 
+// Every practice mode may be timed or not, and may replace an unfinished practice quiz when told to.
+const practiceOptions = { timed: z.boolean().optional(), replaceUnfinished: z.boolean().optional() };
+
 export const practiceQuizSchema = z.discriminatedUnion("mode", [
-  z.strictObject({ mode: z.literal("topic"), topic: z.string().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional() }),
-  z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional() }),
-  z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100) }),
+  z.strictObject({ mode: z.literal("topic"), topic: z.string().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
+  z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
+  z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
 ]);

@@ -29,6 +29,8 @@ const ROWS = [
      VALUES ('l1', 'r1', 'u1', 'c1', 3, 'flashcard', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1, 5, 0, 0, '{"state":0,"reps":0}')`,
   `INSERT INTO "ReviewLog" ("id", "reviewId", "userId", "cardId", "rating", "origin", "reviewedAt", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "cardBefore")
      VALUES ('l2', 'r2', 'u1', 'c1', 3, 'flashcard', CURRENT_TIMESTAMP, 2, CURRENT_TIMESTAMP, 3, 5, 1, 3, '{"state":1,"reps":1}')`,
+  `INSERT INTO "QuizSession" ("id", "userId", "mode", "timeLimitSec", "startedAt") VALUES ('s1', 'u1', 'custom', 72, CURRENT_TIMESTAMP)`,
+  `INSERT INTO "QuizQuestion" ("id", "quizId", "position", "itemId", "chosenOptionId", "correct") VALUES ('q1', 's1', 0, 'flashcard:f1', 'a', true)`,
 ];
 
 describeEachDatabase("prisma migrate deploy", (provider) => {
@@ -86,6 +88,13 @@ describeEachDatabase("prisma migrate deploy", (provider) => {
       // The progress rollups start from the stored history: the topic tally in SQL, the local days in db:migrate.
       expect(await db.reviewLog.count({ where: { localDay: null } })).toBe(0);
       expect(await db.studyDay.aggregate({ where: { userId: "u1" }, _sum: { reviews: true, newCards: true } })).toMatchObject({ _sum: { reviews: 2, newCards: 1 } });
+      // Quizzes taken before the snapshot columns keep what their item says, and their clock started when they were made.
+      expect(await db.quizQuestion.findUnique({ where: { id: "q1" }, omit: { answeredAt: true, answerId: true, timeMs: true } })).toEqual({
+        id: "q1", quizId: "s1", position: 0, itemId: "flashcard:f1", chosenOptionId: "a", correct: true,
+        type: "flashcard", topic: "T", prompt: "Q?", options: "[]", answer: "A", explanation: "E", sources: "[]",
+      });
+      const session = await db.quizSession.findUniqueOrThrow({ where: { id: "s1" } });
+      expect(session.clockStartedAt).toEqual(session.startedAt);
       expect(await db.flashcardTopicTally.findMany({ select: { userId: true, topic: true, attempts: true, correct: true } })).toEqual([{ userId: "u1", topic: "T", attempts: 2, correct: 2 }]);
     } finally {
       await db.$disconnect();

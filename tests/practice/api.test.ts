@@ -3,6 +3,8 @@ import { POST as postAnswer } from "@/app/api/quiz/[id]/answers/route";
 import { POST as postFinish } from "@/app/api/quiz/[id]/finish/route";
 import { GET as getResults } from "@/app/api/quiz/[id]/results/route";
 import { GET as getQuiz } from "@/app/api/quiz/[id]/route";
+import { POST as postStart } from "@/app/api/quiz/[id]/start/route";
+import { GET as getPractice } from "@/app/api/quiz/practice/route";
 import { GET as getDaily } from "@/app/api/quiz/daily/route";
 import { POST as postQuiz } from "@/app/api/quiz/route";
 import { GET as getQueue } from "@/app/api/reviews/queue/route";
@@ -42,7 +44,7 @@ describeEachDatabase("practice API", (provider) => {
     (globalThis as unknown as { smritiDb?: unknown }).smritiDb = database.db;
     await createItems(database.db, [
       ...Array.from({ length: 6 }, (_, index) => ({ id: `flashcard:f${index}`, factIds: [`f${index}`] })),
-      ...Array.from({ length: 10 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:q${index}`, type: QUIZ_TYPES[index % 5], topic: `Topic ${index % 2}`, factIds: [`f${index}`] })),
+      ...Array.from({ length: 20 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:q${index}`, type: QUIZ_TYPES[index % 5], topic: `Topic ${index % 2}`, factIds: [`f${index}`] })),
     ]);
     owner = (await createUser(database.db, { dailyQuizSize: 5 })).id;
     stranger = (await createUser(database.db)).id;
@@ -65,6 +67,8 @@ describeEachDatabase("practice API", (provider) => {
       [getQuiz, "/api/quiz/x", { params }],
       [postAnswer, "/api/quiz/x/answers", { body: { questionId: "q", optionId: "a", answerId: "answer-0001" }, params }],
       [postFinish, "/api/quiz/x/finish", { method: "POST", params }],
+      [postStart, "/api/quiz/x/start", { method: "POST", params }],
+      [getPractice, "/api/quiz/practice", {}],
       [getResults, "/api/quiz/x/results", { params }],
       [getSettings, "/api/settings", {}],
       [putSettings, "/api/settings", { method: "PUT", body: SETTINGS }],
@@ -137,6 +141,14 @@ describeEachDatabase("practice API", (provider) => {
     const id = daily.body.id;
     const question = daily.body.questions[0];
 
+    // Nothing counts before Start: the clock of the paper starts there, not when the page opened.
+    expect(daily.body).toMatchObject({ clockStartedAt: null, endsAt: null });
+    const early = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: question.id, optionId: "b", answerId: "api-answer-0" } });
+    expect(early).toMatchObject({ status: 409, body: { error: "not_started" } });
+    const started = await call(postStart, `/api/quiz/${id}/start`, { method: "POST", params: { id } });
+    expect(started.status).toBe(200);
+    expect(Date.parse(started.body.endsAt) - Date.parse(started.body.clockStartedAt)).toBe(360_000);
+
     const badAnswer = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: question.id, optionId: "b" } });
     expect(badAnswer.body.issues[0].path).toEqual(["answerId"]);
     const answered = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: question.id, optionId: "b", answerId: "api-answer-1" } });
@@ -156,16 +168,39 @@ describeEachDatabase("practice API", (provider) => {
     expect((await call(getQuiz, "/api/quiz/x", { params: { id: "../etc" } })).status).toBe(400);
   });
 
+  it("refuses an answer after a timed paper's limit with 409 time_up and its end, and shows the paper finished then", async () => {
+    const user = (await createUser(database.db)).id;
+    signedInAs(user);
+    const test = (await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } })).body;
+    const id = test.id;
+    await call(postStart, `/api/quiz/${id}/start`, { method: "POST", params: { id } });
+    // The clock started an hour ago: the 6 minutes are long gone.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await database.db.quizSession.update({ where: { id }, data: { clockStartedAt: hourAgo } });
+    const late = await call(postAnswer, `/api/quiz/${id}/answers`, { params: { id }, body: { questionId: test.questions[0].id, optionId: "b", answerId: "late-answer-1" } });
+    const endsAt = new Date(hourAgo.getTime() + 360_000).toISOString();
+    expect(late).toMatchObject({ status: 409, body: { error: "time_up", endsAt } });
+    expect((await call(getQuiz, `/api/quiz/${id}`, { params: { id } })).body).toMatchObject({ finishedAt: endsAt, score: { answered: 0 } });
+    expect((await call(getPractice, "/api/quiz/practice")).body.quiz).toBeNull();
+  });
+
   it("starts practice quizzes (201) and validates their modes", async () => {
     signedInAs(owner);
     const custom = await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } });
     expect(custom.status).toBe(201);
     expect(custom.body).toMatchObject({ mode: "custom", timeLimitSec: 360 });
-    const topic = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1" } });
+    // One practice quiz at a time: another is refused, naming the unfinished one, until the request says to end it.
+    const refused = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1" } });
+    expect(refused).toMatchObject({ status: 409, body: { error: "unfinished_quiz", quizId: custom.body.id } });
+    expect((await call(getPractice, "/api/quiz/practice")).body.quiz).toMatchObject({ id: custom.body.id, mode: "custom" });
+    const topic = await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Topic 1", timed: false, replaceUnfinished: true } });
     expect(topic.status).toBe(201);
+    expect(topic.body.timeLimitSec).toBeNull();
+    expect((await call(getQuiz, `/api/quiz/${custom.body.id}`, { params: { id: custom.body.id } })).body.finishedAt).not.toBeNull();
     expect(topic.body.questions.every((question: { topic: string }) => question.topic === "Topic 1")).toBe(true);
     expect((await call(postQuiz, "/api/quiz", { body: { mode: "topic", topic: "Nowhere" } })).status).toBe(404);
     expect((await call(postQuiz, "/api/quiz", { body: { mode: "custom" } })).status).toBe(400);
+    expect((await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5, timed: "yes" } })).body.issues[0].path).toEqual(["timed"]);
     expect((await call(postQuiz, "/api/quiz", { body: { mode: "speed", size: 5 } })).status).toBe(400);
   });
 

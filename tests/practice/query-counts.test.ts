@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import { answerQuestion, dailyQuiz, finishQuiz, quizView } from "@/lib/practice/quiz";
+import { answerQuestion, dailyQuiz, finishQuiz, quizView, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { todaySummary } from "@/lib/practice/today";
@@ -64,8 +64,9 @@ describeEachDatabase("queries per request", (provider) => {
     counts.today = await count(() => todaySummary(counted, user.id, later));
     counts.settings = await count(() => getSettings(counted, user.id));
     let quiz = await dailyQuiz(database.db, user.id, later);
+    await startQuizClock(database.db, user.id, quiz.id, later);
     counts.dailyAgain = await count(async () => (quiz = await dailyQuiz(counted, user.id, later)));
-    counts.view = await count(() => quizView(counted, user.id, quiz.id));
+    counts.view = await count(() => quizView(counted, user.id, quiz.id, later));
     counts.answer = await count(() => answerQuestion(counted, user.id, quiz.id, { questionId: quiz.questions[0]!.id, optionId: "a", answerId: `answer-${user.id}` }, later));
     counts.finish = await count(() => finishQuiz(counted, user.id, quiz.id, later));
     return counts;

@@ -1,7 +1,7 @@
 import { State } from "ts-fsrs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { answerQuestion, dailyQuiz, finishQuiz, quizView, startPracticeQuiz } from "@/lib/practice/quiz";
+import { answerQuestion, dailyQuiz, finishQuiz, quizView, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { todaySummary } from "@/lib/practice/today";
@@ -57,6 +57,7 @@ describeEachDatabase("quizzes", (provider) => {
       await submitReview(database.db, user.id, { reviewId: `study-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, LATE_EVENING_IST);
     }
     const quiz = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Topic 0", size: 5 }, LATE_EVENING_IST);
+    await startQuizClock(database.db, user.id, quiz.id, LATE_EVENING_IST);
     expect(quiz.questions.every((question) => question.topic === "Topic 0")).toBe(true);
     const [right, wrong, skipped] = quiz.questions;
 
@@ -71,7 +72,7 @@ describeEachDatabase("quizzes", (provider) => {
     expect(await answerQuestion(database.db, user.id, quiz.id, { questionId: skipped!.id, optionId: null, answerId: "answer-0004" }, LATE_EVENING_IST)).toMatchObject({ correct: null, score: { score: 1.33, skipped: 3 } });
 
     // Resuming: answered questions carry their results, the rest do not.
-    const resumed = await quizView(database.db, user.id, quiz.id);
+    const resumed = await quizView(database.db, user.id, quiz.id, LATE_EVENING_IST);
     expect(resumed.questions.map((question) => (question.result ? question.result.correct : "open"))).toEqual([true, false, null, "open", "open"]);
     expect(resumed.questions[3]!.result).toBeNull();
 
@@ -83,7 +84,7 @@ describeEachDatabase("quizzes", (provider) => {
     expect(byItem.has((await database.db.quizQuestion.findUniqueOrThrow({ where: { id: skipped!.id } })).itemId)).toBe(false);
 
     expect(await finishQuiz(database.db, user.id, quiz.id, LATE_EVENING_IST)).toMatchObject({ score: 1.33, maxScore: 10, correct: 1, wrong: 1, skipped: 3 });
-    const finished = await quizView(database.db, user.id, quiz.id);
+    const finished = await quizView(database.db, user.id, quiz.id, LATE_EVENING_IST);
     expect(finished.questions.every((question) => question.result?.key === "b")).toBe(true);
     await expect(answerQuestion(database.db, user.id, quiz.id, { questionId: finished.questions[4]!.id, optionId: "b", answerId: "answer-0005" }, LATE_EVENING_IST)).rejects.toThrow(ConflictError);
 
@@ -98,6 +99,7 @@ describeEachDatabase("quizzes", (provider) => {
       await submitReview(database.db, user.id, { reviewId: `fact-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, LATE_EVENING_IST);
     }
     const quiz = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Topic 0", size: 10 }, LATE_EVENING_IST);
+    await startQuizClock(database.db, user.id, quiz.id, LATE_EVENING_IST);
     const question = quiz.questions.find((candidate) => candidate.prompt === "Question mcq:q0?")!;
     await answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "a", answerId: "fact-answer-1" }, LATE_EVENING_IST);
     const flashcard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "flashcard:f0" } });
@@ -112,6 +114,7 @@ describeEachDatabase("quizzes", (provider) => {
       await submitReview(database.db, user.id, { reviewId: `keep-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, LATE_EVENING_IST);
     }
     const quiz = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Topic 0", size: 10 }, LATE_EVENING_IST);
+    await startQuizClock(database.db, user.id, quiz.id, LATE_EVENING_IST);
     const question = quiz.questions.find((candidate) => candidate.prompt === "Question mcq:q0?")!;
     await answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "b", answerId: "keep-answer-1" }, LATE_EVENING_IST);
     const questionCard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "mcq:q0" } });
@@ -123,8 +126,8 @@ describeEachDatabase("quizzes", (provider) => {
   it("shows another user's quiz to nobody, and refuses unknown options", async () => {
     const owner = await createUser(database.db, { dailyQuizSize: 5 });
     const stranger = await createUser(database.db);
-    const quiz = await dailyQuiz(database.db, owner.id, LATE_EVENING_IST);
-    await expect(quizView(database.db, stranger.id, quiz.id)).rejects.toThrow(NotFoundError);
+    const quiz = await startQuizClock(database.db, owner.id, (await dailyQuiz(database.db, owner.id, LATE_EVENING_IST)).id, LATE_EVENING_IST);
+    await expect(quizView(database.db, stranger.id, quiz.id, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
     await expect(answerQuestion(database.db, stranger.id, quiz.id, { questionId: quiz.questions[0]!.id, optionId: "a", answerId: "stranger-01" }, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
     await expect(finishQuiz(database.db, stranger.id, quiz.id, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
     await expect(answerQuestion(database.db, owner.id, quiz.id, { questionId: quiz.questions[0]!.id, optionId: "z", answerId: "owner-0001" }, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
@@ -159,7 +162,8 @@ describeEachDatabase("quizzes", (provider) => {
     const user = await createUser(database.db);
     const broad = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Polity", size: 10 }, LATE_EVENING_IST);
     expect(broad.questions.map((question) => question.topic).sort()).toEqual(["Polity", "Polity > Judiciary", "Polity > Parliament"]);
-    const leaf = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Polity > Judiciary" }, LATE_EVENING_IST);
+    // A later day: questions asked today are not asked again today.
+    const leaf = await startPracticeQuiz(database.db, user.id, { mode: "topic", topic: "Polity > Judiciary", replaceUnfinished: true }, new Date(LATE_EVENING_IST.getTime() + 86_400_000));
     expect(leaf.questions.map((question) => question.topic)).toEqual(["Polity > Judiciary"]);
   });
 });

@@ -1,7 +1,7 @@
 import { State } from "ts-fsrs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { answerQuestion, startPracticeQuiz } from "@/lib/practice/quiz";
+import { answerQuestion, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { createItems, createUser } from "../helpers/factories";
@@ -92,7 +92,7 @@ describeEachDatabase("requests racing each other", (provider) => {
     for (const card of await reviewQueue(database.db, user.id, 10, NOW)) {
       await submitReview(database.db, user.id, { reviewId: `study-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, NOW);
     }
-    const quiz = await startPracticeQuiz(database.db, user.id, { mode: "custom", size: 5 }, NOW);
+    const quiz = await startQuizClock(database.db, user.id, (await startPracticeQuiz(database.db, user.id, { mode: "custom", size: 5 }, NOW)).id, NOW);
     const question = quiz.questions[0]!;
     const replies = await Promise.all([
       answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "b", answerId: `right-${user.id}` }, NOW),

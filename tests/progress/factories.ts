@@ -122,6 +122,14 @@ export async function createQuiz(
         create: questions.map((question, position) => ({
           position,
           itemId: question.itemId,
+          // The question as shown; progress reads the bank item's topic, not this text.
+          type: "mcq",
+          topic: "as shown",
+          prompt: "Question?",
+          options: "[]",
+          answer: "a",
+          explanation: "",
+          sources: "[]",
           correct: question.correct,
           chosenOptionId: question.correct === null ? null : (question.chosenOptionId ?? "a"),
           answeredAt: question.correct === null ? null : new Date(startedAt.getTime() + (position + 1) * 20_000),

@@ -105,7 +105,7 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
 function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return Response.json(error.payload, { status: error.status });
   if (error instanceof NotFoundError) return Response.json({ error: "not_found", message: error.message }, { status: 404 });
-  if (error instanceof ConflictError) return Response.json({ error: "conflict", message: error.message }, { status: 409 });
+  if (error instanceof ConflictError) return Response.json({ error: error.code, message: error.message, ...error.details }, { status: 409 });
   if (error instanceof RejectedFieldError) {
     return Response.json(
       { error: "invalid_request", message: error.message, issues: [{ path: [error.field], code: "custom", message: error.message }] },

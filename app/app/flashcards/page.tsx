@@ -14,7 +14,8 @@ export default async function FlashcardsPage() {
     <div className="stack review-page">
       <header className="page-header">
         <h1>Flashcards</h1>
-        <p className="muted">Due cards first, most overdue first, then today&apos;s new cards. Recall the answer before you show it.</p>
+        <p className="muted">Due flashcards first, most overdue first, then today&apos;s new ones; a card you are learning comes back when its step is due. Recall the
+          answer before you show it. Quiz questions are on the Quiz page.</p>
       </header>
       <ReviewSession dueTomorrow={await reviewsDueTomorrow(getDb(), userId, new Date())} />
     </div>

@@ -46,11 +46,11 @@ export default async function ProgressPage() {
       </section>
       <div className="two-columns">
         <section className="card" aria-labelledby="forecast-title">
-          <h2 id="forecast-title">Reviews due, next 30 days</h2>
+          <h2 id="forecast-title">Flashcard reviews due, next 30 days</h2>
           <ForecastChart forecast={progress.forecast} />
         </section>
         <section className="card" aria-labelledby="states-title">
-          <h2 id="states-title">Cards by state</h2>
+          <h2 id="states-title">Flashcards and quiz questions by state</h2>
           <CardStates cardsByState={progress.cardsByState} />
         </section>
       </div>

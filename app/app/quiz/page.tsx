@@ -6,7 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { dailyQuiz, type QuizView } from "@/lib/practice/quiz";
+import { dailyQuiz, unfinishedPracticeQuiz, type QuizView } from "@/lib/practice/quiz";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -20,11 +20,14 @@ export default async function QuizRoute({ searchParams }: Props) {
   const search = searchSchema.parse(await searchParams);
   const topics = [...new Set(loadBank().items.map((item) => item.topic))].sort();
   const initialTopic = search.mode === "topic" && search.topic && topics.includes(search.topic) ? search.topic : null;
+  const now = new Date();
+  // An unfinished practice quiz resumes, as the daily quiz does.
+  const practice = await unfinishedPracticeQuiz(getDb(), userId, now);
   let daily: QuizView | null = null;
   let dailyError: string | null = null;
   if (!initialTopic) {
     try {
-      daily = await dailyQuiz(getDb(), userId, new Date());
+      daily = await dailyQuiz(getDb(), userId, now);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       dailyError = error.message;
@@ -35,10 +38,11 @@ export default async function QuizRoute({ searchParams }: Props) {
       <header className="page-header">
         <h1>Quiz</h1>
         <p className="muted">
-          Prelims format and pace: about 72 seconds a question, +2 for a right answer, −2/3 for a wrong one, 0 for a skipped one.
+          Quiz questions in Prelims formats, marked as the paper is: +2 for a right answer, −2/3 for a wrong one, 0 for a skipped one. A timed quiz
+          gives 72 seconds a question, from when you press Start.
         </p>
       </header>
-      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} />
+      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} practice={practice} />
     </div>
   );
 }

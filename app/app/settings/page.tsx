@@ -6,6 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/settings";
+import { timeZoneChoices } from "@/lib/settings/time-zones";
 import { TopicOptions } from "@/components/shell/topic-options";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
       <header className="page-header">
         <h1>Settings</h1>
       </header>
-      <SettingsForm initial={settings} />
+      <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />
       <section id="password" className="card" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
         <PasswordChangeForm />

@@ -3,4 +3,4 @@ import { getDb } from "@/lib/db/client";
 import { quizView } from "@/lib/practice/quiz";
 import { quizParamsSchema } from "@/lib/validation/practice";
 
-export const GET = userRoute({ params: quizParamsSchema }, async (userId, { params }) => quizView(getDb(), userId, params.id));
+export const GET = userRoute({ params: quizParamsSchema }, async (userId, { params }) => quizView(getDb(), userId, params.id, new Date()));
