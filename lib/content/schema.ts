@@ -119,6 +119,11 @@ export const factSchema = z.strictObject({
   value: factValueSchema,
   timeSensitive: z.boolean().default(false),
   explains: z.array(idSchema).default([]),
+  /**
+   * Ids of true facts close to this one that it does NOT explain: the author vouches for the pair, so a
+   * Statement-I/II item can be keyed "Statement-II is not the correct explanation for Statement-I".
+   */
+  doesNotExplain: z.array(idSchema).default([]),
   question: z.string().trim().min(5).optional(),
   note: z.string().trim().min(1).optional(),
   /**
@@ -149,6 +154,11 @@ export const completeListSchema = z.strictObject({
   subject: idSchema,
   relation: idSchema,
   asOf: partialDateSchema,
+  /**
+   * Whether membership can change over time (India's 2+2 partners): items then say "As of <asOf>". A list
+   * of what one document named is fixed, and says no "as of".
+   */
+  timeSensitive: z.boolean().default(true),
   /** What the options are, plural: "countries", "groupings". */
   noun: z.string().trim().min(3),
   /** "With how many of the above countries does India hold a 2+2 ministerial dialogue?" */

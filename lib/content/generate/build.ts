@@ -16,6 +16,7 @@ import {
   listCount,
   matchPairs,
   mcq,
+  notAnExplanation,
   membership,
   statementsHowMany,
   statementsWhich,
@@ -121,12 +122,16 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
       const assertion = byId.get(explained);
       if (assertion) add(assertionReason(fact, assertion, context));
     }
+    for (const unexplained of fact.doesNotExplain) {
+      const statementI = byId.get(unexplained);
+      if (statementI) add(notAnExplanation(fact, statementI));
+    }
   }
 
   for (const list of [...content.lists].sort((a, b) => a.id.localeCompare(b.id))) {
     add(listCard(list, context));
-    add(listCount(list));
-    add(membership(list));
+    add(listCount(list, context));
+    add(membership(list, context));
   }
 
   // Statement sets are about one subject: the facts of one topic.
