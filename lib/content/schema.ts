@@ -165,8 +165,11 @@ export const completeListSchema = z.strictObject({
   countQuestion: z.string().trim().min(10),
   /** "With which of the above countries does India hold a 2+2 ministerial dialogue?" */
   whichQuestion: z.string().trim().min(10),
-  /** "Name the countries with which India holds a 2+2 ministerial dialogue." */
-  recallQuestion: z.string().trim().min(10),
+  /**
+   * "Name the countries with which India holds a 2+2 ministerial dialogue." Left out where the list is
+   * complete only among the candidates it considers (India's groupings): then no card asks for all of it.
+   */
+  recallQuestion: z.string().trim().min(10).optional(),
   /** Entities that are plausible but not members: the traps of list items. */
   nonMembers: z.array(idSchema).min(1),
   /** Why the list is complete, and how it relates to the sources. */

@@ -11,6 +11,7 @@ import {
   type Context,
   dateKey,
   distinctDates,
+  eventOf,
   flashcard,
   listCard,
   listCount,
@@ -154,7 +155,10 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }
 
-  const dated = facts.filter((fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text));
+  // An event whose name carries its year ("the Modi-Abe summit of October 2018") would date itself.
+  const dated = facts.filter(
+    (fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text) && !/\b\d{4}\b/.test(eventOf(fact, content)),
+  );
   for (const areaFacts of groupBy(dated, (fact) => areaOf(fact.topic)).values()) {
     for (const group of chronologyGroups(areaFacts)) add(chronology(group, context));
   }

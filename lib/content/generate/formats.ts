@@ -105,6 +105,7 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
+  if (namesKey(prompt, fact.value.text)) return undefined;
   return item("flashcard", fact.id, [fact], {
     prompt,
     options: [],
@@ -115,7 +116,7 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
 
 /** "Name the four countries ...": a recall card for a whole complete list. */
 export function listCard(list: CheckedList, context: Context): BankItem | undefined {
-  if (list.members.length < 2) return undefined;
+  if (list.members.length < 2 || !list.recallQuestion) return undefined;
   const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, context.content.entities));
   const joined = capitalised(`${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
   const question = `${list.recallQuestion} (${spelledCount(names.length)})`;
@@ -159,6 +160,11 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   });
 }
 
+/** Whether the question already holds its answer ("When was the Modi-Abe summit of October 2018 held?"). */
+function namesKey(prompt: string, key: string): boolean {
+  return key.length >= 4 && new RegExp(`(?<![\\w-])${escapeRegExp(key)}(?![\\w-])`, "i").test(prompt);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -177,7 +183,7 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
-  if (spelledByInitials(prompt, fact.value.text)) return undefined;
+  if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
     prompt,
@@ -561,6 +567,12 @@ const PERMUTATION_SWAPS = [
   [1, 3],
 ] as const;
 
+/** How a dated fact reads as an event: its relation's phrase with the subject filled in. */
+export function eventOf(fact: Fact, content: CheckedContent): string {
+  const relation = content.relations.get(fact.relation)!;
+  return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+}
+
 /** "Arrange the following events in chronological order" over four dated events of one area. */
 export function chronology(facts: readonly Fact[], { content }: Context): BankItem | undefined {
   if (facts.length !== 4) return undefined;
@@ -572,10 +584,7 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
   const byDate = (list: readonly Fact[]) => list.every((fact, index) => index === 0 || dateKey(list[index - 1]!.value.text)! < dateKey(fact.value.text)!);
   let shown = shuffled(facts, random);
   while (byDate(shown)) shown = shuffled(facts, random);
-  const events = shown.map((fact) => {
-    const relation = content.relations.get(fact.relation)!;
-    return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
-  });
+  const events = shown.map((fact) => eventOf(fact, content));
   const order = shown
     .map((fact, index) => ({ index, key: dateKey(fact.value.text)! }))
     .sort((a, b) => a.key.localeCompare(b.key))
