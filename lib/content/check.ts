@@ -77,6 +77,10 @@ export function checkContent(content: LoadedContent): CheckedContent {
       if (!factIds.has(id)) report(fact.located, `explains[${index}]`, `unknown fact "${id}"`);
       if (id === fact.id) report(fact.located, `explains[${index}]`, "a fact cannot explain itself");
     });
+    fact.doesNotExplain.forEach((id, index) => {
+      if (!factIds.has(id)) report(fact.located, `doesNotExplain[${index}]`, `unknown fact "${id}"`);
+      if (fact.explains.includes(id)) report(fact.located, `doesNotExplain[${index}]`, `"${id}" is also in explains`);
+    });
     fact.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(fact.located, `sources[${index}].${field}`, message)));
     const traps = value ? resolveTraps(fact, value, entities, report) : [];
     if (errors.length === before && subject && value) {

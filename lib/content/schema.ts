@@ -124,6 +124,11 @@ export const factSchema = z.strictObject({
   value: factValueSchema,
   timeSensitive: z.boolean().default(false),
   explains: z.array(idSchema).default([]),
+  /**
+   * Ids of true facts close to this one that it does NOT explain: the author vouches for the pair, so a
+   * Statement-I/II item can be keyed "Statement-II is not the correct explanation for Statement-I".
+   */
+  doesNotExplain: z.array(idSchema).default([]),
   question: z.string().trim().min(5).optional(),
   note: z.string().trim().min(1).optional(),
   /**
@@ -154,14 +159,22 @@ export const completeListSchema = z.strictObject({
   subject: idSchema,
   relation: idSchema,
   asOf: partialDateSchema,
+  /**
+   * Whether membership can change over time (India's 2+2 partners): items then say "As of <asOf>". A list
+   * of what one document named is fixed, and says no "as of".
+   */
+  timeSensitive: z.boolean().default(true),
   /** What the options are, plural: "countries", "groupings". */
   noun: z.string().trim().min(3),
   /** "With how many of the above countries does India hold a 2+2 ministerial dialogue?" */
   countQuestion: z.string().trim().min(10),
   /** "With which of the above countries does India hold a 2+2 ministerial dialogue?" */
   whichQuestion: z.string().trim().min(10),
-  /** "Name the countries with which India holds a 2+2 ministerial dialogue." */
-  recallQuestion: z.string().trim().min(10),
+  /**
+   * "Name the countries with which India holds a 2+2 ministerial dialogue." Left out where the list is
+   * complete only among the candidates it considers (India's groupings): then no card asks for all of it.
+   */
+  recallQuestion: z.string().trim().min(10).optional(),
   /** Entities that are plausible but not members: the traps of list items. */
   nonMembers: z.array(idSchema).min(1),
   /** Why the list is complete, and how it relates to the sources. */

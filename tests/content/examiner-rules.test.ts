@@ -46,9 +46,9 @@ const PARTNER_FILES: Record<string, string> = {
     ["australia-2plus2", "dialogue", "India-Australia 2+2"],
     ["peace-treaty", "document", "Peace Treaty"],
     ["osaka-track", "policy", "Osaka Track", "the"],
-    ["quad", "grouping", "Quad", "the"],
+    ["quad", "policy", "Quad", "the"],
     ["jcm", "policy", "JCM", "the"],
-    ["aoip", "document", "AOIP", "the"],
+    ["aoip", "policy", "AOIP", "the"],
   ]),
   "relations/partners.yaml": [
     "- id: partner",
@@ -215,6 +215,17 @@ describe("UPSC's shapes", () => {
       ["A G20 initiative on data governance", "A grouping of four democracies", "A carbon credit scheme", "ASEAN's outlook on the Indo-Pacific"].sort(),
     );
     expect(item.options.find((option) => option.id === item.answer)!.text).toBe("A G20 initiative on data governance");
+  });
+
+  it("keys (b) only for pairs the author declares not to explain each other", () => {
+    const withPair = VALID_FILES["facts/meeting.yaml"]!.replace("    explains: [veer-guardian-service]\n", "    explains: [veer-guardian-service]\n    doesNotExplain: [meeting-venue]\n");
+    const bank = build({ "facts/meeting.yaml": withPair });
+    const item = bank.items.find((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--meeting-venue:does-not-explain")!;
+    expect(item.prompt).toContain("Statement-I: The third meeting was held in New Delhi.");
+    expect(item.prompt).toContain("Statement-II: JIMEX is a naval exercise.");
+    expect(item.options.find((option) => option.id === item.answer)!.text).toBe(
+      "Both Statement-I and Statement-II are correct and Statement-II is not the correct explanation for Statement-I",
+    );
   });
 
   it("never sets a fill-in-the-blank MCQ", () => {

@@ -63,6 +63,32 @@ describe("the question bank built from the real content", () => {
     expect(lintBank(bank.items, { entities: content.entities.values() })).toEqual([]);
   });
 
+  it("gives no statement away by the codes: each number stands in some options and not in all", () => {
+    for (const item of bank.items.filter((candidate) => ["statements-which", "membership"].includes(candidate.type))) {
+      const count = item.prompt.split("\n").filter((line) => /^\d+\. /.test(line)).length;
+      if (count !== 3) continue;
+      for (const number of ["1", "2", "3"]) {
+        const holding = item.options.filter((option) => option.text.includes(number)).length;
+        expect(holding, `${item.id}: ${number}`).toBeGreaterThan(0);
+        expect(holding, `${item.id}: ${number}`).toBeLessThan(4);
+      }
+    }
+  });
+
+  it("never lists a chronology's events in their true order", () => {
+    const chronologies = bank.items.filter((item) => item.type === "chronology");
+    expect(chronologies.length).toBeGreaterThan(0);
+    for (const item of chronologies) expect(item.options.find((option) => option.id === item.answer)!.text, item.id).not.toBe("1-2-3-4");
+  });
+
+  it("ties list items to every fact of their list, so a quiz never holds two items on one list", () => {
+    for (const list of content.lists) {
+      for (const item of bank.items.filter((candidate) => ["list-count", "membership"].includes(candidate.type) && familyOf(candidate.id).endsWith(`:${list.id}`))) {
+        expect([...item.factIds].sort(), item.id).toEqual(list.members.map((fact) => fact.id).sort());
+      }
+    }
+  });
+
   it("asks every fact that is not held back in at least one item", () => {
     const asked = new Set(bank.items.flatMap((item) => item.factIds));
     expect(content.facts.filter((fact) => !asked.has(fact.id)).map((fact) => fact.id)).toEqual([]);

@@ -89,6 +89,11 @@ describe("the item linter", () => {
     expect(rules([card("a", "Quad")])).toEqual([]);
   });
 
+  it("strikes out a cloze whose article gives away how the answer begins", () => {
+    const cloze = choice({ type: "cloze", prompt: "Fill in the blank: The CDRI is an _____-led initiative.", options: [], answer: "India" });
+    expect(rules([cloze])).toContain("answer-in-stem");
+  });
+
   it("strikes out a pair whose left side names its own match", () => {
     const pairs = choice({
       type: "match-pairs",

@@ -11,11 +11,13 @@ import {
   type Context,
   dateKey,
   distinctDates,
+  eventOf,
   flashcard,
   listCard,
   listCount,
   matchPairs,
   mcq,
+  notAnExplanation,
   membership,
   statementsHowMany,
   statementsWhich,
@@ -121,12 +123,16 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
       const assertion = byId.get(explained);
       if (assertion) add(assertionReason(fact, assertion, context));
     }
+    for (const unexplained of fact.doesNotExplain) {
+      const statementI = byId.get(unexplained);
+      if (statementI) add(notAnExplanation(fact, statementI));
+    }
   }
 
   for (const list of [...content.lists].sort((a, b) => a.id.localeCompare(b.id))) {
     add(listCard(list, context));
-    add(listCount(list));
-    add(membership(list));
+    add(listCount(list, context));
+    add(membership(list, context));
   }
 
   // Statement sets are about one subject: the facts of one topic.
@@ -149,7 +155,10 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }
 
-  const dated = facts.filter((fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text));
+  // An event whose name carries its year ("the Modi-Abe summit of October 2018") would date itself.
+  const dated = facts.filter(
+    (fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text) && !/\b\d{4}\b/.test(eventOf(fact, content)),
+  );
   for (const areaFacts of groupBy(dated, (fact) => areaOf(fact.topic)).values()) {
     for (const group of chronologyGroups(areaFacts)) add(chronology(group, context));
   }

@@ -1,8 +1,8 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import type { NearMisses } from "./near-misses";
+import { listMembersSentence, type NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { BLANK, datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
+import { BLANK, datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withLeadingPhrase } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -105,6 +105,7 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
+  if (namesKey(prompt, fact.value.text)) return undefined;
   return item("flashcard", fact.id, [fact], {
     prompt,
     options: [],
@@ -115,18 +116,19 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
 
 /** "Name the four countries ...": a recall card for a whole complete list. */
 export function listCard(list: CheckedList, context: Context): BankItem | undefined {
-  if (list.members.length < 2) return undefined;
+  if (list.members.length < 2 || !list.recallQuestion) return undefined;
   const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, context.content.entities));
   const joined = capitalised(`${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+  const question = `${list.recallQuestion} (${spelledCount(names.length)})`;
   return item(
     "flashcard",
     `list:${list.id}`,
     list.members,
     {
-      prompt: `As of ${monthYear(list.asOf)}: ${list.recallQuestion} (${spelledCount(names.length)})`,
+      prompt: list.timeSensitive ? withLeadingPhrase(`As of ${monthYear(list.asOf)}`, question) : question,
       options: [],
       answer: joined,
-      explanation: `${sentence(list.note)} ${list.members.map((fact) => sentence(fact.statement)).join(" ")}`,
+      explanation: list.members.map((fact) => sentence(datedStatement(fact))).join(" "),
     },
     { sources: [list], asOf: list.asOf },
   );
@@ -145,12 +147,22 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   const rest = prompt.replace(BLANK, " ");
   if (spellings.some((spelling) => new RegExp(`\\b${escapeRegExp(spelling)}\\b`, "i").test(rest))) return undefined;
   if (spelledByInitials(rest, fact.value.text)) return undefined;
+  // No blank that the sentence fills by itself: "an _____-led" gives away a vowel, "a _____ exercise
+  // between India and Japan" gives "bilateral"; and no blank for a whole description.
+  if (/\b(a|an|A|An) _____/.test(prompt)) return undefined;
+  if (/^[a-z]+$/.test(fact.value.textInStatement)) return undefined;
+  if (context.content.relations.get(fact.relation)!.describes) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
     explanation: withNote(datedStatement(fact), fact),
   });
+}
+
+/** Whether the question already holds its answer ("When was the Modi-Abe summit of October 2018 held?"). */
+function namesKey(prompt: string, key: string): boolean {
+  return key.length >= 4 && new RegExp(`(?<![\\w-])${escapeRegExp(key)}(?![\\w-])`, "i").test(prompt);
 }
 
 function escapeRegExp(text: string): string {
@@ -171,7 +183,7 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
-  if (spelledByInitials(prompt, fact.value.text)) return undefined;
+  if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
     prompt,
@@ -189,6 +201,8 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   const random = seededRandom(`best-description:${fact.id}`);
   const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
   if (wrong.length < 3) return undefined;
+  const subjectName = content.entities.get(fact.subject)?.name ?? fact.subjectName;
+  if (echoes(subjectName, fact.value.text) && !wrong.some((option) => echoes(subjectName, option.text))) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -205,31 +219,49 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   });
 }
 
+const ECHO_STOP_WORDS = new Set(["india", "japan", "indian", "japanese", "between", "with", "which", "their", "exercise", "initiative"]);
+
+/** Whether a description repeats a significant word of the name it describes ("Partnership for Quality Infrastructure": "quality infrastructure"). */
+export function echoes(name: string, text: string): boolean {
+  const words = (value: string) => new Set(value.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 5 && !ECHO_STOP_WORDS.has(word)));
+  const inText = words(text);
+  return [...words(name)].some((word) => inText.has(word));
+}
+
 type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
 
 /**
- * Each fact as a numbered statement; about half are made false with a provably false variant (an
- * authored trap first). A fact with no provable false variant always stands true.
+ * How many of `count` statements are made false: every number the facts allow is equally likely, so
+ * the key cannot be guessed from the bank's habits ("Only two" is no safer a bet than "All four").
+ * `leastTrue` keeps a code-less "none" out where the paper's codes have no such option.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random): Judged[] {
-  return facts.map((fact) => {
+function falseCount(falsifiable: number, count: number, leastTrue: number, random: Random): number {
+  const most = Math.min(falsifiable, count - leastTrue);
+  return Math.floor(random() * (most + 1));
+}
+
+/**
+ * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
+ * first). A fact with no provable false variant always stands true.
+ */
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] {
+  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random));
+  const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
+  const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
+  return facts.map((fact, index) => {
     const truth = datedStatement(fact);
-    const variants = nearMisses.falseVariants(fact, random);
-    const authored = variants.filter((variant) => variant.authored);
-    const falseVersion = random() < 0.5 && variants.length > 0 ? pick(authored.length > 0 ? authored : variants.slice(0, 2), random) : undefined;
-    return falseVersion
-      ? { fact, text: falseVersion.statement, correct: false, truth, why: falseVersion.why === truth ? undefined : falseVersion.why }
-      : { fact, text: truth, correct: true, truth };
+    if (!made.has(index)) return { fact, text: truth, correct: true, truth };
+    const authored = variants[index]!.filter((variant) => variant.authored);
+    const falseVersion = pick(authored.length > 0 ? authored : variants[index]!.slice(0, 2), random);
+    return { fact, text: falseVersion.statement, correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
 }
 
 function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
+  // A false statement is explained by what the record says: the author's reason where there is one
+  // (it says what is true), else the true statement itself; never both, which would say it twice.
   return judged
-    .map(({ correct, truth, why }, index) =>
-      correct
-        ? `${noun} ${index + 1} is correct: ${sentence(truth)}`
-        : `${noun} ${index + 1} is incorrect: ${why ? `${sentence(why)} ` : ""}${why && why.includes(truth) ? "" : sentence(truth)}`.trim(),
-    )
+    .map(({ correct, truth, why }, index) => `${noun} ${index + 1} is ${correct ? "correct" : "incorrect"}: ${sentence(correct || !why ? truth : why)}`)
     .join(" ");
 }
 
@@ -255,14 +287,34 @@ export function combinationText(numbers: readonly string[], count: number): stri
   return numbers.length === 1 ? `${numbers[0]} only` : `${numbers.join(" and ")} only`;
 }
 
-/** The key among three other codes, in the order the paper prints them. */
+/**
+ * The key among three other codes, in the order the paper prints them. No statement number may stand in
+ * every option (that statement would be given away as true) or in none (given away as false).
+ */
 function codeOptions(key: readonly string[], count: 2 | 3, random: Random) {
   const all = WHICH_OPTIONS[count]!.map((numbers) => combinationText(numbers, count));
   const keyText = combinationText(key, count);
-  const distractors = count === 2 ? all.filter((text) => text !== keyText) : shuffled(all.filter((text) => text !== keyText), random).slice(0, 3);
+  const numbersOf = new Map(WHICH_OPTIONS[count]!.map((numbers) => [combinationText(numbers, count), numbers]));
+  const others = all.filter((text) => text !== keyText);
+  const balanced = (texts: readonly string[]) =>
+    Array.from({ length: count }, (_, index) => String(index + 1)).every((number) => {
+      const holding = texts.filter((text) => numbersOf.get(text)!.includes(number)).length;
+      return holding > 0 && holding < texts.length;
+    });
+  let distractors = others;
+  if (count === 3) {
+    const tries = shuffled(threeOf(others), random);
+    distractors = tries.find((three) => balanced([keyText, ...three])) ?? tries[0]!;
+  }
   const texts = [keyText, ...distractors].sort((a, b) => all.indexOf(a) - all.indexOf(b));
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return { options, answer: options.find((option) => option.text === keyText)!.id };
+}
+
+function threeOf<T>(items: readonly T[]): T[][] {
+  const sets: T[][] = [];
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) for (let k = j + 1; k < items.length; k++) sets.push([items[i]!, items[j]!, items[k]!]);
+  return sets;
 }
 
 /** "Which of the statements given above is/are correct?" over two or three facts of one subject. */
@@ -270,9 +322,8 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
   if (facts.length !== 2 && facts.length !== 3) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-which:${id}`);
-  let judged = judgeStatements(facts, nearMisses, random);
   // The standard three-statement codes have no "none": keep at least one statement true.
-  if (facts.length === 3 && judged.every((statement) => !statement.correct)) judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true, why: undefined } : statement));
+  const judged = judgeStatements(facts, nearMisses, random, facts.length === 3 ? 1 : 0);
   const key = judged.flatMap((statement, index) => (statement.correct ? [String(index + 1)] : []));
   const { options, answer } = codeOptions(key, facts.length as 2 | 3, random);
   return item("statements-which", id, facts, {
@@ -299,8 +350,8 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
   if (facts.length !== 3 && facts.length !== 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-how-many:${id}`);
-  let judged = judgeStatements(facts, nearMisses, random);
-  if (facts.length === 4 && judged.every((statement) => !statement.correct)) judged = judged.map((statement, index) => (index === 0 ? { ...statement, text: statement.truth, correct: true, why: undefined } : statement));
+  // Four-statement codes run from "Only one" to "All four": at least one stays true.
+  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0);
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("statements-how-many", id, facts, {
@@ -320,18 +371,24 @@ export function matchPairs(facts: readonly Fact[], { content, nearMisses }: Cont
   if (!relation.pairColumns || facts.length < 3 || facts.length > 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`match-pairs:${id}`);
-  // Every shown value is different, so no pair gives itself away by repeating another's value.
+  // Every shown value is different, so no pair gives itself away by repeating another's value. How many
+  // rows are mismatched is drawn evenly, as for statements; a set where no row can be wrong is no question.
   const shownValues = new Set(facts.map((fact) => fact.value.text.toLowerCase()));
-  let pairs = facts.map((fact) => {
-    const candidates = random() < 0.5 ? nearMisses.wrongValues(fact, random).filter((option) => !shownValues.has(option.text.toLowerCase())) : [];
-    const wrong = candidates[0];
-    if (wrong) {
-      shownValues.delete(fact.value.text.toLowerCase());
-      shownValues.add(wrong.text.toLowerCase());
-    }
-    return { fact, shown: wrong?.text ?? fact.value.text, correct: !wrong };
-  });
-  if (pairs.length === 4 && pairs.every((pair) => !pair.correct)) pairs = pairs.map((pair, index) => (index === 0 ? { ...pair, shown: pair.fact.value.text, correct: true } : pair));
+  const candidates = facts.map((fact) => nearMisses.wrongValues(fact, random));
+  const falsifiable = facts.map((_, index) => index).filter((index) => candidates[index]!.length > 0);
+  if (falsifiable.length === 0) return undefined;
+  const wanted = falseCount(falsifiable.length, facts.length, 1, random);
+  const mismatched = new Set<number>();
+  for (const index of shuffled(falsifiable, random)) {
+    if (mismatched.size >= wanted) break;
+    const wrong = candidates[index]!.find((option) => !shownValues.has(option.text.toLowerCase()));
+    if (!wrong) continue;
+    shownValues.delete(facts[index]!.value.text.toLowerCase());
+    shownValues.add(wrong.text.toLowerCase());
+    mismatched.add(index);
+    candidates[index] = [wrong];
+  }
+  const pairs = facts.map((fact, index) => (mismatched.has(index) ? { fact, shown: candidates[index]![0]!.text, correct: false } : { fact, shown: fact.value.text, correct: true }));
   const total = pairs.length;
   const keyText = howManyText(pairs.filter((pair) => pair.correct).length, total);
   const options = HOW_MANY_OPTIONS[total]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
@@ -356,7 +413,7 @@ export const ASSERTION_REASON_OPTIONS = [
   "Statement-I is incorrect but Statement-II is correct",
 ] as const;
 
-type Variant = "explains" | "reason-false" | "assertion-false";
+type Variant = "explains" | "does-not-explain" | "reason-false" | "assertion-false";
 
 /**
  * Statement-I/Statement-II items from a fact (the reason) that the author says explains another (the
@@ -367,7 +424,7 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
   const random = seededRandom(`assertion-reason:${baseId}`);
   const make = (variant: Variant, statementI: string, statementII: string, explanation: string): BankItem => {
     const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-    const keyIndex = { explains: 0, "reason-false": 2, "assertion-false": 3 }[variant];
+    const keyIndex = { explains: 0, "does-not-explain": 1, "reason-false": 2, "assertion-false": 3 }[variant];
     return item("assertion-reason", `${baseId}:${variant}`, [assertion, reason], {
       prompt: `Consider the following statements:\nStatement-I: ${sentence(statementI)}\nStatement-II: ${sentence(statementII)}\nWhich one of the following is correct in respect of the above statements?`,
       options,
@@ -397,6 +454,20 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
   return items;
 }
 
+/**
+ * "Both correct, but Statement-II is not the correct explanation": only from pairs the author declared
+ * (`doesNotExplain`), two true statements close enough to tempt, the link between them vouched absent.
+ */
+export function notAnExplanation(statementII: Fact, statementI: Fact): BankItem {
+  const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
+  return item("assertion-reason", `${statementII.id}--${statementI.id}:does-not-explain`, [statementI, statementII], {
+    prompt: `Consider the following statements:\nStatement-I: ${sentence(datedStatement(statementI))}\nStatement-II: ${sentence(datedStatement(statementII))}\nWhich one of the following is correct in respect of the above statements?`,
+    options,
+    answer: OPTION_IDS[1]!,
+    explanation: `Both statements are correct, but Statement-II does not explain Statement-I.${statementII.note ? ` ${sentence(statementII.note)}` : ""}`,
+  });
+}
+
 function reasonWhy(why: string, truth: string): string {
   return why === truth || why.includes(truth) ? sentence(why) : `${sentence(why)} ${sentence(truth)}`;
 }
@@ -417,60 +488,54 @@ function listSelection(list: CheckedList, size: number, random: Random) {
 }
 
 function listPrompt(list: CheckedList, names: readonly string[], question: string): string {
-  return `Consider the following ${list.noun}:\n${numbered(names)}\nAs of ${monthYear(list.asOf)}, ${question[0]!.toLowerCase()}${question.slice(1)}`;
+  return `Consider the following ${list.noun}:\n${numbered(names)}\n${list.timeSensitive ? withLeadingPhrase(`As of ${monthYear(list.asOf)}`, question) : question}`;
 }
 
-function listExplanation(list: CheckedList, chosen: { name: string; member: boolean }[]): string {
+function listExplanation(list: CheckedList, chosen: { name: string; member: boolean }[], context: Context): string {
   const members = chosen.filter((entry) => entry.member).map((entry) => entry.name);
   const others = chosen.filter((entry) => !entry.member).map((entry) => entry.name);
-  return [
-    members.length ? `${members.join(", ")}: yes.` : "",
-    others.length ? `${others.join(", ")}: no.` : "",
-    sentence(list.note),
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const verdicts = [members.length ? `On the list: ${members.join(", ")}.` : "None of them is on the list.", others.length ? `Not on it: ${others.join(", ")}.` : ""];
+  return `${verdicts.filter(Boolean).join(" ")} ${capitalised(listMembersSentence(list, context.content.entities))}`;
 }
 
 /** "Consider the following countries: ... With how many of the above ...?" from a complete list. */
-export function listCount(list: CheckedList): BankItem | undefined {
+export function listCount(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`list-count:${list.id}`);
   const chosen = listSelection(list, 4, random);
   if (!chosen) return undefined;
   const count = chosen.filter((entry) => entry.member).length;
   const options = HOW_MANY_OPTIONS[4]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-  const facts = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
+  // The item is about the whole list: a quiz with it holds no other item on the list's facts.
   return item(
     "list-count",
     list.id,
-    facts,
+    list.members,
     {
       prompt: listPrompt(list, chosen.map((entry) => entry.name), list.countQuestion),
       options,
       answer: options.find((option) => option.text === howManyText(count, 4))!.id,
-      explanation: listExplanation(list, chosen),
+      explanation: listExplanation(list, chosen, context),
     },
     { sources: [list], asOf: list.asOf },
   );
 }
 
 /** "Consider the following ...: Which of the above ...? Select the correct answer using the code given below." */
-export function membership(list: CheckedList): BankItem | undefined {
+export function membership(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`membership:${list.id}`);
   const chosen = listSelection(list, 3, random);
   if (!chosen) return undefined;
   const key = chosen.flatMap((entry, index) => (entry.member ? [String(index + 1)] : []));
   const { options, answer } = codeOptions(key, 3, random);
-  const facts = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
   return item(
     "membership",
     list.id,
-    facts,
+    list.members,
     {
       prompt: `${listPrompt(list, chosen.map((entry) => entry.name), list.whichQuestion)}\nSelect the correct answer using the code given below.`,
       options,
       answer,
-      explanation: listExplanation(list, chosen),
+      explanation: listExplanation(list, chosen, context),
     },
     { sources: [list], asOf: list.asOf },
   );
@@ -502,6 +567,12 @@ const PERMUTATION_SWAPS = [
   [1, 3],
 ] as const;
 
+/** How a dated fact reads as an event: its relation's phrase with the subject filled in. */
+export function eventOf(fact: Fact, content: CheckedContent): string {
+  const relation = content.relations.get(fact.relation)!;
+  return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+}
+
 /** "Arrange the following events in chronological order" over four dated events of one area. */
 export function chronology(facts: readonly Fact[], { content }: Context): BankItem | undefined {
   if (facts.length !== 4) return undefined;
@@ -509,11 +580,11 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
   if (keys.some((value) => !value) || !distinctDates(keys as string[])) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`chronology:${id}`);
-  const shown = shuffled(facts, random);
-  const events = shown.map((fact) => {
-    const relation = content.relations.get(fact.relation)!;
-    return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
-  });
+  // Listed in their true order, the events would give the key away: shuffle until they are not.
+  const byDate = (list: readonly Fact[]) => list.every((fact, index) => index === 0 || dateKey(list[index - 1]!.value.text)! < dateKey(fact.value.text)!);
+  let shown = shuffled(facts, random);
+  while (byDate(shown)) shown = shuffled(facts, random);
+  const events = shown.map((fact) => eventOf(fact, content));
   const order = shown
     .map((fact, index) => ({ index, key: dateKey(fact.value.text)! }))
     .sort((a, b) => a.key.localeCompare(b.key))
@@ -529,11 +600,11 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
     .slice(0, 3);
   const texts = [code(order), ...nearOrders].sort();
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-  const byDate = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);
+  const inOrder = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);
   return item("chronology", id, shown, {
     prompt: `Consider the following events:\n${numbered(events)}\nWhich one of the following is the correct chronological order of the above events, starting with the earliest?`,
     options,
     answer: options.find((option) => option.text === code(order))!.id,
-    explanation: `In order: ${byDate.join("; ")}.`,
+    explanation: `In order: ${inOrder.join("; ")}.`,
   });
 }

@@ -132,6 +132,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
       const rest = item.prompt.replace("_____", " ");
       if (new RegExp(`\\b${escapeRegExp(item.answer)}\\b`, "i").test(rest)) report(item, "answer-in-stem", `the answer "${item.answer}" stands in the sentence`);
       if (spelledByInitials(rest, item.answer)) report(item, "initials-giveaway", `the sentence spells "${item.answer}" by its initials`);
+      if (/\b(a|an|A|An) _____/.test(item.prompt)) report(item, "answer-in-stem", `"a"/"an" before the blank gives away how the answer begins`);
     }
   }
 

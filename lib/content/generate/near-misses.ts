@@ -1,7 +1,7 @@
 import type { CheckedContent, CheckedList, Fact, ResolvedValue } from "../check";
 import type { LoadedEntity } from "../load";
 import { shuffled, type Random } from "./random";
-import { datedStatement, replaceValue, valueInSentence } from "./wording";
+import { datedStatement, monthYear, replaceValue, valueInSentence } from "./wording";
 
 const key = (text: string) => text.trim().toLowerCase();
 
@@ -141,15 +141,29 @@ export class NearMisses {
     // Another subject's value is a trap only where the author vouches for the relation: "India differs
     // with Japan over Russia" made "with Australia" is no falsehood anyone can prove.
     if (relation.swap || relation.describes) tiers.push(...this.siblingTiers(fact, sameRelation, random));
-    const list = this.completeListOf(fact);
-    if (list) tiers.push(shuffled(list.nonMembers.map((entity) => entity.name), random));
     for (const tier of tiers) for (const text of tier) if (usable(text)) chosen.push({ text });
+    const list = this.completeListOf(fact);
+    if (list) {
+      const why = `${listMembersSentence(list, this.content.entities)}`;
+      for (const entity of shuffled(list.nonMembers, random)) {
+        if (usable(entity.name)) chosen.push({ text: entity.name, why: `${capitalise(valueInSentence({ text: entity.name, entityId: entity.id }, this.content.entities))} is not on the list: ${why}` });
+      }
+    }
     return chosen;
   }
 
-  /** The relation's other values in the area: of the same kind for entities, any for text. */
+  /**
+   * The relation's other values in the area: of the same kind for entity values; for descriptions, those
+   * of subjects of the same type (an exercise is described against exercises, an agreement against
+   * agreements); any other text value the author vouched for.
+   */
   private siblingTiers(fact: Fact, sameRelation: readonly Fact[], random: Random): string[][] {
     const factEntity = fact.value.entityId ? this.content.entities.get(fact.value.entityId) : undefined;
+    if (this.content.relations.get(fact.relation)!.describes) {
+      const subjectType = this.content.entities.get(fact.subject)?.type;
+      const alike = sameRelation.filter((other) => this.content.entities.get(other.subject)?.type === subjectType);
+      return [shuffled(alike.map((other) => other.value.text), random)];
+    }
     if (!factEntity) return [shuffled(sameRelation.map((other) => other.value.text), random)];
     const kind = kindOf(factEntity);
     if (!kind) return [];
@@ -157,30 +171,7 @@ export class NearMisses {
       const entity = other.value.entityId ? this.content.entities.get(other.value.entityId) : undefined;
       return entity && kindOf(entity) === kind;
     });
-    return [
-      shuffled(sameKind.map((other) => other.value.text), random),
-      shuffled(this.entitiesOfKindInArea(areaOf(fact.topic), kind).map((entity) => entity.name), random),
-    ];
-  }
-
-  private readonly kindCache = new Map<string, LoadedEntity[]>();
-
-  /** Entities of a kind that facts of the area name (as subject or value). */
-  private entitiesOfKindInArea(area: string, kind: string): LoadedEntity[] {
-    const cacheKey = `${area}\u0000${kind}`;
-    const cached = this.kindCache.get(cacheKey);
-    if (cached) return cached;
-    const ids = new Set<string>();
-    for (const fact of this.factsByArea.get(area) ?? []) {
-      ids.add(fact.subject);
-      if (fact.value.entityId) ids.add(fact.value.entityId);
-    }
-    const found = [...ids]
-      .map((id) => this.content.entities.get(id)!)
-      .filter((entity) => entity && kindOf(entity) === kind)
-      .sort((a, b) => a.id.localeCompare(b.id));
-    this.kindCache.set(cacheKey, found);
-    return found;
+    return [shuffled(sameKind.map((other) => other.value.text), random)];
   }
 
   /** The statement with a wrong value in place of the fact's, read with the right articles. */
@@ -204,4 +195,15 @@ export class NearMisses {
     }));
     return [...authored, ...swapped].filter((variant) => variant.statement !== truth);
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "as of August 2024, the countries are Australia, Japan, Russia and the United States." */
+export function listMembersSentence(list: CheckedList, entities: CheckedContent["entities"]): string {
+  const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, entities));
+  const joined = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
+  return `${list.timeSensitive ? `as of ${monthYear(list.asOf)}, ` : ""}the ${list.noun} are ${joined}.`;
 }

@@ -10,9 +10,13 @@ export function monthYear(partialDate: string): string {
 }
 
 // Words that may lose their capital after "As of August 2024, ": not proper nouns.
-const COMMON_OPENERS = new Set(["The", "A", "An", "It", "There", "This", "These", "What", "Which", "When", "Where", "Who", "How", "In", "With", "Of", "On", "At", "For", "From", "To", "By", "Since", "Under"]);
+const COMMON_OPENERS = new Set([
+  ...["The", "A", "An", "It", "Its", "There", "This", "These", "Those", "What", "Which", "When", "Where", "Who", "How"],
+  ...["In", "With", "Of", "On", "At", "For", "From", "To", "By", "Since", "Under", "After", "Before", "During", "Through"],
+  ...["Both", "Each", "Every", "All", "Some", "Several", "Many", "Most", "Compared", "Regular", "Bilateral", "Their", "Her", "His"],
+]);
 
-function withLeadingPhrase(phrase: string, sentence: string): string {
+export function withLeadingPhrase(phrase: string, sentence: string): string {
   const [first] = sentence.split(" ");
   const rest = first && COMMON_OPENERS.has(first) ? sentence[0]!.toLowerCase() + sentence.slice(1) : sentence;
   return `${phrase}, ${rest}`;
