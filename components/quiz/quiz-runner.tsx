@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useNowSeconds } from "@/components/shell/use-now";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 
@@ -59,17 +60,12 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const nowSeconds = useNowSeconds();
   const [answerIds] = useState(() => new Map<string, string>());
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
 
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.result).length;
-  const secondsLeft = Math.round(quiz.timeLimitSec - (now - new Date(quiz.startedAt).getTime()) / 1000);
+  const secondsLeft = nowSeconds === null ? null : Math.round(quiz.timeLimitSec - nowSeconds + new Date(quiz.startedAt).getTime() / 1000);
   const running = useMemo(() => {
     let score = 0;
     for (const { result } of quiz.questions) {
@@ -139,9 +135,9 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <span>
           Question {index + 1} of {quiz.questions.length}
         </span>
-        <span className={secondsLeft < 0 ? "timer timer-over" : "timer"}>
-          {secondsLeft < 0 ? "Over time: " : "Time left: "}
-          {clock(Math.abs(secondsLeft))}
+        <span className={secondsLeft !== null && secondsLeft < 0 ? "timer timer-over" : "timer"}>
+          {secondsLeft !== null && secondsLeft < 0 ? "Over time: " : "Time left: "}
+          {secondsLeft === null ? "–:––" : clock(Math.abs(secondsLeft))}
         </span>
         <span>
           Score: <strong>{formatScore(running)}</strong>
