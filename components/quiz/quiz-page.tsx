@@ -26,6 +26,7 @@ export function QuizPage({
   const [quiz, setQuiz] = useState<QuizView | null>(daily);
   const [error, setError] = useState<string | null>(dailyError);
   const [busy, setBusy] = useState(false);
+  const [justFinished, setJustFinished] = useState(false);
 
   const open = useCallback(async (load: () => Promise<QuizView>) => {
     setBusy(true);
@@ -64,7 +65,18 @@ export function QuizPage({
       {quiz && (
         <section aria-labelledby="quiz-title" className="stack">
           <h2 id="quiz-title">{title}</h2>
-          {quiz.finishedAt ? <QuizResults quiz={quiz} /> : <QuizRunner key={quiz.id} initial={quiz} onFinished={setQuiz} />}
+          {quiz.finishedAt ? (
+            <QuizResults quiz={quiz} focusOnMount={justFinished} />
+          ) : (
+            <QuizRunner
+              key={quiz.id}
+              initial={quiz}
+              onFinished={(finished) => {
+                setJustFinished(true);
+                setQuiz(finished);
+              }}
+            />
+          )}
         </section>
       )}
       <section className="card" aria-labelledby="more-title">
