@@ -10,6 +10,9 @@ async function visit(page: Page, path: string, ready: (page: Page) => Promise<vo
   await page.waitForTimeout(500);
 }
 
+// The browser where aspirants are, the server wherever it runs (UTC here): dates rendered on both must agree.
+test.use({ timezoneId: "Asia/Kolkata", locale: "en-IN" });
+
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 };
