@@ -92,6 +92,17 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
     await page.waitForLoadState("networkidle");
     await expectNoSidewaysScroll(page, path);
   }
+  // Settings: every field inside its card (a fieldset would otherwise widen past it).
+  await page.goto("/app/settings");
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, button")]
+      .filter((control) => {
+        const card = control.closest(".card");
+        return card && control.getBoundingClientRect().right > card.getBoundingClientRect().right;
+      })
+      .map((control) => control.id || control.textContent),
+  );
+  expect(outside, "form controls sticking out of their card at 360 px").toEqual([]);
   await page.goto("/app/flashcards");
   await page.keyboard.press("Space");
   await page.locator(".card-back summary").first().click();
