@@ -77,7 +77,13 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
     await expect(nav.getByRole("link", { name: "Settings" })).toBeInViewport({ ratio: 1 });
   }
 
+  // The current section is shown in the row, wherever it is in the list.
   await page.setViewportSize(SMALL_PHONE);
+  for (const [path, name] of [["/app/settings", "Settings"], ["/app/library", "Library"], ["/app/today", "Today"]]) {
+    await page.goto(path!);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name })).toBeInViewport({ ratio: 1 });
+  }
+
   await page.goto("/app/progress");
   await expectNoSidewaysScroll(page, "/app/progress");
   // Today's square of the heatmap is on screen, not scrolled out of sight.

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 export const APP_SECTIONS = [
   { href: "/app/today", label: "Today" },
@@ -14,8 +15,20 @@ export const APP_SECTIONS = [
 
 export function AppNav() {
   const pathname = usePathname();
+  const list = useRef<HTMLUListElement>(null);
+
+  // On a phone the sections scroll sideways in one row: bring the current one to the middle of it.
+  useEffect(() => {
+    const current = list.current?.querySelector<HTMLElement>('a[aria-current="page"]');
+    const row = current?.closest<HTMLElement>(".shell-nav-items");
+    if (!current || !row || row.scrollWidth <= row.clientWidth) return;
+    const link = current.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    row.scrollLeft += link.left + link.width / 2 - (box.left + box.width / 2);
+  }, [pathname]);
+
   return (
-    <ul>
+    <ul ref={list}>
       {APP_SECTIONS.map((section) => {
         const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
         return (
