@@ -75,6 +75,12 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
     await expect(nav.getByRole("button", { name: "Sign out" })).toBeAttached();
     await nav.getByRole("link", { name: "Settings" }).focus();
     await expect(nav.getByRole("link", { name: "Settings" })).toBeInViewport({ ratio: 1 });
+    // Focused by keyboard, the last item of the row scrolls clear of the fade at its right edge (1.5rem).
+    const signOut = nav.getByRole("button", { name: "Sign out" });
+    await signOut.focus();
+    await page.waitForTimeout(100);
+    const [button, bar] = [(await signOut.boundingBox())!, (await nav.boundingBox())!];
+    expect(button.x + button.width, `Sign out clear of the fade at ${viewport.width} px`).toBeLessThanOrEqual(bar.x + bar.width - 24);
   }
 
   // The current section is shown in the row, wherever it is in the list.

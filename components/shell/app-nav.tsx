@@ -13,6 +13,9 @@ export const APP_SECTIONS = [
   { href: "/app/settings", label: "Settings" },
 ] as const;
 
+/** The fade over the right edge of the phone's navigation row is 1.5rem: items focused clear it by this much. */
+const FADE_PX = 32;
+
 export function AppNav() {
   const pathname = usePathname();
   const list = useRef<HTMLUListElement>(null);
@@ -26,6 +29,21 @@ export function AppNav() {
     const box = row.getBoundingClientRect();
     row.scrollLeft += link.left + link.width / 2 - (box.left + box.width / 2);
   }, [pathname]);
+
+  // An item focused by keyboard counts as visible to the browser even under the fade at the row's right
+  // edge: scroll it clear of the fade.
+  useEffect(() => {
+    const row = list.current?.closest<HTMLElement>(".shell-nav-items");
+    if (!row) return;
+    const onFocus = (event: FocusEvent) => {
+      const item = (event.target as HTMLElement).getBoundingClientRect();
+      const box = row.getBoundingClientRect();
+      const clearRight = box.right - FADE_PX;
+      if (item.right > clearRight) row.scrollLeft += item.right - clearRight;
+    };
+    row.addEventListener("focusin", onFocus);
+    return () => row.removeEventListener("focusin", onFocus);
+  }, []);
 
   return (
     <ul ref={list}>
