@@ -93,6 +93,7 @@ test("results: score in view after Finish, numbered questions marked right and w
   await expect(byTopic.locator("tbody tr")).toHaveCount(topics.size);
   for (const [topic, tally] of topics) {
     const row = byTopic.locator("tbody tr").filter({ has: page.locator(`th[title="${topic.replace(/"/g, '\\"')}"]`) });
+    await expect(row.locator("td").nth(0)).toHaveText(new RegExp(`/ ${2 * (tally.right + tally.wrong + tally.skipped)}$`));
     await expect(row.locator("td").nth(1)).toHaveText(String(tally.right));
     await expect(row.locator("td").nth(2)).toHaveText(String(tally.wrong));
     await expect(row.locator("td").nth(3)).toHaveText(String(tally.skipped));

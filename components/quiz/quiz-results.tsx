@@ -72,14 +72,14 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
         <div className="table-scroll">
           <table className="data-table">
             <caption className="table-caption">Score by topic</caption>
+            {/* The score first: on a phone it stays on screen when the counts need a sideways scroll. */}
             <thead>
               <tr>
                 <th scope="col">Topic</th>
-                <th scope="col">Questions</th>
+                <th scope="col">Score</th>
                 <th scope="col">Right</th>
                 <th scope="col">Wrong</th>
                 <th scope="col">Skipped</th>
-                <th scope="col">Score</th>
               </tr>
             </thead>
             <tbody>
@@ -88,13 +88,12 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
                   <th scope="row" title={topic.topic}>
                     {topicLeaf(topic.topic)}
                   </th>
-                  <td>{topic.questions}</td>
+                  <td className="nowrap">
+                    {formatScore(topic.score)} / {topic.maxScore}
+                  </td>
                   <td>{topic.correct}</td>
                   <td>{topic.wrong}</td>
                   <td>{topic.skipped}</td>
-                  <td>
-                    {formatScore(topic.score)} / {topic.maxScore}
-                  </td>
                 </tr>
               ))}
             </tbody>
