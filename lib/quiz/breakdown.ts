@@ -1,4 +1,4 @@
-import { scoreQuiz, type QuizScore } from "./marking";
+import { MARKS, scoreQuiz, type QuizScore } from "./marking";
 
 export type TopicScore = { topic: string } & QuizScore;
 
@@ -11,5 +11,10 @@ export function scoreByTopic(questions: readonly { topic: string; correct: boole
   for (const { topic, correct } of questions) outcomes.set(topic, [...(outcomes.get(topic) ?? []), correct]);
   return [...outcomes]
     .map(([topic, topicOutcomes]) => ({ topic, ...scoreQuiz(topicOutcomes) }))
-    .sort((a, b) => a.score / a.maxScore - b.score / b.maxScore || b.questions - a.questions || a.topic.localeCompare(b.topic));
+    .sort((a, b) => share(a) - share(b) || b.questions - a.questions || a.topic.localeCompare(b.topic));
+}
+
+/** The share of the maximum, from the counts: the score is rounded to 2 places, which would split ties. */
+function share(topic: TopicScore): number {
+  return (topic.correct * MARKS.right + topic.wrong * MARKS.wrong) / topic.maxScore;
 }

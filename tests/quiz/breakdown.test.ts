@@ -20,6 +20,19 @@ describe("score by topic", () => {
     expect(rows.reduce((sum, row) => sum + row.questions, 0)).toBe(6);
   });
 
+  it("breaks ties of share by the number of questions, not by the rounding of the score", () => {
+    // -0.67 / 2 and -1.33 / 4 are both a third below zero: the topic with more questions comes first.
+    const rows = scoreByTopic([
+      { topic: "One", correct: false },
+      { topic: "Two", correct: false },
+      { topic: "Two", correct: false },
+    ]);
+    expect(rows.map(({ topic, score, maxScore }) => [topic, score, maxScore])).toEqual([
+      ["Two", -1.33, 4],
+      ["One", -0.67, 2],
+    ]);
+  });
+
   it("is empty for no questions", () => {
     expect(scoreByTopic([])).toEqual([]);
   });
