@@ -42,12 +42,14 @@ test("Today is the day's plan: flashcards, then the quiz with its size and minut
 
   // With an exam date, the plan for the day from readiness.
   await page.request.put("/api/settings", {
-    data: { examDate: dayInKolkata(60), examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 10, dailyQuizSize: 10, desiredRetention: 0.9 },
+    data: { examDate: dayInKolkata(60), examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 40, dailyQuizSize: 10, desiredRetention: 0.9 },
   });
   await page.reload();
   const examPlan = page.getByRole("region", { name: /Plan for CSE Prelims/ });
   await expect(examPlan).toContainText("60 days left");
   await expect(examPlan).toContainText(/about \d+ reviews? and \d+ new cards? a day/);
+  // The plan's new cards a day, below the limit of 40 in Settings, are explained rather than left to contradict it.
+  await expect(examPlan).toContainText(/fewer new cards than your limit of 40 a day: \d+ new cards? a day is enough to meet all \d+ cards not studied yet/);
   await screenshotAtWidths(page, testInfo, "today-plan");
 
   await page.request.post(`/api/quiz/${quiz.id}/finish`);

@@ -51,6 +51,12 @@ export function ExamPlan({ exam, flashcards }: { exam: NonNullable<DayPlan["exam
           {exam.finalStretch && (
             <p>Final stretch: your flashcards come weakest-on-exam-day first, whether due or not. Keep up the daily quiz for pace.</p>
           )}
+          {exam.newCardsPerDay !== null && exam.newCardsPerDay < exam.newCardsLimit && exam.newCards > 0 && (
+            <p className="muted">
+              That is fewer new cards than your limit of {exam.newCardsLimit} a day: {plural(exam.newCardsPerDay, "new card")} a day is enough to meet
+              all {exam.newCards} cards not studied yet by {longDay(exam.introduceBy ?? exam.date)}. More a day leaves more time to review them.
+            </p>
+          )}
           {exam.newCardsLimitTooLow && (
             <p className="muted">
               The plan needs more new cards a day than your limit in <Link href="/app/settings">Settings</Link> allows.

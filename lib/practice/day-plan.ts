@@ -19,6 +19,10 @@ export type ExamDayPlan = {
   reviewsPerDay: number | null;
   newCardsPerDay: number | null;
   introduceBy: LocalDay | null;
+  /** Bank items never studied, which the plan introduces by `introduceBy`. */
+  newCards: number;
+  /** The user's new cards per day from Settings, which the plan's figure is read against. */
+  newCardsLimit: number;
   newCardsLimitTooLow: boolean;
   targetRetention: number;
   /** The last FINAL_STRETCH_DAYS days: the flashcard queue goes weakest-on-exam-day first. */
@@ -54,6 +58,7 @@ export function composeDayPlan(input: {
   today: Today;
   progress: Pick<Progress, "topics" | "retention" | "exam" | "readiness">;
   dailyQuizSize: number;
+  newCardsPerDay: number;
   /** The stored limit of today's quiz once it exists. */
   quizTimeLimitSec: number | null;
   /** Its questions answered or skipped so far. */
@@ -96,6 +101,8 @@ export function composeDayPlan(input: {
           reviewsPerDay: plan ? plan.reviewsPerDay : null,
           newCardsPerDay: plan ? plan.newCardsPerDay : null,
           introduceBy: plan ? plan.introduceBy : null,
+          newCards: plan?.newCards ?? 0,
+          newCardsLimit: input.newCardsPerDay,
           newCardsLimitTooLow: plan?.newCardsLimitTooLow ?? false,
           targetRetention: target,
           finalStretch: exam.daysLeft >= 1 && exam.daysLeft <= FINAL_STRETCH_DAYS,
@@ -106,7 +113,7 @@ export function composeDayPlan(input: {
 
 /** What the Today page shows: the day's work in order, and with an exam date the day's share of the exam plan. */
 export async function dayPlan(db: Db, userId: string, now: Date): Promise<DayPlan> {
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { dailyQuizSize: true } });
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { dailyQuizSize: true, newCardsPerDay: true } });
   if (!settings) throw new NotFoundError("No such user.");
   const [today, progress] = await Promise.all([todaySummary(db, userId, now), getProgress(db, userId, now)]);
   const quiz = today.quiz.id
@@ -119,6 +126,7 @@ export async function dayPlan(db: Db, userId: string, now: Date): Promise<DayPla
     today,
     progress,
     dailyQuizSize: settings.dailyQuizSize,
+    newCardsPerDay: settings.newCardsPerDay,
     quizTimeLimitSec: quiz?.timeLimitSec ?? null,
     quizAnswered: quiz?._count.questions ?? 0,
   });

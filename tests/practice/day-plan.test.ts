@@ -64,6 +64,8 @@ describeEachDatabase("Today's plan", (provider) => {
     expect(plan.exam).toMatchObject({ date: "2027-01-19", daysLeft: 60, finalStretch: false, targetRetention: 0.9, newCardsLimitTooLow: false });
     // 14 items never studied, introduced over the 53 days before the last week: one a day.
     expect(plan.exam?.newCardsPerDay).toBe(1);
+    // Read against the limit in Settings, which is higher: the page says that one a day is enough.
+    expect(plan.exam).toMatchObject({ newCards: 14, newCardsLimit: 20 });
     expect(plan.exam?.reviewsPerDay).toBeGreaterThan(0);
 
     const lastWeek = await createUser(database.db, { timeZone: "Asia/Kolkata", examDate: "2026-11-25" });
