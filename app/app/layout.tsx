@@ -20,10 +20,13 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <Link href="/app/today" className="brand">
           Smri<span>ti</span>
         </Link>
-        <AppNav />
-        <div className="shell-user">
-          <div className="user-email">{user.name ?? user.email}</div>
-          <SignOutButton />
+        {/* One column on a desktop; on a phone one row that scrolls sideways within itself. */}
+        <div className="shell-nav-items">
+          <AppNav />
+          <div className="shell-user">
+            <div className="user-email">{user.name ?? user.email}</div>
+            <SignOutButton />
+          </div>
         </div>
       </nav>
       <main id="main" className="shell-main">

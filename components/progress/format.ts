@@ -29,3 +29,17 @@ export function perDay(count: number, singular: string, pluralForm = `${singular
   const whole = Math.round(count);
   return `${whole} ${whole === 1 ? singular : pluralForm}`;
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * An instant as "29 Nov 2026, 10:28" in the user's time zone, the same on the server and in the browser:
+ * only numbers come from Intl (locale-formatted dates differ between Node's and Chromium's ICU, in their
+ * spaces and am/pm, and in the browser's own zone), so a client component hydrates without a mismatch.
+ */
+export function dateTimeIn(instant: Date | string, timeZone: string): { day: string; dateTime: string } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  const day = `${Number(part("day"))} ${MONTHS[Number(part("month")) - 1]}`;
+  return { day, dateTime: `${day} ${part("year")}, ${part("hour")}:${part("minute")}` };
+}

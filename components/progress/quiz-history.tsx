@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { QuizSummary } from "@/lib/progress/quiz-history";
-import { percent } from "./format";
+import { dateTimeIn, percent } from "./format";
 
 const MODE_LABELS: Record<string, string> = { daily: "Daily quiz", topic: "Topic practice", mistakes: "Mistakes", custom: "Timed test" };
 
@@ -10,10 +10,11 @@ function scoreText(quiz: QuizSummary): string {
   return `${Number.isInteger(quiz.score) ? quiz.score : quiz.score.toFixed(2)} / ${quiz.maxScore}`;
 }
 
-export function QuizHistory({ quizzes }: { quizzes: QuizSummary[] }) {
+/** `timeZone`: the user's, in which the dates are shown, on the server and in the browser alike. */
+export function QuizHistory({ quizzes, timeZone }: { quizzes: QuizSummary[]; timeZone: string }) {
   if (quizzes.length === 0) return <p className="muted">No quizzes yet. Your daily quiz is waiting on the Quiz page.</p>;
   const chronological = [...quizzes].reverse().map((quiz) => ({
-    label: new Date(quiz.startedAt).toLocaleDateString("en-IN", { day: "numeric", month: "short" }),
+    label: dateTimeIn(quiz.startedAt, timeZone).day,
     scorePercent: quiz.maxScore > 0 ? Math.round((quiz.score / quiz.maxScore) * 100) : 0,
   }));
   return (
@@ -47,7 +48,7 @@ export function QuizHistory({ quizzes }: { quizzes: QuizSummary[] }) {
           <tbody>
             {quizzes.map((quiz) => (
               <tr key={quiz.id}>
-                <td>{new Date(quiz.startedAt).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{dateTimeIn(quiz.startedAt, timeZone).dateTime}</td>
                 <td>
                   {MODE_LABELS[quiz.mode] ?? quiz.mode}
                   {quiz.topic ? `: ${quiz.topic.split(" > ").at(-1)}` : ""}

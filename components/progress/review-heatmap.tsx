@@ -19,16 +19,23 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
   for (const { day, reviews } of days) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + reviews);
   return (
     <figure className="heatmap-figure">
-      <div className="heatmap" aria-hidden="true">
-        {Array.from({ length: leading }, (_, index) => (
-          <span key={`pad-${index}`} className="heatmap-cell heatmap-pad" />
-        ))}
-        {days.map(({ day, reviews }) => (
-          <span key={day} className={`heatmap-cell heatmap-level-${level(reviews)}`} title={`${longDay(day)}: ${reviews} reviews`} />
-        ))}
+      {/* Right to left, so that a narrow screen opens on the latest weeks (today included) and scrolls back in time. */}
+      <div className="heatmap-scroll" aria-hidden="true">
+        <div className="heatmap">
+          {Array.from({ length: leading }, (_, index) => (
+            <span key={`pad-${index}`} className="heatmap-cell heatmap-pad" />
+          ))}
+          {days.map(({ day, reviews }, index) => (
+            <span
+              key={day}
+              className={`heatmap-cell heatmap-level-${level(reviews)}${index === days.length - 1 ? " heatmap-today" : ""}`}
+              title={`${longDay(day)}${index === days.length - 1 ? " (today)" : ""}: ${reviews} reviews`}
+            />
+          ))}
+        </div>
       </div>
       <figcaption className="muted heatmap-legend">
-        Each square is a day; darker means more reviews (legend: none, 1+, 5+, 15+, 40+).
+        Each square is a day, today's outlined at the end; darker means more reviews (legend: none, 1+, 5+, 15+, 40+).
       </figcaption>
       <details>
         <summary>Reviews by month (table)</summary>

@@ -45,6 +45,7 @@ export function QuizPage({
   // A start that is waiting for the learner to confirm ending their unfinished practice quiz.
   const [confirming, setConfirming] = useState<Start | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const [justFinished, setJustFinished] = useState(false);
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -134,7 +135,18 @@ export function QuizPage({
               </button>
             </p>
           )}
-          {quiz.finishedAt ? <QuizResults quiz={quiz} /> : <QuizRunner key={quiz.id} initial={quiz} onFinished={onFinished} />}
+          {quiz.finishedAt ? (
+            <QuizResults quiz={quiz} focusOnMount={justFinished} />
+          ) : (
+            <QuizRunner
+              key={quiz.id}
+              initial={quiz}
+              onFinished={(finished) => {
+                setJustFinished(true);
+                onFinished(finished);
+              }}
+            />
+          )}
         </section>
       )}
       <section className="card" aria-labelledby="more-title">

@@ -1,51 +1,157 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
 import { SourceList } from "@/components/sources/source-list";
-import type { QuizView } from "./quiz-runner";
+import { scoreByTopic } from "@/lib/quiz/breakdown";
+import { scoreQuiz } from "@/lib/quiz/marking";
+import { optionMark } from "./option-mark";
+import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
 }
 
-/** Score under UPSC marking, then every question with the answer given, the key, the explanation and sources. */
-export function QuizResults({ quiz }: { quiz: QuizView }) {
-  const correct = quiz.questions.filter((question) => question.result?.correct === true).length;
-  const wrong = quiz.questions.filter((question) => question.result?.correct === false).length;
-  const skipped = quiz.questions.length - correct - wrong;
-  const score = quiz.score?.score ?? correct * 2 - (wrong * 2) / 3;
-  const maxScore = quiz.score?.maxScore ?? quiz.questions.length * 2;
+function topicLeaf(topic: string): string {
+  return topic.split(" > ").at(-1) ?? topic;
+}
+
+type Outcome = "right" | "wrong" | "skipped";
+type Filter = "all" | "wrong" | "skipped" | "wrong-or-skipped";
+
+function outcomeOf(question: QuizQuestionView): Outcome {
+  return question.result?.correct === true ? "right" : question.result?.correct === false ? "wrong" : "skipped";
+}
+
+const FILTERS: { filter: Filter; label: string; shows: (outcome: Outcome) => boolean }[] = [
+  { filter: "all", label: "All", shows: () => true },
+  { filter: "wrong", label: "Wrong", shows: (outcome) => outcome === "wrong" },
+  { filter: "skipped", label: "Skipped", shows: (outcome) => outcome === "skipped" },
+  { filter: "wrong-or-skipped", label: "Wrong or skipped", shows: (outcome) => outcome !== "right" },
+];
+
+const OUTCOME_TEXT: Record<Outcome, { glyph: string; text: string }> = {
+  right: { glyph: "✓", text: "Right: +2" },
+  wrong: { glyph: "✗", text: "Wrong: −2/3" },
+  skipped: { glyph: "–", text: "Skipped: 0" },
+};
+
+/**
+ * The score under UPSC marking and by topic, then every question, numbered, with the answer given and
+ * the key marked in colour and in words, the explanation and sources; filtered to the wrong or skipped
+ * ones on request. Right after Finish (focusOnMount) the score is brought into view and focused.
+ */
+export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; focusOnMount?: boolean }) {
+  const [filter, setFilter] = useState<Filter>("all");
+  const summary = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!focusOnMount) return;
+    heading.current?.focus({ preventScroll: true });
+    summary.current?.scrollIntoView({ block: "start" });
+  }, [focusOnMount]);
+
+  const outcomes = quiz.questions.map((question) => question.result?.correct ?? null);
+  const score = scoreQuiz(outcomes);
+  const byTopic = scoreByTopic(quiz.questions.map((question) => ({ topic: question.topic, correct: question.result?.correct ?? null })));
+  const numbered = quiz.questions.map((question, index) => ({ question, number: index + 1, outcome: outcomeOf(question) }));
+  const shows = FILTERS.find((candidate) => candidate.filter === filter)!.shows;
+  const shown = numbered.filter(({ outcome }) => shows(outcome));
+  const countOf = (candidate: (typeof FILTERS)[number]) => numbered.filter(({ outcome }) => candidate.shows(outcome)).length;
+
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="results-title">
-        <h2 id="results-title" tabIndex={-1}>
-          Your score: {formatScore(score)} out of {maxScore}
+      <section ref={summary} className="card results-summary" aria-labelledby="results-title">
+        <h2 id="results-title" ref={heading} tabIndex={-1}>
+          Your score: {formatScore(score.score)} out of {score.maxScore}
         </h2>
         <p>
-          {correct} right (+2 each), {wrong} wrong (−2/3 each), {skipped} skipped (0). Accuracy on answered questions:{" "}
-          {correct + wrong > 0 ? `${Math.round((correct / (correct + wrong)) * 100)}%` : "–"}.
+          {score.correct} right (+2 each), {score.wrong} wrong (−2/3 each), {score.skipped} skipped (0). Accuracy on answered questions:{" "}
+          {score.answered > 0 ? `${Math.round((score.correct / score.answered) * 100)}%` : "–"}.
         </p>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="table-caption">Score by topic</caption>
+            {/* The score first: on a phone it stays on screen when the counts need a sideways scroll. */}
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col">Score</th>
+                <th scope="col">Right</th>
+                <th scope="col">Wrong</th>
+                <th scope="col">Skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byTopic.map((topic) => (
+                <tr key={topic.topic}>
+                  <th scope="row" title={topic.topic}>
+                    {topicLeaf(topic.topic)}
+                  </th>
+                  <td className="nowrap">
+                    {formatScore(topic.score)} / {topic.maxScore}
+                  </td>
+                  <td>{topic.correct}</td>
+                  <td>{topic.wrong}</td>
+                  <td>{topic.skipped}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
+      <fieldset className="result-filter" role="radiogroup" aria-labelledby="result-filter-legend">
+        <legend id="result-filter-legend">Show</legend>
+        {FILTERS.map((candidate) => (
+          <label key={candidate.filter} className="filter-pill">
+            <input type="radio" name="result-filter" value={candidate.filter} checked={filter === candidate.filter} onChange={() => setFilter(candidate.filter)} />
+            {candidate.label} ({countOf(candidate)})
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted" aria-live="polite">
+        {filter === "all" ? `All ${numbered.length} questions.` : `${shown.length} of ${numbered.length} questions.`}
+      </p>
       <ol className="results-list">
-        {quiz.questions.map((question) => {
-          const result = question.result;
-          const chosen = question.options.find((option) => option.id === result?.chosenOptionId);
-          const key = question.options.find((option) => option.id === result?.key);
+        {shown.map(({ question, number, outcome }) => (
+          <ResultItem key={question.id} question={question} number={number} total={numbered.length} outcome={outcome} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
+  const result = question.result;
+  return (
+    <li className={`card result-item result-item-${outcome}`}>
+      <h3 className="result-heading">
+        Question {number} <span className="muted">of {total}</span>
+      </h3>
+      <p className="muted card-topic">
+        {TYPE_LABELS[question.type] ?? question.type} · <span title={question.topic}>{topicLeaf(question.topic)}</span>
+      </p>
+      <p className={`result-outcome result-${outcome}`}>
+        <span aria-hidden="true">{OUTCOME_TEXT[outcome].glyph}</span> {OUTCOME_TEXT[outcome].text}
+      </p>
+      <p className="question-prompt">{question.prompt}</p>
+      <ul className="options options-static" aria-label="Options">
+        {question.options.map((option) => {
+          const mark = optionMark(option.id, result);
           return (
-            <li key={question.id} className="card">
-              <p className="question-prompt">{question.prompt}</p>
-              <p className={result?.correct ? "result-right" : result?.correct === false ? "result-wrong" : "result-skipped"}>
-                {result?.correct ? "Right" : result?.correct === false ? "Wrong" : "Skipped"}
-                {chosen && !result?.correct ? `: you chose (${chosen.id}) ${chosen.text}` : ""}
-              </p>
-              {key && (
-                <p>
-                  <strong>Answer:</strong> ({key.id}) {key.text}
-                </p>
+            <li key={option.id} className={`option ${mark?.className ?? ""}`}>
+              <span className="option-letter">({option.id})</span> <span className="option-text">{option.text}</span>
+              {mark && (
+                <span className="option-mark">
+                  <span aria-hidden="true">{mark.glyph}</span> {mark.label}
+                </span>
               )}
-              {result && <p className="explanation">{result.explanation}</p>}
-              {result && <SourceList sources={result.sources} />}
             </li>
           );
         })}
-      </ol>
-    </div>
+      </ul>
+      {result && <p className="explanation">{result.explanation}</p>}
+      {result && <SourceList sources={result.sources} />}
+    </li>
   );
 }

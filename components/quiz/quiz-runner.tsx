@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { optionMark } from "./option-mark";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
@@ -15,7 +16,7 @@ export type AnswerResult = {
   sources: Source[];
 };
 
-export type QuizQuestionView = { id: string; position: number; type: string; prompt: string; options: Option[]; result: AnswerResult | null };
+export type QuizQuestionView = { id: string; position: number; type: string; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
 
 export type QuizView = {
   id: string;
@@ -35,7 +36,7 @@ export type QuizView = {
 
 export type QuizScore = { score: number; maxScore: number; correct: number; wrong: number; skipped: number };
 
-const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
+export const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
@@ -224,26 +225,22 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <fieldset className="options" disabled={Boolean(question.result) || busy}>
           <legend className="visually-hidden">Choose one answer</legend>
           {question.options.map((option) => {
-            const result = question.result;
-            const state = result
-              ? option.id === result.key
-                ? "option-key"
-                : option.id === result.chosenOptionId
-                  ? "option-wrong"
-                  : ""
-              : "";
+            const mark = optionMark(option.id, question.result);
             return (
-              <label key={option.id} className={`option ${state}`}>
+              <label key={option.id} className={`option ${mark?.className ?? ""}`}>
                 <input
                   type="radio"
                   name={`question-${question.id}`}
                   value={option.id}
-                  checked={(result?.chosenOptionId ?? choice) === option.id}
+                  checked={(question.result?.chosenOptionId ?? choice) === option.id}
                   onChange={() => setChoice(option.id)}
                 />
-                <span className="option-letter">({option.id})</span> <span>{option.text}</span>
-                {state === "option-key" && <span className="visually-hidden"> (correct answer)</span>}
-                {state === "option-wrong" && <span className="visually-hidden"> (your answer, wrong)</span>}
+                <span className="option-letter">({option.id})</span> <span className="option-text">{option.text}</span>
+                {mark && (
+                  <span className="option-mark">
+                    <span aria-hidden="true">{mark.glyph}</span> {mark.label}
+                  </span>
+                )}
               </label>
             );
           })}

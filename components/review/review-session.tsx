@@ -255,7 +255,8 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   return (
     <div className="stack">
       {progress}
-      <article className="card review-card" aria-labelledby="card-front">
+      {/* A tap anywhere on the card shows the answer, as on a paper card; the button and Space do the same. */}
+      <article className={`card review-card${flipped ? "" : " review-card-front"}`} aria-labelledby="card-front" onClick={() => setFlipped(true)}>
         <p className="muted card-topic">
           {card.type === "cloze" ? "Flashcard: fill in the blank" : "Flashcard: recall"}
           {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {card.topic.split(" > ").at(-1)}
@@ -279,7 +280,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
         )}
       </article>
       {flipped && (
-        <div className="rating-buttons" role="group" aria-label="How well did you recall it?">
+        <div className="rating-buttons rating-bar" role="group" aria-label="How well did you recall it?">
           {RATINGS.map(({ rating, key, label }) => (
             <button key={rating} type="button" className={`button rating rating-${rating}`} onClick={() => void rate(rating)} disabled={busy}>
               <span>

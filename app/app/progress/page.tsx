@@ -60,7 +60,7 @@ export default async function ProgressPage() {
       </section>
       <section className="card" aria-labelledby="quizzes-title">
         <h2 id="quizzes-title">Quiz history</h2>
-        <QuizHistory quizzes={progress.quizzes} />
+        <QuizHistory quizzes={progress.quizzes} timeZone={progress.timeZone} />
       </section>
     </div>
   );
