@@ -2,6 +2,7 @@ import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { NOT_WITHHELD, notWithheldSql } from "@/lib/reports/withheld";
 import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
 import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
@@ -76,7 +77,7 @@ async function queueRows(db: Db, userId: string, where: Prisma.Sql, orderBy: Pri
            i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
-    WHERE c."userId" = ${userId} AND ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL
+    WHERE c."userId" = ${userId} AND ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL AND ${notWithheldSql("i")}
     ORDER BY ${orderBy}
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
   return rows.map((row) => ({
@@ -116,7 +117,7 @@ async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy:
 /** Creates Card rows for items the user has never seen, in the bank's order (topic, then id). */
 async function introduceCards(db: Db, userId: string, count: number, now: Date) {
   const unseen = await db.bankItem.findMany({
-    where: { type: { in: RECALL_TYPES }, retiredAt: null, cards: { none: { userId } } },
+    where: { type: { in: RECALL_TYPES }, retiredAt: null, ...NOT_WITHHELD, cards: { none: { userId } } },
     orderBy: [{ topic: "asc" }, { id: "asc" }],
     take: count,
     select: { id: true },

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
+import { NOT_WITHHELD } from "@/lib/reports/withheld";
 import { CARD_STATE_SELECT, newCardState, type RatingName } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { QUIZ_TYPES, RECALL_TYPES } from "./items";
@@ -12,7 +13,8 @@ import { isUniqueViolation, MAX_ATTEMPTS, StaleCardError, writeRatings, type Pla
 
 export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
 
-export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[] };
+// itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
+export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[]; itemId: string };
 
 export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
 
@@ -40,7 +42,7 @@ const QUESTION_FIELDS = {
   chosenOptionId: true,
   correct: true,
   answeredAt: true,
-  item: { select: { type: true, topic: true, prompt: true, options: true, answer: true, explanation: true, sources: true } },
+  item: { select: { id: true, type: true, topic: true, prompt: true, options: true, answer: true, explanation: true, sources: true } },
 } as const;
 
 /**
@@ -75,7 +77,7 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   if (request.mode === "topic") {
     const items = await db.bankItem.findMany({
       // A topic includes its subtopics: "Polity" covers "Polity > Parliament".
-      where: { type: { in: QUIZ_TYPES }, retiredAt: null, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
+      where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
       select: { id: true, topic: true, type: true },
       orderBy: { id: "asc" },
     });
@@ -100,7 +102,7 @@ function toCandidate(item: { id: string; topic: string; type: string }): Candida
 /** Questions the user has answered before that fall due before `dueBefore` (the end of their day), most overdue first. */
 async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: number): Promise<Candidate[]> {
   const cards = await db.card.findMany({
-    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
+    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, item: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD } },
     orderBy: { due: "asc" },
     take: size,
     select: { item: { select: { id: true, topic: true, type: true } } },
@@ -116,7 +118,7 @@ async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: 
  */
 async function freshQuizCandidates(db: Db, userId: string): Promise<Candidate[]> {
   const items = await db.bankItem.findMany({
-    where: { type: { in: QUIZ_TYPES }, retiredAt: null, cards: { none: { userId, state: { not: State.New } } } },
+    where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD, cards: { none: { userId, state: { not: State.New } } } },
     orderBy: [{ contentHash: "asc" }, { id: "asc" }],
     take: FRESH_CANDIDATES,
     select: { id: true, topic: true, type: true },
@@ -127,7 +129,7 @@ async function freshQuizCandidates(db: Db, userId: string): Promise<Candidate[]>
 /** Questions whose latest answer was wrong, most recent first. */
 async function lastAnsweredWrong(db: Db, userId: string): Promise<Candidate[]> {
   const answers = await db.quizQuestion.findMany({
-    where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null } },
+    where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null, ...NOT_WITHHELD } },
     orderBy: { answeredAt: "desc" },
     take: MISTAKE_LOOKBACK,
     select: { correct: true, item: { select: { id: true, topic: true, type: true } } },
@@ -200,13 +202,14 @@ export async function quizView(db: Db, userId: string, quizId: string): Promise<
   };
 }
 
-function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; item: { answer: string; explanation: string; sources: string } }): AnswerResult {
+function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; item: { id: string; answer: string; explanation: string; sources: string } }): AnswerResult {
   return {
     chosenOptionId: question.chosenOptionId,
     correct: question.correct,
     key: question.item.answer,
     explanation: question.item.explanation,
     sources: JSON.parse(question.item.sources) as Citation[],
+    itemId: question.item.id,
   };
 }
 
@@ -262,8 +265,8 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
   return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question.item) });
 }
 
-function keyOf(item: { answer: string; explanation: string; sources: string }) {
-  return { key: item.answer, explanation: item.explanation, sources: JSON.parse(item.sources) as Citation[] };
+function keyOf(item: { id: string; answer: string; explanation: string; sources: string }) {
+  return { key: item.answer, explanation: item.explanation, sources: JSON.parse(item.sources) as Citation[], itemId: item.id };
 }
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
