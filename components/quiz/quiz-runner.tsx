@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
@@ -13,6 +14,7 @@ export type AnswerResult = {
   key: string;
   explanation: string;
   sources: Source[];
+  itemId: string;
 };
 
 export type QuizQuestionView = { id: string; position: number; type: string; prompt: string; options: Option[]; result: AnswerResult | null };
@@ -183,6 +185,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
             <SourceList sources={question.result.sources} />
           </div>
         ) : null}
+        {question.result && <ReportProblem key={question.result.itemId} itemId={question.result.itemId} />}
       </article>
       {error && (
         <p className="alert alert-error" role="alert">

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import path from "node:path";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { loadBank } from "@/lib/content/bank";
 import { libraryOf } from "@/lib/content/library";
 import { monthYear } from "@/lib/content/generate/wording";
+import { reportableItemOfFact } from "@/lib/reports/fact-items";
 
 export const metadata: Metadata = { title: "Library" };
 
@@ -15,6 +17,7 @@ function anchor(topic: string): string {
 export default function LibraryPage() {
   const bank = loadBank();
   const library = libraryOf(bank, path.resolve("content"));
+  const reportable = reportableItemOfFact(bank);
   return (
     <div className="stack">
       <header className="page-header">
@@ -59,6 +62,7 @@ export default function LibraryPage() {
                     <QuoteInContextView key={`${source.doc}-${source.locator}-${source.quote}`} source={source} />
                   ))}
                 </details>
+                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} />}
               </li>
             ))}
           </ul>
