@@ -8,7 +8,7 @@ import "./editor.css";
 const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 function when(date: Date): string {
-  return date.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
+  return `${date.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" })} IST`;
 }
 
 /** One reported item as an editor reviews it: the item, its facts, its sources in context and the reports. */

@@ -1,3 +1,4 @@
+import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
 import type { QuizView } from "./quiz-runner";
 
@@ -42,6 +43,7 @@ export function QuizResults({ quiz }: { quiz: QuizView }) {
               )}
               {result && <p className="explanation">{result.explanation}</p>}
               {result && <SourceList sources={result.sources} />}
+              {result && <ReportProblem itemId={result.itemId} />}
             </li>
           );
         })}
