@@ -254,7 +254,7 @@ test("a flashcard and a Library fact offer a report; the dialog keeps the sessio
 
   await page.goto("/app/library");
   const fact = page.locator(".fact-list > li").first();
-  await fact.getByRole("button", { name: "Report a problem" }).click();
+  await fact.getByRole("button", { name: /^Report a problem for: ./ }).click();
   await expect(page.getByRole("dialog", { name: "Report a problem" })).toBeVisible();
   await page.keyboard.press("Escape");
 });

@@ -43,7 +43,7 @@ export function QuizResults({ quiz }: { quiz: QuizView }) {
               )}
               {result && <p className="explanation">{result.explanation}</p>}
               {result && <SourceList sources={result.sources} />}
-              {result && <ReportProblem itemId={result.itemId} />}
+              {result && <ReportProblem itemId={result.itemId} about={`question ${question.position + 1}`} />}
             </li>
           );
         })}

@@ -42,7 +42,7 @@ function outcome(report: MyReport): string {
  * "Report a problem" for one bank item (a quiz question once answered, a flashcard once revealed, a
  * Library fact's card): a dialog with the reason and an optional comment, then what became of the report.
  */
-export function ReportProblem({ itemId }: { itemId: string }) {
+export function ReportProblem({ itemId, about }: { itemId: string; /** For screen readers where several items share a page: "for: …". */ about?: string }) {
   const [report, setReport] = useState<MyReport | null>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReportReason | null>(null);
@@ -113,6 +113,7 @@ export function ReportProblem({ itemId }: { itemId: string }) {
       </p>
       <button ref={opener} type="button" className="link-button report-open" onClick={start} aria-haspopup="dialog">
         {pending ? "Change your report" : "Report a problem"}
+        {about && <span className="visually-hidden"> for: {about}</span>}
       </button>
       {open && (
         <dialog

@@ -62,7 +62,7 @@ export default function LibraryPage() {
                     <QuoteInContextView key={`${source.doc}-${source.locator}-${source.quote}`} source={source} />
                   ))}
                 </details>
-                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} />}
+                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} about={fact.statement} />}
               </li>
             ))}
           </ul>
