@@ -170,7 +170,7 @@ test("three learners' wrong-answer reports withhold the item from the next quiz 
   expect(mine.reports).toMatchObject([{ itemId: target.id, status: "fixed", reply: "The key now follows the 2024 statement." }]);
 });
 
-test("every editor route answers 401 to a visitor, 403 to a learner, 404 for an unknown item to an editor", async ({ browser, playwright, baseURL }) => {
+test("every editor route answers 401 to a visitor, 403 to a learner, 404 for an unknown item to an editor", async ({ browser, playwright, baseURL }, testInfo) => {
   const visitor = await playwright.request.newContext({ baseURL });
   const learner = await (await browser.newContext()).newPage();
   await signedInLearner(learner, "not-editor");
@@ -208,6 +208,15 @@ test("every editor route answers 401 to a visitor, 403 to a learner, 404 for an 
     });
   }
   expect(statuses).toEqual(routes.map((route) => ({ route: route.name, visitor: 401, learner: 403, editor: route.editor })));
+
+  // Editors find their page from the app; learners are not shown the way.
+  await editor.goto("/app/today");
+  await editor.getByRole("link", { name: "Editor: reports" }).click();
+  await expect(editor).toHaveURL(/\/editor$/);
+  await editor.goto("/app/today");
+  await editor.screenshot({ path: testInfo.outputPath("editor-today.png") });
+  await learner.goto("/app/today");
+  await expect(learner.getByRole("link", { name: "Editor: reports" })).toHaveCount(0);
 
   // The pages say why, and offer the way on.
   await learner.goto("/editor");
