@@ -18,6 +18,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and unauthorized(): the editor pages answer 403 to learners and 401 to visitors.
+  experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` over the whole project first; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native and driver packages load at run time from node_modules instead of being bundled.

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const userId = await getSessionUserId();
   // proxy.ts redirects visitors first; this also catches a valid token whose account no longer exists.
-  const user = userId ? await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true } }) : null;
+  const user = userId ? await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true } }) : null;
   if (!user) redirect("/signin");
   return (
     <div className="shell">
@@ -25,6 +25,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <AppNav />
           <div className="shell-user">
             <div className="user-email">{user.name ?? user.email}</div>
+            {user.role === "editor" && <Link href="/editor">Editor: reports</Link>}
             <SignOutButton />
           </div>
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
 import { scoreQuiz } from "@/lib/quiz/marking";
@@ -152,6 +153,7 @@ function ResultItem({ question, number, total, outcome }: { question: QuizQuesti
       </ul>
       {result && <p className="explanation">{result.explanation}</p>}
       {result && <SourceList sources={result.sources} />}
+      {result && <ReportProblem itemId={result.itemId} about={`question ${number}`} />}
     </li>
   );
 }

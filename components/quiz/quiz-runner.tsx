@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { optionMark } from "./option-mark";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
@@ -14,6 +15,7 @@ export type AnswerResult = {
   key: string;
   explanation: string;
   sources: Source[];
+  itemId: string;
 };
 
 export type QuizQuestionView = { id: string; position: number; type: string; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
@@ -254,6 +256,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
             <SourceList sources={question.result.sources} />
           </div>
         ) : null}
+        {question.result && <ReportProblem key={question.result.itemId} itemId={question.result.itemId} />}
       </article>
       {error && (
         <p className="alert alert-error" role="alert">

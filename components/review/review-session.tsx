@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 
 export type ReviewCard = {
@@ -278,6 +279,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
             Show answer <kbd>Space</kbd>
           </button>
         )}
+        {flipped && <ReportProblem key={card.itemId} itemId={card.itemId} />}
       </article>
       {flipped && (
         <div className="rating-buttons rating-bar" role="group" aria-label="How well did you recall it?">

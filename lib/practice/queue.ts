@@ -2,6 +2,7 @@ import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { notWithheldSql } from "@/lib/reports/withheld";
 import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
 import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { userDay } from "./day";
@@ -105,7 +106,7 @@ async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?:
            i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources", i."factIds"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
-    WHERE ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL
+    WHERE ${where} AND i."type" IN (${Prisma.join(RECALL_TYPES)}) AND i."retiredAt" IS NULL AND ${notWithheldSql("i")}
     ORDER BY ${orderBy}
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`);
   return rows.map((row) => ({
@@ -158,7 +159,7 @@ async function introduceCards(db: Db, userId: string, count: number, facts: Set<
   const perTopic = topics.map(
     ({ topic }, index) => Prisma.sql`SELECT * FROM (
       SELECT u."id", u."topic", u."factIds" FROM "BankItem" u
-      WHERE u."retiredAt" IS NULL AND u."topic" = ${topic} AND u."type" IN (${Prisma.join(RECALL_TYPES)})
+      WHERE u."retiredAt" IS NULL AND ${notWithheldSql("u")} AND u."topic" = ${topic} AND u."type" IN (${Prisma.join(RECALL_TYPES)})
         AND NOT EXISTS (SELECT 1 FROM "Card" own WHERE own."userId" = ${userId} AND own."itemId" = u."id")
         AND NOT ${siblingRatedSinceSql(userId, dayStart, "u", null)}
       ORDER BY u."id" LIMIT ${count}) ${Prisma.raw(`"topic${index}"`)}`,

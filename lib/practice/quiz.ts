@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
+import { NOT_WITHHELD } from "@/lib/reports/withheld";
 import { CARD_STATE_SELECT, newCardState, type RatingName } from "@/lib/srs/schedule";
 import { userDay } from "./day";
 import { QUIZ_TYPES, RECALL_TYPES } from "./items";
@@ -12,7 +13,8 @@ import { isUniqueViolation, MAX_ATTEMPTS, StaleCardError, writeRatings, type Pla
 
 export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
 
-export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[] };
+// itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
+export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[]; itemId: string };
 
 export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
 
@@ -54,6 +56,7 @@ const QUESTION_FIELDS = {
   answer: true,
   explanation: true,
   sources: true,
+  itemId: true,
 } as const;
 
 const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
@@ -108,7 +111,7 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   if (request.mode === "topic") {
     const items = await db.bankItem.findMany({
       // A topic includes its subtopics: "Polity" covers "Polity > Parliament".
-      where: { type: { in: QUIZ_TYPES }, retiredAt: null, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
+      where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
       select: CANDIDATE_FIELDS,
       orderBy: { id: "asc" },
     });
@@ -170,7 +173,7 @@ async function itemsAskedSince(db: Db, userId: string, since: Date): Promise<str
 /** Questions the user has answered before that fall due before `dueBefore` (the end of their day), most overdue first. */
 async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: number, exclude: string[]): Promise<Candidate[]> {
   const cards = await db.card.findMany({
-    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, itemId: { notIn: exclude }, item: { type: { in: QUIZ_TYPES }, retiredAt: null } },
+    where: { userId, state: { not: State.New }, due: { lt: dueBefore }, itemId: { notIn: exclude }, item: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD } },
     orderBy: { due: "asc" },
     take: size,
     select: { item: { select: CANDIDATE_FIELDS } },
@@ -186,7 +189,7 @@ async function dueQuizCandidates(db: Db, userId: string, dueBefore: Date, size: 
  */
 async function freshQuizCandidates(db: Db, userId: string, exclude: string[]): Promise<Candidate[]> {
   const items = await db.bankItem.findMany({
-    where: { type: { in: QUIZ_TYPES }, retiredAt: null, id: { notIn: exclude }, cards: { none: { userId, state: { not: State.New } } } },
+    where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD, id: { notIn: exclude }, cards: { none: { userId, state: { not: State.New } } } },
     orderBy: [{ contentHash: "asc" }, { id: "asc" }],
     take: FRESH_CANDIDATES,
     select: CANDIDATE_FIELDS,
@@ -197,7 +200,7 @@ async function freshQuizCandidates(db: Db, userId: string, exclude: string[]): P
 /** Questions whose latest answer was wrong, most recent first. */
 async function lastAnsweredWrong(db: Db, userId: string): Promise<Candidate[]> {
   const answers = await db.quizQuestion.findMany({
-    where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null } },
+    where: { quiz: { userId }, answeredAt: { not: null }, item: { retiredAt: null, ...NOT_WITHHELD } },
     orderBy: { answeredAt: "desc" },
     take: MISTAKE_LOOKBACK,
     select: { correct: true, item: { select: CANDIDATE_FIELDS } },
@@ -301,7 +304,7 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
   };
 }
 
-function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; answer: string; explanation: string; sources: string }): AnswerResult {
+function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; itemId: string; answer: string; explanation: string; sources: string }): AnswerResult {
   return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question) };
 }
 
@@ -362,9 +365,9 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
   return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question) });
 }
 
-/** The key, explanation and sources of a question as it was shown (its snapshot). */
-function keyOf(question: { answer: string; explanation: string; sources: string }) {
-  return { key: question.answer, explanation: question.explanation, sources: JSON.parse(question.sources) as Citation[] };
+/** The key, explanation and sources of a question as it was shown (its snapshot), and the item to report on. */
+function keyOf(question: { itemId: string; answer: string; explanation: string; sources: string }) {
+  return { key: question.answer, explanation: question.explanation, sources: JSON.parse(question.sources) as Citation[], itemId: question.itemId };
 }
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {

@@ -5,6 +5,7 @@ import { streaksOf, type Streaks } from "@/lib/progress/activity";
 import { studyDays } from "@/lib/progress/study-days";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
+import { NOT_WITHHELD } from "@/lib/reports/withheld";
 import { userDay } from "./day";
 import { countFlashcardsDue } from "./due";
 import { RECALL_TYPES } from "./items";
@@ -27,7 +28,7 @@ export async function todaySummary(db: Db, userId: string, now: Date): Promise<T
   if (!user) throw new NotFoundError("No such user.");
   const timeZone = user.settings?.timeZone ?? "Asia/Kolkata";
   const { day, start, end } = userDay(now, timeZone);
-  const recall = { type: { in: RECALL_TYPES }, retiredAt: null };
+  const recall = { type: { in: RECALL_TYPES }, retiredAt: null, ...NOT_WITHHELD };
   const [due, introducedToday, waiting, unseen, reviewedToday, quiz, activeDays] = await Promise.all([
     countFlashcardsDue(db, userId, start, end),
     db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),

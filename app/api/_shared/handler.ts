@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { roleOf } from "@/lib/auth/roles";
 import { getRequestUserId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { ConflictError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
 
 /** Bodies above this are refused before parsing: no API request needs more. */
@@ -41,6 +43,24 @@ export function userRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
     respond(async () => {
       const userId = await getRequestUserId(request);
       if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
+      return handler(userId, await parseInput(request, context, options));
+    });
+}
+
+/**
+ * Like userRoute, for editors only: 401 for a visitor, 403 for a learner, both before any input is
+ * parsed. The role is read from the database on every request (lib/auth/roles), not trusted from the
+ * 30-day session token, so that taking the role away takes effect at once.
+ */
+export function editorRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: Options<B, P, Q>,
+  handler: (editorId: string, input: Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    respond(async () => {
+      const userId = await getRequestUserId(request);
+      if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
+      if ((await roleOf(getDb(), userId)) !== "editor") throw new HttpError(403, { error: "forbidden", message: "Only editors may do this." });
       return handler(userId, await parseInput(request, context, options));
     });
 }

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import path from "node:path";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
+import { ReportProblem } from "@/components/reports/report-problem";
 import { loadBank } from "@/lib/content/bank";
 import { monthYear } from "@/lib/content/generate/wording";
 import { libraryOf, libraryView, type LibraryQuery } from "@/lib/content/library";
 import { libraryQuerySchema } from "@/lib/validation/library";
+import { reportableItemOfFact } from "@/lib/reports/fact-items";
 
 export const metadata: Metadata = { title: "Library" };
 
@@ -31,6 +33,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   const bank = loadBank();
   const view = libraryView(libraryOf(bank, path.resolve("content")), query);
   const filtered = Boolean(query.q || query.topic);
+  const reportable = reportableItemOfFact(bank);
   return (
     <div className="stack">
       <header className="page-header">
@@ -136,6 +139,11 @@ export default async function LibraryPage({ searchParams }: Props) {
                   <span className={`badge${fact.timeSensitive ? " badge-dated" : ""}`}>as of {monthYear(fact.asOf)}</span>
                 </p>
                 {fact.note && <p className="muted">{fact.note}</p>}
+                {fact.editorialNote && (
+                  <p className="editorial-note">
+                    <strong>Editor&apos;s note: not asked in questions.</strong> {fact.editorialNote}
+                  </p>
+                )}
                 <details>
                   <summary>
                     {fact.sources.length === 1 ? "Source" : `${fact.sources.length} sources`}
@@ -145,6 +153,7 @@ export default async function LibraryPage({ searchParams }: Props) {
                     <QuoteInContextView key={`${source.doc}-${source.locator}-${source.quote}`} source={source} />
                   ))}
                 </details>
+                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} about={fact.statement} />}
               </li>
             ))}
           </ul>

@@ -1,0 +1,8 @@
+import { editorRoute } from "@/app/api/_shared/handler";
+import { getDb } from "@/lib/db/client";
+import { decideItem } from "@/lib/reports/reports";
+import { decisionSchema, itemParamsSchema } from "@/lib/validation/reports";
+
+export const POST = editorRoute({ params: itemParamsSchema, body: decisionSchema }, async (editorId, { params, body }) =>
+  decideItem(getDb(), editorId, params.itemId, body, new Date()),
+);

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { forbidden, unauthorized } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { getSessionUserId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+
+/**
+ * The editors' area: 401 for a visitor (the page says how to sign in), 403 for a learner. The role is
+ * read from the database on every request (lib/auth/roles), like the editor API.
+ */
+export default async function EditorLayout({ children }: { children: ReactNode }) {
+  const userId = await getSessionUserId();
+  if (!userId) unauthorized();
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true } });
+  if (!user) unauthorized();
+  if (user.role !== "editor") forbidden();
+  return (
+    <div className="shell">
+      <nav className="shell-nav" aria-label="Editor">
+        <Link href="/editor" className="brand">
+          Smri<span>ti</span> <span className="brand-role">editor</span>
+        </Link>
+        <ul>
+          <li>
+            <Link href="/editor" aria-current="page">
+              Reports
+            </Link>
+          </li>
+          <li>
+            <Link href="/app/today">Learner app</Link>
+          </li>
+        </ul>
+        <div className="shell-user">
+          <div className="user-email">{user.name ?? user.email}</div>
+          <SignOutButton />
+        </div>
+      </nav>
+      <main id="main" className="shell-main">
+        {children}
+      </main>
+    </div>
+  );
+}

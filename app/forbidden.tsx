@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+/** 403: what forbidden() renders (the editor pages, for a learner). */
+export default function Forbidden() {
+  return (
+    <main id="main" className="container narrow stack" style={{ paddingTop: "3rem" }}>
+      <h1>Editors only</h1>
+      <p>Your account is a learner&apos;s. An editor is made on the server with <code>npm run user:role -- &lt;email&gt; editor</code>.</p>
+      <p>
+        <Link className="button" href="/app/today">
+          Back to Today
+        </Link>
+      </p>
+    </main>
+  );
+}
