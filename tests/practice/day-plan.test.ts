@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { dayPlan } from "@/lib/practice/day-plan";
-import { answerQuestion, dailyQuiz, finishQuiz } from "@/lib/practice/quiz";
+import { answerQuestion, dailyQuiz, finishQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -35,6 +35,7 @@ describeEachDatabase("Today's plan", (provider) => {
   it("the quiz's own size and time once made; topics answered below the target are weak, weakest first, with links to practise", async () => {
     const user = await createUser(database.db, { timeZone: "Asia/Kolkata", newCardsPerDay: 0, dailyQuizSize: 6 });
     const quiz = await dailyQuiz(database.db, user.id, MORNING);
+    await startQuizClock(database.db, user.id, quiz.id, MORNING);
     for (const [index, question] of quiz.questions.entries()) {
       // Every Economy question wrong, Polity questions right except the first.
       const wrong = question.topic.startsWith("Economy") || index === quiz.questions.findIndex((candidate) => candidate.topic.startsWith("Polity"));
@@ -43,6 +44,7 @@ describeEachDatabase("Today's plan", (provider) => {
     // A skipped question is behind the user too.
     const extra = await createUser(database.db, { timeZone: "Asia/Kolkata", newCardsPerDay: 0, dailyQuizSize: 5 });
     const extraQuiz = await dailyQuiz(database.db, extra.id, MORNING);
+    await startQuizClock(database.db, extra.id, extraQuiz.id, MORNING);
     await answerQuestion(database.db, extra.id, extraQuiz.id, { questionId: extraQuiz.questions[0]!.id, optionId: null, answerId: `skip-${extraQuiz.id}` }, MORNING);
     expect((await dayPlan(database.db, extra.id, MORNING)).quiz).toMatchObject({ status: "in-progress", answered: 1, questions: 5 });
     const plan = await dayPlan(database.db, user.id, MORNING);
