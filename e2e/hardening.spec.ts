@@ -62,6 +62,10 @@ test.describe("1. callback URLs", () => {
       sameOrigin(response.headers()["location"], baseURL!);
       expect(new URL(response.headers()["location"]!, baseURL).pathname, JSON.stringify(callbackUrl)).toBe("/app/today");
     }
+    // Given twice, it is an array to the page: the default too.
+    const twice = await request.get("/signin?callbackUrl=%2Fapp%2Fquiz&callbackUrl=%2Fapp%2Fprogress", { maxRedirects: 0 });
+    expect(twice.status()).toBe(307);
+    expect(new URL(twice.headers()["location"]!, baseURL).pathname).toBe("/app/today");
     // A good one still works.
     const good = await request.get(`/signin?callbackUrl=${encodeURIComponent("/app/progress?x=1")}`, { maxRedirects: 0 });
     expect(good.headers()["location"]).toMatch(/\/app\/progress\?x=1$/);

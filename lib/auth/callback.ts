@@ -10,8 +10,9 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
  * origin; it comes back as a path (with query and fragment). Control characters, backslashes, and
  * anything unparsable give `fallback`.
  */
-export function safeCallbackPath(callbackUrl: string | undefined, origin = "http://localhost", fallback = DEFAULT_AFTER_SIGN_IN): string {
-  if (!callbackUrl || CONTROL_CHARACTERS.test(callbackUrl) || callbackUrl.includes("\\")) return fallback;
+export function safeCallbackPath(callbackUrl: unknown, origin = "http://localhost", fallback = DEFAULT_AFTER_SIGN_IN): string {
+  // Not a string: a query parameter given twice (?callbackUrl=a&callbackUrl=b) is an array.
+  if (typeof callbackUrl !== "string" || !callbackUrl || CONTROL_CHARACTERS.test(callbackUrl) || callbackUrl.includes("\\")) return fallback;
   let base: URL;
   try {
     base = new URL(origin);

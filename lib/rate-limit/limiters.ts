@@ -12,8 +12,6 @@ export type Limiter = {
   giveBack(key: string): Promise<void>;
   /** Forgets the key's attempts. */
   reset(key: string): Promise<void>;
-  /** Whether the key has attempts left, without counting one. */
-  hasRoom(key: string): Promise<boolean>;
 };
 
 export type Limiters = {
@@ -97,11 +95,6 @@ function limiter(store: RateLimiterAbstract, ready: Promise<void>): Limiter {
     async reset(key) {
       await ready;
       await store.delete(hashed(key));
-    },
-    async hasRoom(key) {
-      await ready;
-      const state = await store.get(hashed(key));
-      return !state || state.remainingPoints > 0;
     },
   };
 }

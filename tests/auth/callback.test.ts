@@ -24,6 +24,7 @@ describe("safeCallbackPath", () => {
     "evil.example/app",
     "",
     undefined,
+    ["/app/progress", "/app/quiz"],
   ])("sends %j to the default page", (callbackUrl) => {
     expect(safeCallbackPath(callbackUrl, ORIGIN)).toBe(DEFAULT_AFTER_SIGN_IN);
   });
