@@ -170,8 +170,18 @@ test.describe("4. limits per client address", () => {
     expect((await signIn(await client(playwright, baseURL), uniqueEmail("spray"), "wrong-password")).status()).not.toBe(429);
   });
 
-  test("sign-ups from one address are limited (RATE_LIMIT_SIGN_UP_IP=30)", async ({ playwright, baseURL }) => {
-    const request = await client(playwright, baseURL);
+  test("a client cannot pose as another connection: the peer-address header it sends is overwritten", async ({ playwright, baseURL }) => {
+    // Were the forged header believed, the peer would be 203.0.113.77, not a trusted proxy, and all 11
+    // failures would count against it; the real peer (loopback) is trusted, so each X-Forwarded-For counts.
+    for (let i = 0; i < 11; i++) {
+      const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueIp(), "x-smriti-peer-address": "203.0.113.77" } });
+      expect((await signIn(request, uniqueEmail("forged"), "wrong-password")).status()).not.toBe(429);
+    }
+  });
+
+  test("sign-ups from one address are limited (RATE_LIMIT_SIGN_UP_IP=30), and the form says so", async ({ page, playwright, baseURL }) => {
+    const ip = uniqueIp();
+    const request = await client(playwright, baseURL, ip);
     const email = uniqueEmail("signups");
     await register(request, email);
     for (let i = 1; i < 30; i++) expect((await request.post("/api/register", { data: { email, password: PASSWORD } })).status()).toBe(409);
@@ -180,6 +190,13 @@ test.describe("4. limits per client address", () => {
     expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
     expect((await refused.json()).error).toBe("too_many_attempts");
     expect((await (await client(playwright, baseURL)).post("/api/register", { data: { email: uniqueEmail("signups"), password: PASSWORD } })).status()).toBe(201);
+    // The same address in a browser: the sign-up form shows the reason.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": ip });
+    await page.goto("/signup");
+    await page.getByLabel("Email").fill(uniqueEmail("signups"));
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator(".alert-error")).toContainText("Too many sign-ups from your network");
   });
 });
 
