@@ -88,6 +88,13 @@ test.describe("1. callback URLs", () => {
       sameOrigin((await signedIn.json()).url, baseURL!);
       expect(new URL((await signedIn.json()).url).pathname, label).toBe("/app/today");
     }
+    // next-auth's callback-URL cookie, set to a bad value by the client itself (or a sibling subdomain).
+    for (const callbackUrl of BAD_CALLBACKS.filter((url) => !/[\t\r\n]/.test(url))) {
+      const poisoned = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.callback-url=${encodeURIComponent(callbackUrl)}` } });
+      for (const path of ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers"]) {
+        expect((await poisoned.get(path)).status(), `${path} with cookie ${JSON.stringify(callbackUrl)}`).toBe(200);
+      }
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
 import { errorResponse, readBody, requestClientIp, respond } from "@/app/api/_shared/handler";
 import { safeCallbackPath } from "@/lib/auth/callback";
@@ -6,6 +7,9 @@ import { authOptions, SIGN_IN_PATH } from "@/lib/auth/options";
 import { signInRequest, type SignInRequest } from "@/lib/auth/sign-in-request";
 
 const nextAuth = NextAuth(authOptions);
+
+// next-auth's callback-URL cookie, under its two names (lib/auth/secure-cookies decides which).
+const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -22,8 +26,17 @@ async function handler(request: NextRequest, context: Context): Promise<Response
     // next-auth answers 500 to a callbackUrl it cannot parse ("http://localhost:3000.evil.example/"): it
     // gets the safe path instead, which its redirect callback (lib/auth/options) then keeps on this site.
     const url = new URL(request.url);
+    const origin = new URL(process.env.NEXTAUTH_URL ?? url.origin).origin;
     const callbackUrl = url.searchParams.get("callbackUrl");
-    if (callbackUrl !== null) url.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl, process.env.NEXTAUTH_URL ?? url.origin));
+    if (callbackUrl !== null) url.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl, origin));
+    // The same for next-auth's callback-URL cookie, which a client (or a sibling subdomain) could set to
+    // anything: next-auth reads it through next/headers, where setting it also replaces it in the browser.
+    const jar = await cookies();
+    for (const name of CALLBACK_URL_COOKIES) {
+      const value = jar.get(name)?.value;
+      const safe = value === undefined ? undefined : `${origin}${safeCallbackPath(value, origin)}`;
+      if (safe !== undefined && safe !== value) jar.set({ name, value: safe, path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+    }
     const forwarded =
       body === undefined && callbackUrl === null
         ? request
