@@ -43,6 +43,15 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(PORT), NEXTAUTH_URL: baseURL },
+    env: {
+      DATABASE_URL: "file:./data/e2e.db",
+      PORT: String(PORT),
+      NEXTAUTH_URL: baseURL,
+      // The tests act from many client addresses through X-Forwarded-For, as if behind a proxy on this
+      // machine, and check the per-address limits at small values.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+      RATE_LIMIT_SIGN_IN_IP: "10",
+      RATE_LIMIT_SIGN_UP_IP: "30",
+    },
   },
 });

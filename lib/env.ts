@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isIP } from "node:net";
+import { rateLimitsFrom } from "@/lib/rate-limit/limits";
+import { trustedProxiesFrom } from "@/lib/rate-limit/client-ip";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,5 +23,12 @@ export function checkServerEnv(env: Record<string, string | undefined>): { env?:
     return { problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
   }
   const problems = parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET ? [MISSING_SECRET_MESSAGE] : [];
+  try {
+    rateLimitsFrom(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const badProxies = trustedProxiesFrom(env).filter((address) => !isIP(address));
+  if (badProxies.length > 0) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${badProxies.join(", ")})`);
   return { env: parsed.data, problems };
 }

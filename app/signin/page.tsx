@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; registered?: string
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, registered } = await searchParams;
-  const destination = safeCallbackPath(callbackUrl);
+  const destination = safeCallbackPath(callbackUrl, process.env.NEXTAUTH_URL);
   if (await getSessionUserId()) redirect(destination);
   return (
     <>

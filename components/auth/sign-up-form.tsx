@@ -52,6 +52,10 @@ export function SignUpForm() {
         setFieldErrors(errorsByField((await response.json()).issues ?? []));
         return;
       }
+      if (response.status === 429) {
+        setFormError((await response.json()).message);
+        return;
+      }
       if (!response.ok) {
         setFormError("We could not create your account just now. Please try again.");
         return;

@@ -3,21 +3,27 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { TooManyAttemptsError } from "@/lib/errors";
 import { credentialsSchema } from "@/lib/validation/account";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath } from "./callback";
 import { usesSecureCookies, type AuthEnv } from "./secure-cookies";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
 import { sessionIsCurrent } from "./session-version";
 import { signInWithPassword, WRONG_CREDENTIALS_MESSAGE } from "./sign-in";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceToken, verifyDeviceToken } from "./sign-in-device";
+import { signInRequest } from "./sign-in-request";
 
 export const SIGN_IN_PATH = "/signin";
 
 /** The next-auth options for an environment; the app uses them for its own (`authOptions`). */
 export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
+  const secureCookies = usesSecureCookies(env);
+  // __Host-: only ever set over https by this host, for the whole site.
+  const deviceCookie = (email: string) => (secureCookies ? "__Host-" : "") + deviceCookieName(env.NEXTAUTH_SECRET ?? "", email);
   return {
     // Credentials sign-in requires JWT sessions in next-auth 4; the token carries the user id and the
     // account's session version (sv).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     secret: env.NEXTAUTH_SECRET,
-    useSecureCookies: usesSecureCookies(env),
+    useSecureCookies: secureCookies,
     pages: { signIn: SIGN_IN_PATH },
     providers: [
       CredentialsProvider({
@@ -29,19 +35,35 @@ export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
         async authorize(credentials) {
           const parsed = credentialsSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS_MESSAGE);
+          const { email, password } = parsed.data;
+          // The route runs next-auth inside signInRequest (app/api/auth/[...nextauth]/route.ts).
+          const request = signInRequest.getStore();
+          const secret = env.NEXTAUTH_SECRET;
+          const deviceId = secret ? verifyDeviceToken(secret, email, request?.cookies[deviceCookie(email)]) : null;
           try {
-            const user = await signInWithPassword(getDb(), parsed.data.email, parsed.data.password, new Date());
+            const user = await signInWithPassword(getDb(), email, password, new Date(), { ip: request?.ip, deviceId });
             if (!user) throw new Error(WRONG_CREDENTIALS_MESSAGE);
+            if (secret && request) {
+              const value = issueDeviceToken(secret, email);
+              request.setCookies.push({ name: deviceCookie(email), value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS, secure: secureCookies });
+            }
             return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
           } catch (error) {
-            // next-auth passes a thrown message on to the sign-in form as `error`.
-            if (error instanceof TooManyAttemptsError) throw new Error(error.message);
+            // The route answers 429 with Retry-After; next-auth passes the message on to the form as `error`.
+            if (error instanceof TooManyAttemptsError) {
+              if (request) request.refusal = error;
+              throw new Error(error.message);
+            }
             throw error;
           }
         },
       }),
     ],
     callbacks: {
+      // Only same-origin destinations, as paths on this site; anything else goes to the default page.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl, DEFAULT_AFTER_SIGN_IN)}`;
+      },
       // The token carries the account's session version from sign-in; once a password change or reset
       // raises it, the session is emptied here (pages, /api/auth/session) and refused by API routes.
       async jwt({ token, user }) {

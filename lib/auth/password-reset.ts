@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { RejectedFieldError } from "@/lib/errors";
 import { passwordResetMail, type Mail } from "@/lib/mail/mailer";
+import { getLimiters, type Limiters } from "@/lib/rate-limit/limiters";
 import { hashPassword, verifyPassword } from "./passwords";
 
 /** A reset link works for this long after it is asked for. */
@@ -46,9 +47,9 @@ export async function requestPasswordReset(db: Db, email: string, now: Date, tok
  * in the same transaction (two uses at once: one wins). Signs out every session (raises sessionVersion)
  * and lifts a sign-in lock on the email. A bad token is a RejectedFieldError on "token".
  */
-export async function resetPassword(db: Db, token: string, password: string, now: Date): Promise<void> {
+export async function resetPassword(db: Db, token: string, password: string, now: Date, limiters: Limiters = getLimiters()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  const email = await db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({ where: { tokenHash: resetTokenHash(token) }, select: { id: true, userId: true } });
     const claimed = reset
       ? await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
@@ -60,8 +61,10 @@ export async function resetPassword(db: Db, token: string, password: string, now
       select: { email: true },
     });
     await tx.passwordReset.deleteMany({ where: { userId: reset.userId, id: { not: reset.id } } });
-    await tx.signInThrottle.deleteMany({ where: { email: user.email } });
+    return user.email;
   });
+  // The owner has proved themselves by mail: failures counted against the email no longer hold them back.
+  await limiters.signInEmail.reset(email);
 }
 
 /**

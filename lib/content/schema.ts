@@ -143,6 +143,14 @@ export type FactInput = z.infer<typeof factSchema>;
 
 export const TOPIC_SEPARATOR = " > ";
 
+/**
+ * Whether `candidate` is `topic` or one of its subtopics ("Polity" covers "Polity > Parliament", not
+ * "Polity2" or "polity"): compared exactly, as stored, never as a pattern.
+ */
+export function topicCovers(topic: string, candidate: string): boolean {
+  return candidate === topic || candidate.startsWith(`${topic}${TOPIC_SEPARATOR}`);
+}
+
 export const factFileSchema = z.strictObject({
   topic: z.string().trim().min(1).optional(),
   /** What the file's facts are about, as it reads after "With reference to": statement sets use it. */

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { RECALL_TYPES } from "@/lib/practice/items";
 import { pages } from "./pages";
 
 /**
@@ -50,11 +51,17 @@ function ankiField(text: string): string {
 }
 
 /**
- * The active bank, or one topic of it, as an Anki text file, read a page at a time. A topic with no
- * active item is a NotFoundError, found before anything is written.
+ * The active bank, or one topic of it, as an Anki text file for a user, read a page at a time: the
+ * recall items (flashcards and clozes), and only those quiz questions the user has already answered
+ * (or skipped) in a quiz, whose keys they have seen; any other would give away a quiz's answers. A
+ * topic with no such item is a NotFoundError, found before anything is written.
  */
-export async function* ankiText(db: Db, topic: string | undefined): AsyncGenerator<string> {
-  const where = { retiredAt: null, ...(topic !== undefined && { topic }) };
+export async function* ankiText(db: Db, userId: string, topic: string | undefined): AsyncGenerator<string> {
+  const where = {
+    retiredAt: null,
+    ...(topic !== undefined && { topic }),
+    OR: [{ type: { in: RECALL_TYPES } }, { questions: { some: { answeredAt: { not: null }, quiz: { userId } } } }],
+  };
   if (topic !== undefined && (await db.bankItem.count({ where })) === 0) {
     throw new NotFoundError(`The bank has no question on the topic "${topic}".`);
   }

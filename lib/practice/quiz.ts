@@ -1,5 +1,6 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType, Option } from "@/lib/content/bank";
+import { topicCovers } from "@/lib/content/schema";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
@@ -109,9 +110,12 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   const { start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
   let chosen: Candidate[];
   if (request.mode === "topic") {
+    // A topic includes its subtopics. Matched in code, exactly: Prisma's startsWith is a LIKE, where
+    // % and _ are wildcards and SQLite ignores case. The bank has a few hundred topics.
+    const live = { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD };
+    const topics = (await db.bankItem.groupBy({ by: ["topic"], where: live })).map(({ topic }) => topic).filter((topic) => topicCovers(request.topic, topic));
     const items = await db.bankItem.findMany({
-      // A topic includes its subtopics: "Polity" covers "Polity > Parliament".
-      where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD, OR: [{ topic: request.topic }, { topic: { startsWith: `${request.topic} > ` } }] },
+      where: { ...live, topic: { in: topics } },
       select: CANDIDATE_FIELDS,
       orderBy: { id: "asc" },
     });

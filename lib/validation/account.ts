@@ -1,32 +1,33 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const MIN_PASSWORD_LENGTH = 8;
 // argon2 hashes any length, but a cap keeps a hostile request from costing seconds of CPU.
 export const MAX_PASSWORD_LENGTH = 200;
 
 /** Emails are compared trimmed and in lower case, so "  Asha@Example.in" and "asha@example.in" are one account. */
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
+export const emailSchema =
+  text({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-export const passwordSchema = z
-  .string({ error: "Enter a password." })
+export const passwordSchema =
+  text({ error: "Enter a password." })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`)
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`);
 
 export const registrationSchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().max(100, "Use at most 100 characters for your name.").optional().transform((name) => name || undefined),
+  name: text().trim().max(100, "Use at most 100 characters for your name.").optional().transform((name) => name || undefined),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
+  password: text().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
 });
 
 export const passwordChangeSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { RATINGS } from "@/lib/srs/schedule";
 
 /** Client-made ids (review and answer ids): UUIDs or similar, never anything that could be a path or a query. */
@@ -21,7 +22,7 @@ export const quizParamsSchema = z.strictObject({ id: serverId });
 
 export const answerSchema = z.strictObject({
   questionId: serverId,
-  optionId: z.string().min(1).max(10).nullable(),
+  optionId: text().min(1).max(10).nullable(),
   answerId: clientId,
 });
 
@@ -29,7 +30,7 @@ export const answerSchema = z.strictObject({
 const practiceOptions = { timed: z.boolean().optional(), replaceUnfinished: z.boolean().optional() };
 
 export const practiceQuizSchema = z.discriminatedUnion("mode", [
-  z.strictObject({ mode: z.literal("topic"), topic: z.string().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
+  z.strictObject({ mode: z.literal("topic"), topic: text().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
 ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currentTimeZoneName, isTimeZone } from "@/lib/settings/time-zones";
+import { text } from "@/lib/validation/text";
 
 function isCalendarDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00Z`);
@@ -13,9 +14,9 @@ export const settingsSchema = z.strictObject({
     .refine(isCalendarDay, "That day does not exist.")
     .refine((day) => day >= "2000-01-01" && day <= "2100-12-31", "Choose a date between 2000 and 2100.")
     .nullable(),
-  examName: z.string().trim().max(100, "Use at most 100 characters.").nullable().transform((name) => name || null),
+  examName: text().trim().max(100, "Use at most 100 characters.").nullable().transform((name) => name || null),
   // Any IANA name, old or current ("Asia/Calcutta", "Asia/Kolkata"), stored under its current name.
-  timeZone: z.string().max(64).refine(isTimeZone, "Choose a time zone from the list.").transform(currentTimeZoneName),
+  timeZone: text().max(64).refine(isTimeZone, "Choose a time zone from the list.").transform(currentTimeZoneName),
   newCardsPerDay: z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500."),
   dailyQuizSize: z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(5, "Use at least 5.").max(100, "Use at most 100."),
   desiredRetention: z.number().min(0.7, "Use at least 70%.").max(0.99, "Use at most 99%."),

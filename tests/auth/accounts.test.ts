@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMAIL_TAKEN_MESSAGE, registerUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from "@/lib/auth/sign-in";
-import { ConflictError, TooManyAttemptsError } from "@/lib/errors";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { ConflictError } from "@/lib/errors";
 import { registrationSchema } from "@/lib/validation/account";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -68,21 +68,5 @@ describeEachDatabase("accounts", (provider) => {
     expect(await signInWithPassword(database.db, "kiran@example.in", "right password", NOW)).toMatchObject({ email: "kiran@example.in" });
     expect(await signInWithPassword(database.db, "kiran@example.in", "wrong password", NOW)).toBeNull();
     expect(await signInWithPassword(database.db, "nobody@example.in", "right password", NOW)).toBeNull();
-  });
-
-  it("locks an email after repeated failures and opens it again later", async () => {
-    await registerUser(database.db, registrationSchema.parse({ email: "locked@example.in", password: "right password" }));
-    for (let attempt = 1; attempt < MAX_FAILED_SIGN_INS; attempt++) {
-      expect(await signInWithPassword(database.db, "locked@example.in", "wrong", NOW)).toBeNull();
-    }
-    await expect(signInWithPassword(database.db, "locked@example.in", "wrong", NOW)).rejects.toThrow(TooManyAttemptsError);
-    // Even the right password is refused while locked.
-    await expect(signInWithPassword(database.db, "locked@example.in", "right password", NOW)).rejects.toThrow(
-      /Too many failed sign-ins/,
-    );
-    const later = new Date(NOW.getTime() + (LOCK_MINUTES + 1) * 60_000);
-    expect(await signInWithPassword(database.db, "locked@example.in", "right password", later)).toMatchObject({
-      email: "locked@example.in",
-    });
   });
 });

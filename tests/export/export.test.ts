@@ -71,6 +71,12 @@ describe("csvRecord", () => {
       'plain,3,,2026-01-02T03:04:05.000Z,"say ""hi""","a,b","two\nlines"\r\n',
     );
   });
+
+  it("neutralises text a spreadsheet would run as a formula, and leaves numbers alone", () => {
+    expect(csvRecord(["=HYPERLINK(\"http://evil.example\")", "+1", "-2+3", "@SUM(A1)", "\tx", "a=b", -4, 1.5])).toBe(
+      '"\'=HYPERLINK(""http://evil.example"")",\'+1,\'-2+3,\'@SUM(A1),\'\tx,a=b,-4,1.5\r\n',
+    );
+  });
 });
 
 describe("ankiNote", () => {
@@ -201,27 +207,49 @@ describeEachDatabase("exports", (provider) => {
   });
 
   it("writes the bank, or one topic of it, as an Anki text file", async () => {
-    const whole = await collect(ankiText(database.db, undefined));
+    const whole = await collect(ankiText(database.db, userId, undefined));
     expect(whole.startsWith(ANKI_HEADER)).toBe(true);
     const notes = parseDelimited(whole.slice(ANKI_HEADER.length), "\t", /\n/);
     expect(notes.map((note) => note.length)).toEqual(notes.map(() => 3));
     expect(notes).toHaveLength(2);
 
-    const topic = await collect(ankiText(database.db, AWKWARD));
+    const topic = await collect(ankiText(database.db, userId, AWKWARD));
     const [note] = parseDelimited(topic.slice(ANKI_HEADER.length), "\t", /\n/);
     expect(note).toEqual([
       'What does "basic structure" mean?\nExplain.',
       "2022\n\nBecause the source says so.",
       'smriti smriti::topic::Polity,_"Basic_structure"_and_Article_368 smriti::format::flashcard',
     ]);
-    await expect(collect(ankiText(database.db, "No such topic"))).rejects.toThrow(NotFoundError);
+    await expect(collect(ankiText(database.db, userId, "No such topic"))).rejects.toThrow(NotFoundError);
+  });
+
+  it("exports no quiz question the user has not answered: only recall items and the questions they answered", async () => {
+    const { db } = database;
+    const topic = "Anki keys";
+    const flashcard = await createItem(db, { topic, id: "anki-flashcard", prompt: "Recall me" });
+    const answered = await createItem(db, { topic, id: "anki-answered", type: "mcq", prompt: "Answered question" });
+    const skipped = await createItem(db, { topic, id: "anki-skipped", type: "mcq", prompt: "Skipped question" });
+    const unanswered = await createItem(db, { topic, id: "anki-unanswered", type: "mcq", prompt: "Unanswered question" });
+    const strangers = await createItem(db, { topic, id: "anki-strangers", type: "statements-which", prompt: "Someone else's question" });
+    await createItem(db, { topic, id: "anki-never", type: "match-pairs", prompt: "Never seen" });
+    await createQuiz(db, userId, NOW, [
+      { itemId: answered.id, correct: false },
+      { itemId: unanswered.id, correct: null },
+    ]);
+    const quiz = await createQuiz(db, userId, NOW, [{ itemId: skipped.id, correct: null }]);
+    // A skip is an answer: its reply showed the key.
+    await db.quizQuestion.updateMany({ where: { quizId: quiz.id }, data: { answeredAt: NOW } });
+    await createQuiz(db, strangerId, NOW, [{ itemId: strangers.id, correct: true }]);
+    const text = await collect(ankiText(db, userId, topic));
+    const fronts = parseDelimited(text.slice(ANKI_HEADER.length), "\t", /\n/).map((note) => note[0]!.split("\n")[0]);
+    expect(fronts.sort()).toEqual([answered.prompt, flashcard.prompt, skipped.prompt].sort());
   });
 
   it("downloads as an attachment, and fails with the error before the response starts", async () => {
-    const response = await download(ankiText(database.db, "Economy"), { name: "smriti-economy.txt", contentType: "text/plain; charset=utf-8" });
+    const response = await download(ankiText(database.db, userId, "Economy"), { name: "smriti-economy.txt", contentType: "text/plain; charset=utf-8" });
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="smriti-economy.txt"');
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect((await response.text()).startsWith(ANKI_HEADER)).toBe(true);
-    await expect(download(ankiText(database.db, "No such topic"), { name: "x.txt", contentType: "text/plain" })).rejects.toThrow(NotFoundError);
+    await expect(download(ankiText(database.db, userId, "No such topic"), { name: "x.txt", contentType: "text/plain" })).rejects.toThrow(NotFoundError);
   });
 });

@@ -3,13 +3,14 @@ import { roleOf } from "@/lib/auth/roles";
 import { getRequestUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
+import { clientIp, PEER_ADDRESS_HEADER, trustedProxiesFrom } from "@/lib/rate-limit/client-ip";
 
 /** Bodies above this are refused before parsing: no API request needs more. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-type Parsed<B, P, Q> = { body: B; params: P; query: Q; request: Request };
+type Parsed<B, P, Q> = { body: B; params: P; query: Q; request: Request; clientIp: string };
 
 type Options<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> = {
   body?: B;
@@ -84,19 +85,46 @@ async function parseInput<B extends z.ZodType, P extends z.ZodType, Q extends z.
     ? validate(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
     : undefined;
   const body = options.body ? validate(options.body, await readJson(request), "body") : undefined;
-  return { body, params, query, request } as Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>;
+  return { body, params, query, request, clientIp: requestClientIp(request) } as Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>;
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readBody(request));
   try {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, { error: "invalid_json", message: "The request body is not valid JSON." });
   }
+}
+
+/**
+ * The request's body, read as it arrives and given up at MAX_BODY_BYTES (413) whether or not it declared
+ * a Content-Length: a chunked body is never read past the limit, and the 413 goes out at once.
+ */
+export async function readBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The client's address: the connection's, or X-Forwarded-For's when the connection is a trusted proxy's. */
+export function requestClientIp(request: Request): string {
+  const peer = request.headers.get(PEER_ADDRESS_HEADER) ?? undefined;
+  return clientIp(peer, request.headers.get("x-forwarded-for") ?? undefined, trustedProxiesFrom(process.env));
 }
 
 function tooLarge() {
@@ -113,7 +141,8 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, where: string)
   });
 }
 
-async function respond(run: () => Promise<unknown>): Promise<Response> {
+/** Runs a handler, turning thrown errors into their responses (for routes not built with userRoute). */
+export async function respond(run: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await run();
     return result instanceof Response ? result : Response.json(result ?? null);
@@ -122,7 +151,7 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
   }
 }
 
-function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, extra: Record<string, unknown> = {}): Response {
   if (error instanceof HttpError) return Response.json(error.payload, { status: error.status });
   if (error instanceof NotFoundError) return Response.json({ error: "not_found", message: error.message }, { status: 404 });
   if (error instanceof ConflictError) return Response.json({ error: error.code, message: error.message, ...error.details }, { status: 409 });
@@ -134,7 +163,7 @@ function errorResponse(error: unknown): Response {
   }
   if (error instanceof TooManyAttemptsError) {
     return Response.json(
-      { error: "too_many_attempts", message: error.message },
+      { error: "too_many_attempts", message: error.message, ...extra },
       { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
     );
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { download } from "@/app/api/export/_download";
 import { userRoute } from "@/app/api/_shared/handler";
 import { getDb } from "@/lib/db/client";
@@ -6,16 +7,15 @@ import { ankiText } from "@/lib/export/anki";
 
 // An empty topic (the Settings form's "whole bank" choice) means no topic.
 const querySchema = z.strictObject({
-  topic: z
-    .string()
+  topic: text()
     .trim()
     .max(200)
     .optional()
     .transform((topic) => topic || undefined),
 });
 
-export const GET = userRoute({ query: querySchema }, async (_userId, { query }) =>
-  download(ankiText(getDb(), query.topic), {
+export const GET = userRoute({ query: querySchema }, async (userId, { query }) =>
+  download(ankiText(getDb(), userId, query.topic), {
     name: query.topic ? `smriti-${fileNamePart(query.topic)}.txt` : "smriti-bank.txt",
     contentType: "text/plain; charset=utf-8",
   }),
