@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { MAX_COMMENT_LENGTH, MAX_REPLY_LENGTH, REPORT_REASONS, type ReportReason } from "@/lib/reports/reasons";
 
-/** Bank item ids: "mcq:aagc-full-form", "assertion-reason:a--b:does-not-explain", "statements-which:0792c7ca1a". */
+/**
+ * Bank item ids: "mcq:aagc-full-form", "assertion-reason:a--b:does-not-explain", "statements-which:0792c7ca1a",
+ * and as the generator now makes them, the family and a hash of the wording: "mcq:aagc-full-form~1f2e3d4c".
+ */
 export const itemParamsSchema = z.strictObject({
-  itemId: z.string().min(1).max(300).regex(/^[A-Za-z0-9:._-]+$/, "not an item id"),
+  itemId: z.string().min(1).max(300).regex(/^[A-Za-z0-9:._~-]+$/, "not an item id"),
 });
 
 export const reportSchema = z.strictObject({
