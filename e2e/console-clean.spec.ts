@@ -34,7 +34,10 @@ test("every page, signed out and signed in, loads without a console error or a f
     data: { examDate, examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
-  await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: "a", answerId: `clean-answer-${quiz.id}` } });
+  // Quizzes are answered only after Start.
+  expect((await page.request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);
+  const answered = await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: "a", answerId: `clean-answer-${quiz.id}` } });
+  expect(answered.ok()).toBe(true);
 
   await visit(page, "/app/today", heading("Today"));
   await visit(page, "/app/quiz", async (page) => await expect(page.getByText("Question 2 of 5")).toBeVisible());
@@ -60,7 +63,9 @@ test("a quiz in progress hydrates without error when the device clock differs fr
     data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
-  await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: null, answerId: `clock-answer-${quiz.id}` } });
+  expect((await page.request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);
+  const answered = await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: quiz.questions[0].id, optionId: null, answerId: `clock-answer-${quiz.id}` } });
+  expect(answered.ok()).toBe(true);
   // A phone whose clock runs 3 minutes fast: the timer cannot read the same on the server and in the browser.
   await page.clock.install({ time: new Date(Date.now() + 3 * 60_000) });
   await page.clock.resume();

@@ -15,6 +15,8 @@ test("results: score in view after Finish, numbered questions marked right and w
   expect(quiz.questions).toHaveLength(6);
   // Five answers by the API: right, wrong, skipped, right, wrong. The sixth is answered wrong on the page.
   const plan: ("right" | "wrong" | "skip")[] = ["right", "wrong", "skip", "right", "wrong", "wrong"];
+  // Quizzes are answered only after Start.
+  expect((await page.request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);
   for (const [index, question] of quiz.questions.slice(0, 5).entries()) {
     const optionId = plan[index] === "right" ? keyOf(question) : plan[index] === "wrong" ? wrongOptionOf(question) : null;
     const answer = await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: question.id, optionId, answerId: `results-${index}-${quiz.id}` } });

@@ -31,8 +31,12 @@ test("Today is the day's plan: flashcards, then the quiz with its size and minut
   // Answer the quiz: two wrong answers in one topic make it a weak topic, linked to its practice.
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
   const [first, second] = quiz.questions as { id: string; topic: string; prompt: string; options: { id: string; text: string }[] }[];
-  await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: first!.id, optionId: wrongOptionOf(first!), answerId: `today-1-${quiz.id}` } });
-  await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: second!.id, optionId: keyOf(second!), answerId: `today-2-${quiz.id}` } });
+  // Quizzes are answered only after Start.
+  expect((await page.request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);
+  for (const [index, [question, optionId]] of ([[first!, wrongOptionOf(first!)], [second!, keyOf(second!)]] as const).entries()) {
+    const answer = await page.request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: question.id, optionId, answerId: `today-${index + 1}-${quiz.id}` } });
+    expect(answer.ok()).toBe(true);
+  }
   await page.reload();
   await expect(steps.nth(1)).toContainText("In progress: 2 of 10 answered");
   await expect(steps.nth(1).getByRole("link", { name: "Resume the quiz" })).toBeVisible();
