@@ -61,10 +61,16 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
   const later = studied.filter((card) => showAt(card) !== now).sort((a, b) => a.due.getTime() - b.due.getTime());
   const newAllowed = Math.max(0, Math.min(limit - studied.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
   // One card per fact among the new ones: the other would be buried the moment the first is rated.
+  const newInTurn = (rows: QueueRow[], facts: Set<string>) =>
+    topicsInTurn(rows.filter((card) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds)))).slice(0, newAllowed);
   const facts = new Set<string>();
-  const oneOfEachFact = (card: QueueRow) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds));
-  let fresh = topicsInTurn(waiting.filter(oneOfEachFact)).slice(0, newAllowed);
-  if (fresh.length < newAllowed) fresh = [...fresh, ...(await introduceCards(db, userId, newAllowed - fresh.length, facts, start, now))];
+  let fresh = newInTurn(waiting, facts);
+  if (fresh.length < newAllowed && (await introduceCards(db, userId, newAllowed - fresh.length, facts, start, now)).length > 0) {
+    // Read back as every later fetch reads them (by creation, then item id; topics in turn), so that the
+    // next card is the same after a reload: the order they were introduced in is not the order they are
+    // read back in, and a learner who reloads (or reports a card) would find another card in its place.
+    fresh = newInTurn(await queueRows(db, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit), new Set());
+  }
 
   return [...reviews, ...fresh, ...later].map((card) => ({
     id: card.id,

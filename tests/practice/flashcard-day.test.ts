@@ -124,6 +124,8 @@ describeEachDatabase("a flashcard day: learning steps, siblings, new cards and o
     // Fetched again (a reload), the cards already introduced still come a topic at a time.
     const again = await reviewQueue(database.db, user.id, 50, MORNING);
     expect(again.map((card) => card.id).sort()).toEqual(first.map((card) => card.id).sort());
+    // In the same order: the next card does not change on a reload.
+    expect(again.map((card) => card.id)).toEqual(first.map((card) => card.id));
     expect(new Set(again.slice(0, 3).map((card) => card.topic)).size).toBe(3);
 
     // Rate one; the next queue of the day introduces no sibling of it.
@@ -131,5 +133,29 @@ describeEachDatabase("a flashcard day: learning steps, siblings, new cards and o
     const ratedFact = first[0]!.itemId.split(":")[1];
     const next = await reviewQueue(database.db, user.id, 50, minutes(1));
     expect(next.some((card) => card.itemId.split(":")[1] === ratedFact && card.id !== first[0]!.id)).toBe(false);
+  });
+});
+
+describeEachDatabase("new cards keep their order from one fetch to the next", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    // Topic names and item ids in opposite orders, as in the generated bank ("cloze:…" before "flashcard:…").
+    await createItems(database.db, [
+      ...Array.from({ length: 3 }, (_, index) => ({ id: `flashcard:alpha${index}`, topic: "Alpha", factIds: [`alpha${index}`] })),
+      ...Array.from({ length: 3 }, (_, index) => ({ id: `cloze:beta${index}`, type: "cloze", topic: "Beta", factIds: [`beta${index}`] })),
+    ]);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("shows the same next card after a reload as on the first fetch, which introduced the cards", async () => {
+    const user = await createUser(database.db, { newCardsPerDay: 4 });
+    const first = await reviewQueue(database.db, user.id, 50, MORNING);
+    expect(first).toHaveLength(4);
+    expect(new Set(first.slice(0, 2).map((card) => card.topic)).size).toBe(2);
+    const again = await reviewQueue(database.db, user.id, 50, minutes(1));
+    expect(again.map((card) => card.id)).toEqual(first.map((card) => card.id));
   });
 });
