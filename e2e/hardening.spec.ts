@@ -4,13 +4,7 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./helpers";
-
-/** A client address of its own for each caller: 198.18.0.0/15 is reserved for testing. */
-function uniqueIp(): string {
-  const [a = 0, b = 0, c = 0] = randomBytes(3);
-  return `198.${18 + (a % 2)}.${b}.${c}`;
-}
+import { PASSWORD, uniqueEmail, uniqueIp } from "./helpers";
 
 type Playwright = Parameters<Parameters<typeof test>[2]>[0]["playwright"];
 
@@ -315,7 +309,11 @@ test.describe("8. Anki export", () => {
     for (const question of quiz.questions as Question[]) expect(before.includes(front(question)), question.prompt).toBe(false);
 
     const [first, second] = quiz.questions as Question[];
-    await request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: first!.id, optionId: first!.options[0]!.id, answerId: `answer-${randomBytes(6).toString("hex")}` } });
+    // Quizzes are answered only after Start; Start alone reveals no key.
+    expect((await request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);
+    for (const question of quiz.questions as Question[]) expect((await exported()).includes(front(question)), question.prompt).toBe(false);
+    const answered = await request.post(`/api/quiz/${quiz.id}/answers`, { data: { questionId: first!.id, optionId: first!.options[0]!.id, answerId: `answer-${randomBytes(6).toString("hex")}` } });
+    expect(answered.ok()).toBe(true);
     const after = await exported();
     expect(after.includes(front(first!))).toBe(true);
     expect(after.includes(front(second!))).toBe(false);
