@@ -38,7 +38,7 @@ export function item(
   family: string,
   facts: readonly Fact[],
   fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
-  extra: { sources?: Sourced[]; asOf?: string } = {},
+  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[] } = {},
 ): BankItem {
   const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
@@ -48,6 +48,7 @@ export function item(
     sources: citations([...facts, ...(extra.sources ?? [])]),
     topic: facts[0]!.topic,
     factIds: facts.map((fact) => fact.id),
+    subjects: [...new Set([...facts.map((fact) => fact.subject), ...(extra.subjects ?? [])])].sort(),
     asOf: newestAsOf([...facts.map((fact) => fact.asOf), ...(extra.asOf ? [extra.asOf] : [])]),
   };
 }
@@ -211,12 +212,20 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
       return owner ? `${capitalised(option.text)} describes ${owner.subjectName}.` : option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : "";
     })
     .filter(Boolean);
-  return item("best-description", fact.id, [fact], {
-    prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
-    options,
-    answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
-  });
+  const offered = wrong.flatMap((option) => describedBy.get(option.text.toLowerCase())?.subject ?? []);
+  return item(
+    "best-description",
+    fact.id,
+    [fact],
+    {
+      prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
+      options,
+      answer,
+      explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
+    },
+    // Its feedback says what each other option describes: a question about one of those things would be answered.
+    { subjects: offered },
+  );
 }
 
 const ECHO_STOP_WORDS = new Set(["india", "japan", "indian", "japanese", "between", "with", "which", "their", "exercise", "initiative"]);
