@@ -24,6 +24,11 @@ export const bankItemSchema = z.object({
   sources: z.array(citationSchema),
   topic: z.string(),
   factIds: z.array(z.string()),
+  /**
+   * The things (entity ids) the item is about: its facts' subjects and, for a description, those of the
+   * descriptions it offers. Two questions about one thing never share a quiz: one would give the other away.
+   */
+  subjects: z.array(z.string()).default([]),
   /** The newest as-of date of the facts the item uses. */
   asOf: z.string().optional(),
 });

@@ -25,7 +25,7 @@ export type Fact = Omit<LoadedFact, "value" | "located" | "traps"> & {
 /** A list declared complete, with its members (facts) and its near-miss non-members resolved. */
 export type CheckedList = Omit<LoadedList, "located" | "nonMembers"> & {
   members: Fact[];
-  nonMembers: LoadedEntity[];
+  nonMembers: (LoadedEntity & { why?: string })[];
   file: string;
 };
 
@@ -77,7 +77,8 @@ export function checkContent(content: LoadedContent): CheckedContent {
       if (!factIds.has(id)) report(fact.located, `explains[${index}]`, `unknown fact "${id}"`);
       if (id === fact.id) report(fact.located, `explains[${index}]`, "a fact cannot explain itself");
     });
-    fact.doesNotExplain.forEach((id, index) => {
+    fact.doesNotExplain.forEach((entry, index) => {
+      const id = typeof entry === "string" ? entry : entry.fact;
       if (!factIds.has(id)) report(fact.located, `doesNotExplain[${index}]`, `unknown fact "${id}"`);
       if (fact.explains.includes(id)) report(fact.located, `doesNotExplain[${index}]`, `"${id}" is also in explains`);
     });
@@ -209,12 +210,13 @@ function checkLists(
     const members = facts.filter((fact) => fact.subject === list.subject && fact.relation === list.relation && !fact.editorialNote);
     if (relation && members.length === 0) report(list.located, "relation", `no fact gives ${list.subject} a value of "${list.relation}"`);
     const memberIds = new Set(members.map((fact) => fact.value.entityId ?? fact.value.text.toLowerCase()));
-    const nonMembers: LoadedEntity[] = [];
-    list.nonMembers.forEach((id, index) => {
+    const nonMembers: CheckedList["nonMembers"] = [];
+    list.nonMembers.forEach((entry, index) => {
+      const { entity: id, why } = typeof entry === "string" ? { entity: entry, why: undefined } : entry;
       const entity = entities.get(id);
       if (!entity) return report(list.located, `nonMembers[${index}]`, `unknown entity "${id}"`);
       if (memberIds.has(id)) return report(list.located, `nonMembers[${index}]`, `"${id}" is a member of the list (a fact says so)`);
-      nonMembers.push(entity);
+      nonMembers.push({ ...entity, why });
     });
     list.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(list.located, `sources[${index}].${field}`, message)));
     if (errors.length === before) {

@@ -128,7 +128,7 @@ export const factSchema = z.strictObject({
    * Ids of true facts close to this one that it does NOT explain: the author vouches for the pair, so a
    * Statement-I/II item can be keyed "Statement-II is not the correct explanation for Statement-I".
    */
-  doesNotExplain: z.array(idSchema).default([]),
+  doesNotExplain: z.array(z.union([idSchema, z.strictObject({ fact: idSchema, why: z.string().trim().min(10) })])).default([]),
   question: z.string().trim().min(5).optional(),
   note: z.string().trim().min(1).optional(),
   /**
@@ -183,8 +183,11 @@ export const completeListSchema = z.strictObject({
    * complete only among the candidates it considers (India's groupings): then no card asks for all of it.
    */
   recallQuestion: z.string().trim().min(10).optional(),
-  /** Entities that are plausible but not members: the traps of list items. */
-  nonMembers: z.array(idSchema).min(1),
+  /**
+   * Entities that are plausible but not members: the traps of list items. With `why`, what the record
+   * says of it (explanations then say why it is not on the list, not merely that it is absent).
+   */
+  nonMembers: z.array(z.union([idSchema, z.strictObject({ entity: idSchema, why: z.string().trim().min(10) })])).min(1),
   /** Why the list is complete, and how it relates to the sources. */
   note: z.string().trim().min(10),
   sources: z.array(sourceRefSchema).min(1, "cite at least one source"),

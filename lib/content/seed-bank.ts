@@ -18,6 +18,7 @@ function row(item: BankItem) {
     explanation: item.explanation,
     sources: JSON.stringify(item.sources),
     factIds: JSON.stringify(item.factIds),
+    subjects: JSON.stringify(item.subjects),
     asOf: item.asOf ?? null,
     contentHash: itemContentHash(item),
     retiredAt: null,

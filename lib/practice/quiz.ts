@@ -62,7 +62,7 @@ const QUESTION_FIELDS = {
 
 const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
 
-const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true } as const;
+const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true, subjects: true } as const;
 
 /**
  * Today's quiz for the user, made on the first request of their day (in their time zone) and the same
@@ -164,8 +164,9 @@ async function unfinishedPracticeQuizId(db: Db, userId: string, now: Date): Prom
   return null;
 }
 
-function toCandidate(item: { id: string; topic: string; type: string; factIds: string }): Candidate {
-  return { itemId: item.id, topic: item.topic, type: item.type, factIds: JSON.parse(item.factIds) as string[] };
+function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }): Candidate {
+  const subjects = (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
+  return { itemId: item.id, topic: item.topic, type: item.type, siblingKeys: [...(JSON.parse(item.factIds) as string[]), ...subjects] };
 }
 
 /** Items asked in any of the user's quizzes made since `since` (the start of their day). */

@@ -1,7 +1,10 @@
 import { seededRandom, shuffled } from "@/lib/content/generate/random";
 
-/** A question that may go into a quiz; `factIds` are the facts it tests (items of one fact are siblings). */
-export type Candidate = { itemId: string; topic: string; type: string; factIds: readonly string[] };
+/**
+ * A question that may go into a quiz. `siblingKeys` name what it asks about (its facts, and the things
+ * those facts are about): two questions sharing one are siblings, and one would give the other away.
+ */
+export type Candidate = { itemId: string; topic: string; type: string; siblingKeys: readonly string[] };
 
 /**
  * Picks a quiz's questions: due questions first (most overdue first) up to half the quiz, then new
@@ -12,12 +15,12 @@ export type Candidate = { itemId: string; topic: string; type: string; factIds: 
 export function assembleQuiz(due: readonly Candidate[], fresh: readonly Candidate[], size: number, seed: string): Candidate[] {
   const chosen: Candidate[] = [];
   const taken = new Set<string>();
-  const factsAsked = new Set<string>();
+  const keysAsked = new Set<string>();
   const take = (candidate: Candidate) => {
-    if (chosen.length >= size || taken.has(candidate.itemId) || candidate.factIds.some((fact) => factsAsked.has(fact))) return;
+    if (chosen.length >= size || taken.has(candidate.itemId) || candidate.siblingKeys.some((key) => keysAsked.has(key))) return;
     chosen.push(candidate);
     taken.add(candidate.itemId);
-    for (const fact of candidate.factIds) factsAsked.add(fact);
+    for (const key of candidate.siblingKeys) keysAsked.add(key);
   };
   for (const candidate of due.slice(0, Math.ceil(size / 2))) take(candidate);
   for (const candidate of roundRobin(shuffled(fresh, seededRandom(`${seed}:fresh`)))) take(candidate);

@@ -24,6 +24,7 @@ function choice(fields: Partial<BankItem>): BankItem {
     sources: [{ doc: "d", locator: "line 1", quote: "q" }],
     topic: "International Relations > India-Japan",
     factIds: ["f"],
+    subjects: ["s"],
     asOf: "2024-08",
     ...fields,
   };

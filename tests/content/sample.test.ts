@@ -13,6 +13,7 @@ const items = (type: BankItem["type"], count: number): BankItem[] =>
     sources: [],
     topic: "t",
     factIds: [],
+    subjects: [],
   }));
 
 describe("the review sample", () => {

@@ -6,7 +6,7 @@ export async function createUser(db: Db, settings: { timeZone?: string; newCards
   return db.user.create({ data: { email, passwordHash: "not-used", settings: { create: settings } }, select: { id: true, email: true } });
 }
 
-type ItemSeed = { id: string; type?: string; topic?: string; answer?: string; factIds?: string[]; contentHash?: string };
+type ItemSeed = { id: string; type?: string; topic?: string; answer?: string; factIds?: string[]; subjects?: string[]; contentHash?: string };
 
 /** Bank items with plausible content: four options a-d for quiz types, the key in `answer`. */
 export async function createItems(db: Db, items: ItemSeed[]) {
@@ -24,6 +24,7 @@ export async function createItems(db: Db, items: ItemSeed[]) {
         explanation: `Because ${item.id}.`,
         sources: JSON.stringify([{ doc: "doc-1", locator: "line 1", quote: `Quote for ${item.id}` }]),
         factIds: JSON.stringify(item.factIds ?? [item.id.split(":").at(-1)]),
+        subjects: JSON.stringify(item.subjects ?? []),
         contentHash: item.contentHash ?? "test",
       };
     }),

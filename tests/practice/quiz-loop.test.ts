@@ -145,6 +145,22 @@ describeEachDatabase("the quiz loop: clock, resume, snapshots, siblings and seen
     expect(results.questions[0]!.options.map((option) => option.id)).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("never asks two questions about one thing in one quiz, though their facts differ", async () => {
+    const fresh = await createTestDatabase(provider);
+    try {
+      // Ten questions on ten facts, about five things: the summit's date and its venue are two facts of one summit.
+      await createItems(fresh.db, Array.from({ length: 10 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:t${index}`, type: QUIZ_TYPES[index % 5], factIds: [`t${index}`], subjects: [`thing${index % 5}`] })));
+      const user = await createUser(fresh.db, { dailyQuizSize: 10 });
+      const quiz = await dailyQuiz(fresh.db, user.id, MORNING);
+      const rows = await fresh.db.quizQuestion.findMany({ where: { quizId: quiz.id }, select: { item: { select: { subjects: true } } } });
+      const things = rows.flatMap((row) => JSON.parse(row.item.subjects) as string[]);
+      expect(things).toHaveLength(5);
+      expect(new Set(things).size).toBe(5);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it("never asks two questions of one fact in one quiz", async () => {
     const fresh = await createTestDatabase(provider);
     try {

@@ -3,7 +3,7 @@ import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 
 const TYPES = ["mcq", "statements-which", "statements-how-many", "match-pairs", "assertion-reason"];
 const candidates = (prefix: string, count: number): Candidate[] =>
-  Array.from({ length: count }, (_, index) => ({ itemId: `${prefix}${index}`, topic: `Topic ${index % 4}`, type: TYPES[index % TYPES.length]!, factIds: [`${prefix}fact${index}`] }));
+  Array.from({ length: count }, (_, index) => ({ itemId: `${prefix}${index}`, topic: `Topic ${index % 4}`, type: TYPES[index % TYPES.length]!, siblingKeys: [`${prefix}fact${index}`] }));
 
 describe("assembleQuiz", () => {
   it("has the requested size, no repeats, and spans topics and formats", () => {
@@ -30,11 +30,11 @@ describe("assembleQuiz", () => {
   });
 
   it("never puts two questions of one fact in one quiz, whether due or new", () => {
-    const sharing = (itemId: string, factIds: string[]): Candidate => ({ itemId, topic: "Topic 0", type: "mcq", factIds });
+    const sharing = (itemId: string, siblingKeys: string[]): Candidate => ({ itemId, topic: "Topic 0", type: "mcq", siblingKeys });
     const due = [sharing("due-a", ["f1"]), sharing("due-b", ["f1", "f2"])];
     const fresh = [sharing("new-a", ["f2", "f3"]), sharing("new-b", ["f3"]), sharing("new-c", ["f4"]), sharing("new-d", ["f1"])];
     const quiz = assembleQuiz(due, fresh, 10, "seed");
-    const facts = quiz.flatMap((candidate) => candidate.factIds);
+    const facts = quiz.flatMap((candidate) => candidate.siblingKeys);
     expect(new Set(facts).size).toBe(facts.length);
     // due-a takes f1 (so due-b and new-d wait); new-a and new-b share f3, so only one of them comes; new-c takes f4.
     const ids = quiz.map((candidate) => candidate.itemId);

@@ -11,7 +11,7 @@ describe("scoreQuiz", () => {
 });
 
 describe("assembleQuiz", () => {
-  const candidate = (index: number, topic: string, type: string): Candidate => ({ itemId: `${type}:${topic}:${index}`, topic, type, factIds: [`${type}:${topic}:${index}`] });
+  const candidate = (index: number, topic: string, type: string): Candidate => ({ itemId: `${type}:${topic}:${index}`, topic, type, siblingKeys: [`${type}:${topic}:${index}`] });
 
   it("puts due questions first up to half, then new ones across every topic and type, in a seeded order", () => {
     const due = [candidate(1, "A", "mcq"), candidate(2, "A", "mcq"), candidate(3, "A", "mcq"), candidate(4, "A", "mcq")];

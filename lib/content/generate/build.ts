@@ -63,10 +63,27 @@ function contentWords(text: string): Set<string> {
  */
 function clash(a: Fact, b: Fact): boolean {
   if (a.subject === b.subject && a.relation === b.relation) return true;
+  // Two claims about one pair of things ("the UK is a ministerial partner", "the UK's 2+2 is held by
+  // officials") are complements: one of them decides the other.
+  if (a.subject === b.subject && a.value.entityId !== undefined && a.value.entityId === b.value.entityId) return true;
   const wordsA = contentWords(a.statement);
   const wordsB = contentWords(b.statement);
   const shared = [...wordsA].filter((word) => wordsB.has(word)).length;
   return shared / Math.min(wordsA.size, wordsB.size) >= 0.6;
+}
+
+/** The items with those that pass `test` spread evenly among the rest, keeping each kind's order. */
+function interleaved<T>(items: readonly T[], test: (item: T) => boolean): T[] {
+  const passing = items.filter(test);
+  const rest = items.filter((item) => !test(item));
+  const result: T[] = [];
+  const step = passing.length > 0 ? items.length / passing.length : Infinity;
+  let next = 0;
+  for (let index = 0; index < items.length; index++) {
+    if (passing.length > 0 && index >= next * step && next < passing.length) result.push(passing[next++]!);
+    else result.push(rest.shift() ?? passing[next++]!);
+  }
+  return result;
 }
 
 /**
@@ -123,9 +140,10 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
       const assertion = byId.get(explained);
       if (assertion) add(assertionReason(fact, assertion, context));
     }
-    for (const unexplained of fact.doesNotExplain) {
+    for (const entry of fact.doesNotExplain) {
+      const { fact: unexplained, why } = typeof entry === "string" ? { fact: entry, why: undefined } : entry;
       const statementI = byId.get(unexplained);
-      if (statementI) add(notAnExplanation(fact, statementI));
+      if (statementI) add(notAnExplanation(fact, statementI, why));
     }
   }
 
@@ -136,11 +154,15 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   }
 
   // Statement sets are about one subject: the facts of one topic.
+  // Facts that can be made false are spread over the sets, and a set where nothing can be false is no
+  // question: its key would always be "all of them".
+  const falsifiable = (fact: Fact) => context.nearMisses.falseVariants(fact, seededRandom(`falsifiable:${fact.id}`)).length > 0;
+  const canBeWrong = (group: readonly Fact[]) => group.some(falsifiable);
   for (const [topic, topicFacts] of groupBy(facts, (fact) => fact.topic)) {
-    const forWhich = shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`));
-    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3))) add(statementsWhich(group, context));
-    const forHowMany = shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`));
-    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) add(statementsHowMany(group, context));
+    const forWhich = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`)), falsifiable);
+    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3))) if (canBeWrong(group)) add(statementsWhich(group, context));
+    const forHowMany = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`)), falsifiable);
+    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(statementsHowMany(group, context));
   }
 
   for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {

@@ -38,7 +38,7 @@ export function item(
   family: string,
   facts: readonly Fact[],
   fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
-  extra: { sources?: Sourced[]; asOf?: string } = {},
+  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[] } = {},
 ): BankItem {
   const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
@@ -48,6 +48,7 @@ export function item(
     sources: citations([...facts, ...(extra.sources ?? [])]),
     topic: facts[0]!.topic,
     factIds: facts.map((fact) => fact.id),
+    subjects: [...new Set([...facts.map((fact) => fact.subject), ...(extra.subjects ?? [])])].sort(),
     asOf: newestAsOf([...facts.map((fact) => fact.asOf), ...(extra.asOf ? [extra.asOf] : [])]),
   };
 }
@@ -211,12 +212,20 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
       return owner ? `${capitalised(option.text)} describes ${owner.subjectName}.` : option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : "";
     })
     .filter(Boolean);
-  return item("best-description", fact.id, [fact], {
-    prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
-    options,
-    answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
-  });
+  const offered = wrong.flatMap((option) => describedBy.get(option.text.toLowerCase())?.subject ?? []);
+  return item(
+    "best-description",
+    fact.id,
+    [fact],
+    {
+      prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
+      options,
+      answer,
+      explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
+    },
+    // Its feedback says what each other option describes: a question about one of those things would be answered.
+    { subjects: offered },
+  );
 }
 
 const ECHO_STOP_WORDS = new Set(["india", "japan", "indian", "japanese", "between", "with", "which", "their", "exercise", "initiative"]);
@@ -231,13 +240,15 @@ export function echoes(name: string, text: string): boolean {
 type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
 
 /**
- * How many of `count` statements are made false: every number the facts allow is equally likely, so
- * the key cannot be guessed from the bank's habits ("Only two" is no safer a bet than "All four").
+ * How many of `count` statements are made false: none one time in five, else every number the facts
+ * allow equally likely, so the key cannot be guessed from the bank's habits.
  * `leastTrue` keeps a code-less "none" out where the paper's codes have no such option.
  */
 function falseCount(falsifiable: number, count: number, leastTrue: number, random: Random): number {
   const most = Math.min(falsifiable, count - leastTrue);
-  return Math.floor(random() * (most + 1));
+  // "All of them are correct" is a key the paper sets, but not one in two times.
+  if (most === 0 || random() < 0.2) return 0;
+  return 1 + Math.floor(random() * most);
 }
 
 /**
@@ -458,13 +469,13 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
  * "Both correct, but Statement-II is not the correct explanation": only from pairs the author declared
  * (`doesNotExplain`), two true statements close enough to tempt, the link between them vouched absent.
  */
-export function notAnExplanation(statementII: Fact, statementI: Fact): BankItem {
+export function notAnExplanation(statementII: Fact, statementI: Fact, why?: string): BankItem {
   const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("assertion-reason", `${statementII.id}--${statementI.id}:does-not-explain`, [statementI, statementII], {
     prompt: `Consider the following statements:\nStatement-I: ${sentence(datedStatement(statementI))}\nStatement-II: ${sentence(datedStatement(statementII))}\nWhich one of the following is correct in respect of the above statements?`,
     options,
     answer: OPTION_IDS[1]!,
-    explanation: `Both statements are correct, but Statement-II does not explain Statement-I.${statementII.note ? ` ${sentence(statementII.note)}` : ""}`,
+    explanation: `Both statements are correct, but Statement-II is not the reason for Statement-I${why ? `: ${sentence(why)}` : "."}`,
   });
 }
 
@@ -472,8 +483,10 @@ function reasonWhy(why: string, truth: string): string {
   return why === truth || why.includes(truth) ? sentence(why) : `${sentence(why)} ${sentence(truth)}`;
 }
 
+type ListEntry = { name: string; member: boolean; fact: Fact | undefined };
+
 /** Members and non-members of a complete list, three or four of them, at least one of each where possible. */
-function listSelection(list: CheckedList, size: number, random: Random) {
+function listSelection(list: CheckedList, size: number, random: Random): ListEntry[] | undefined {
   const members = shuffled(list.members, random);
   const nonMembers = shuffled(list.nonMembers, random);
   // Any count from one to all is possible on the paper; the rest are near-miss non-members.
@@ -491,11 +504,15 @@ function listPrompt(list: CheckedList, names: readonly string[], question: strin
   return `Consider the following ${list.noun}:\n${numbered(names)}\n${list.timeSensitive ? withLeadingPhrase(`As of ${monthYear(list.asOf)}`, question) : question}`;
 }
 
-function listExplanation(list: CheckedList, chosen: { name: string; member: boolean }[], context: Context): string {
-  const members = chosen.filter((entry) => entry.member).map((entry) => entry.name);
-  const others = chosen.filter((entry) => !entry.member).map((entry) => entry.name);
-  const verdicts = [members.length ? `On the list: ${members.join(", ")}.` : "None of them is on the list.", others.length ? `Not on it: ${others.join(", ")}.` : ""];
-  return `${verdicts.filter(Boolean).join(" ")} ${capitalised(listMembersSentence(list, context.content.entities))}`;
+/** Each entry's verdict in the record's words: the members' own statements, the non-members' reasons. */
+function listExplanation(list: CheckedList, chosen: ListEntry[], context: Context): string {
+  return chosen
+    .map((entry, index) => {
+      if (entry.fact) return `${index + 1}. Yes: ${sentence(datedStatement(entry.fact))}`;
+      const why = list.nonMembers.find((candidate) => candidate.name === entry.name)?.why;
+      return `${index + 1}. No: ${why ? sentence(why) : `${entry.name} is not among them; ${listMembersSentence(list, context.content.entities)}`}`;
+    })
+    .join(" ");
 }
 
 /** "Consider the following countries: ... With how many of the above ...?" from a complete list. */

@@ -146,7 +146,7 @@ export class NearMisses {
     if (list) {
       const why = `${listMembersSentence(list, this.content.entities)}`;
       for (const entity of shuffled(list.nonMembers, random)) {
-        if (usable(entity.name)) chosen.push({ text: entity.name, why: `${capitalise(valueInSentence({ text: entity.name, entityId: entity.id }, this.content.entities))} is not on the list: ${why}` });
+        if (usable(entity.name)) chosen.push({ text: entity.name, why: entity.why ?? `${capitalise(valueInSentence({ text: entity.name, entityId: entity.id }, this.content.entities))} is not on the list: ${why}` });
       }
     }
     return chosen;
