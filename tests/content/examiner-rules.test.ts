@@ -181,7 +181,7 @@ describe("false only when provably false", () => {
     expect(count.options.find((option) => option.id === count.answer)!.text).toBe(["None", "Only one", "Only two", "Only three", "All four"][members]);
     expect(membership.prompt).toContain("Select the correct answer using the code given below.");
     expect(card.answer).toBe("Australia, Japan, Russia and the United States");
-    expect(card.prompt).toContain("(four)");
+    expect(card.prompt).toBe("As of August 2024, name the four countries with which India holds a 2+2 ministerial dialogue.");
   });
 });
 

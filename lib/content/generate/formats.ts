@@ -120,7 +120,9 @@ export function listCard(list: CheckedList, context: Context): BankItem | undefi
   if (list.members.length < 2 || !list.recallQuestion) return undefined;
   const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, context.content.entities));
   const joined = capitalised(`${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
-  const question = `${list.recallQuestion} (${spelledCount(names.length)})`;
+  // "Name the countries ..." says how many: "Name the four countries ...".
+  const count = spelledCount(names.length);
+  const question = /^Name the /.test(list.recallQuestion) ? list.recallQuestion.replace(/^Name the /, `Name the ${count} `) : `${list.recallQuestion} (${count})`;
   return item(
     "flashcard",
     `list:${list.id}`,
@@ -209,7 +211,8 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   const others = wrong
     .map((option) => {
       const owner = describedBy.get(option.text.toLowerCase());
-      return owner ? `${capitalised(option.text)} describes ${owner.subjectName}.` : option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : "";
+      const ownerName = owner ? valueInSentence({ text: owner.subjectName, entityId: owner.subject }, content.entities) : "";
+      return owner ? `${capitalised(option.text)} describes ${ownerName}.` : option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : "";
     })
     .filter(Boolean);
   const offered = wrong.flatMap((option) => describedBy.get(option.text.toLowerCase())?.subject ?? []);
@@ -479,8 +482,9 @@ export function notAnExplanation(statementII: Fact, statementI: Fact, why?: stri
   });
 }
 
+/** Why a statement is false: the author's reason (which says what is true), else the true statement. */
 function reasonWhy(why: string, truth: string): string {
-  return why === truth || why.includes(truth) ? sentence(why) : `${sentence(why)} ${sentence(truth)}`;
+  return sentence(why || truth);
 }
 
 type ListEntry = { name: string; member: boolean; fact: Fact | undefined };

@@ -143,7 +143,9 @@ export class NearMisses {
     if (relation.swap || relation.describes) tiers.push(...this.siblingTiers(fact, sameRelation, random));
     for (const tier of tiers) for (const text of tier) if (usable(text)) chosen.push({ text });
     const list = this.completeListOf(fact);
-    if (list) {
+    // A non-member reads well only in place of a value that stands alone at the start or end of the
+    // sentence: "Japan has joined the ISA, an India-led initiative" would make "the AIIB, an India-led initiative".
+    if (list && standsAlone(fact)) {
       const why = `${listMembersSentence(list, this.content.entities)}`;
       for (const entity of shuffled(list.nonMembers, random)) {
         if (usable(entity.name)) chosen.push({ text: entity.name, why: entity.why ?? `${capitalise(valueInSentence({ text: entity.name, entityId: entity.id }, this.content.entities))} is not on the list: ${why}` });
@@ -206,4 +208,12 @@ export function listMembersSentence(list: CheckedList, entities: CheckedContent[
   const names = [...list.members].sort((a, b) => a.value.text.localeCompare(b.value.text)).map((fact) => valueInSentence(fact.value, entities));
   const joined = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
   return `${list.timeSensitive ? `as of ${monthYear(list.asOf)}, ` : ""}the ${list.noun} are ${joined}.`;
+}
+
+/** Whether the fact's value opens or closes its statement, with no clause about it alongside. */
+function standsAlone(fact: Fact): boolean {
+  const statement = fact.statement.trim();
+  const at = statement.indexOf(fact.value.textInStatement);
+  const after = statement.slice(at + fact.value.textInStatement.length);
+  return /^(the |The )?$/.test(statement.slice(0, at)) || /^\.?$/.test(after);
 }

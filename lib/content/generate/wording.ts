@@ -13,7 +13,7 @@ export function monthYear(partialDate: string): string {
 const COMMON_OPENERS = new Set([
   ...["The", "A", "An", "It", "Its", "There", "This", "These", "Those", "What", "Which", "When", "Where", "Who", "How"],
   ...["In", "With", "Of", "On", "At", "For", "From", "To", "By", "Since", "Under", "After", "Before", "During", "Through"],
-  ...["Both", "Each", "Every", "All", "Some", "Several", "Many", "Most", "Compared", "Regular", "Bilateral", "Their", "Her", "His"],
+  ...["Both", "Each", "Every", "All", "Some", "Several", "Many", "Most", "Compared", "Regular", "Bilateral", "Their", "Her", "His", "Name"],
 ]);
 
 export function withLeadingPhrase(phrase: string, sentence: string): string {
