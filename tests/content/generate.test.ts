@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BANK_FILE, ITEM_TYPES, RECALL_ITEM_TYPES, serialiseBank, type Bank } from "@/lib/content/bank";
 import { checkContent, type CheckedContent } from "@/lib/content/check";
-import { buildBank, groupSizes, hashContentFiles } from "@/lib/content/generate/build";
+import { buildBank, groupSizes, hashContentFiles, NARROW_SUBJECT_MOST_FACTS } from "@/lib/content/generate/build";
 import { familyOf } from "@/lib/content/generate/formats";
 import { lintBank } from "@/lib/content/generate/lint";
 import { NearMisses } from "@/lib/content/generate/near-misses";
@@ -87,6 +87,14 @@ describe("the question bank built from the real content", () => {
         expect([...item.factIds].sort(), item.id).toEqual(list.members.map((fact) => fact.id).sort());
       }
     }
+  });
+
+  it("names as an item's subjects only narrow things, which keep their questions apart in a quiz", () => {
+    const factsOf = new Map<string, number>();
+    for (const fact of content.facts) factsOf.set(fact.subject, (factsOf.get(fact.subject) ?? 0) + 1);
+    const described = bank.items.filter((item) => item.type === "best-description");
+    expect(described.some((item) => item.subjects.length > 1), "a description also names the things its options describe").toBe(true);
+    for (const item of bank.items) for (const subject of item.subjects) expect(factsOf.get(subject) ?? 0, `${item.id}: ${subject}`).toBeLessThanOrEqual(NARROW_SUBJECT_MOST_FACTS);
   });
 
   it("asks every fact that is not held back in at least one item", () => {

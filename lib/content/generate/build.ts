@@ -185,7 +185,8 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     for (const group of chronologyGroups(areaFacts)) add(chronology(group, context));
   }
 
-  const unambiguous = withoutSharedRecallPrompts(items);
+  const broad = broadSubjects(facts);
+  const unambiguous = withoutSharedRecallPrompts(items).map((made) => withNarrowSubjects(made, broad));
   unambiguous.sort((a, b) => a.id.localeCompare(b.id));
   return {
     version: 1,
@@ -196,6 +197,25 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     facts: [...facts, ...content.heldBack].sort((a, b) => a.id.localeCompare(b.id)).map(bankFact),
     items: unambiguous,
   };
+}
+
+/** Facts a subject may have and still be one narrow thing (one summit, one exercise). */
+export const NARROW_SUBJECT_MOST_FACTS = 6;
+
+/** Subjects with many facts: a meeting, a country, a format. */
+function broadSubjects(facts: readonly Fact[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const fact of facts) counts.set(fact.subject, (counts.get(fact.subject) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count > NARROW_SUBJECT_MOST_FACTS).map(([subject]) => subject));
+}
+
+/**
+ * An item's subjects keep apart, in a quiz, questions about one narrow thing (the summit's date and its
+ * venue). A broad subject is no sibling key: every question of a topic quiz on "the second 2+2" is about
+ * that meeting, and keeping them apart would leave the quiz one question long.
+ */
+function withNarrowSubjects(item: BankItem, broad: ReadonlySet<string>): BankItem {
+  return { ...item, subjects: item.subjects.filter((subject) => !broad.has(subject)) };
 }
 
 /**
