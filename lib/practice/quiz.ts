@@ -123,7 +123,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
     const askedToday = await itemsAskedSince(db, userId, start);
     const unasked = items.filter((item) => !askedToday.includes(item.id));
     if (unasked.length === 0) throw new ConflictError("You have seen every question on this topic today. Try another topic, or come back tomorrow.");
-    chosen = assembleQuiz([], unasked.map(toCandidate), size, seed);
+    // A topic quiz is about one subject by choice: only questions of one fact are kept apart, or a topic
+    // such as one meeting would make a quiz of a single question.
+    chosen = assembleQuiz([], unasked.map((item) => toCandidate(item, "facts")), size, seed);
   } else if (request.mode === "mistakes") {
     chosen = assembleQuiz(await lastAnsweredWrong(db, userId), [], size, seed);
     if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
@@ -164,8 +166,9 @@ async function unfinishedPracticeQuizId(db: Db, userId: string, now: Date): Prom
   return null;
 }
 
-function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }): Candidate {
-  const subjects = (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
+/** Two questions are siblings when they share a fact or, unless only facts count, a narrow subject. */
+function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }, siblings: "facts" | "facts-and-subjects" = "facts-and-subjects"): Candidate {
+  const subjects = siblings === "facts" ? [] : (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
   return { itemId: item.id, topic: item.topic, type: item.type, siblingKeys: [...(JSON.parse(item.factIds) as string[]), ...subjects] };
 }
 
@@ -199,7 +202,7 @@ async function freshQuizCandidates(db: Db, userId: string, exclude: string[]): P
     take: FRESH_CANDIDATES,
     select: CANDIDATE_FIELDS,
   });
-  return items.map(toCandidate);
+  return items.map((item) => toCandidate(item));
 }
 
 /** Questions whose latest answer was wrong, most recent first. */

@@ -145,6 +145,18 @@ describeEachDatabase("the quiz loop: clock, resume, snapshots, siblings and seen
     expect(results.questions[0]!.options.map((option) => option.id)).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("keeps a topic quiz about one thing whole: there only questions of one fact are kept apart", async () => {
+    const fresh = await createTestDatabase(provider);
+    try {
+      await createItems(fresh.db, Array.from({ length: 6 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:m${index}`, type: QUIZ_TYPES[index % 5], topic: "Meeting", factIds: [`m${index}`], subjects: ["the-meeting"] })));
+      const user = await createUser(fresh.db);
+      const quiz = await startPracticeQuiz(fresh.db, user.id, { mode: "topic", topic: "Meeting", size: 6 }, MORNING);
+      expect(quiz.questions).toHaveLength(6);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it("never asks two questions about one thing in one quiz, though their facts differ", async () => {
     const fresh = await createTestDatabase(provider);
     try {
