@@ -41,11 +41,14 @@ export function userRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
   handler: (userId: string, input: Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<unknown>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> =>
-    respond(async () => {
-      const userId = await getRequestUserId(request);
-      if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
-      return handler(userId, await parseInput(request, context, options));
-    });
+    respond(async () => handler(await signedInUserId(request), await parseInput(request, context, options)));
+}
+
+/** The session's user id, or a 401 before anything else is read. */
+async function signedInUserId(request: Request): Promise<string> {
+  const userId = await getRequestUserId(request);
+  if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
+  return userId;
 }
 
 /**
@@ -59,8 +62,7 @@ export function editorRoute<B extends z.ZodType = z.ZodUndefined, P extends z.Zo
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> =>
     respond(async () => {
-      const userId = await getRequestUserId(request);
-      if (!userId) throw new HttpError(401, { error: "unauthenticated", message: "Sign in first." });
+      const userId = await signedInUserId(request);
       if ((await roleOf(getDb(), userId)) !== "editor") throw new HttpError(403, { error: "forbidden", message: "Only editors may do this." });
       return handler(userId, await parseInput(request, context, options));
     });
