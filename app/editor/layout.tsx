@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden, unauthorized } from "next/navigation";
 import type { ReactNode } from "react";
+import { EditorNavLinks } from "@/components/editor/editor-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -22,11 +23,7 @@ export default async function EditorLayout({ children }: { children: ReactNode }
           Smri<span>ti</span> <span className="brand-role">editor</span>
         </Link>
         <ul>
-          <li>
-            <Link href="/editor" aria-current="page">
-              Reports
-            </Link>
-          </li>
+          <EditorNavLinks />
           <li>
             <Link href="/app/today">Learner app</Link>
           </li>
