@@ -227,6 +227,35 @@ test("every editor route answers 401 to a visitor, 403 to a learner, 404 for an 
       call: (request: APIRequestContext) => request.post(`/api/editor/items/${known}/decision`, { data: { action: "delete" } }),
       editor: 400,
     },
+    { name: "GET /editor/approvals", call: (request: APIRequestContext) => request.get("/editor/approvals"), editor: 200 },
+    { name: "GET /editor/documents", call: (request: APIRequestContext) => request.get("/editor/documents"), editor: 200 },
+    { name: "GET /editor/documents/{doc}", call: (request: APIRequestContext) => request.get("/editor/documents/pw-2024-2plus2-notes"), editor: 200 },
+    { name: "GET /editor/documents/{unknown}", call: (request: APIRequestContext) => request.get("/editor/documents/no-such-document"), editor: 404 },
+    {
+      name: "POST /api/editor/approvals {unknown}",
+      call: (request: APIRequestContext) => request.post("/api/editor/approvals", { data: { itemIds: ["mcq:no-such-item~00000000"] } }),
+      editor: 404,
+    },
+    {
+      name: "POST /api/editor/drafts/preview, bad body",
+      call: (request: APIRequestContext) => request.post("/api/editor/drafts/preview", { data: { file: "../x", fact: {} } }),
+      editor: 400,
+    },
+    {
+      name: "POST /api/editor/facts {unknown file}",
+      call: (request: APIRequestContext) => request.post("/api/editor/facts", { data: { file: "no-such-file.yaml", fact: {} } }),
+      editor: 404,
+    },
+    {
+      name: "POST /api/editor/documents, bad body",
+      call: (request: APIRequestContext) => request.post("/api/editor/documents", { data: { meta: {}, text: "" } }),
+      editor: 400,
+    },
+    {
+      name: "POST /api/editor/documents/{unknown}/chrome",
+      call: (request: APIRequestContext) => request.post("/api/editor/documents/no-such-document/chrome", { data: { locator: "line 1" } }),
+      editor: 404,
+    },
   ];
   const statuses = [];
   for (const route of routes) {
