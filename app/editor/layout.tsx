@@ -22,15 +22,18 @@ export default async function EditorLayout({ children }: { children: ReactNode }
         <Link href="/editor" className="brand">
           Smri<span>ti</span> <span className="brand-role">editor</span>
         </Link>
-        <ul>
-          <EditorNavLinks />
-          <li>
-            <Link href="/app/today">Learner app</Link>
-          </li>
-        </ul>
-        <div className="shell-user">
-          <div className="user-email">{user.name ?? user.email}</div>
-          <SignOutButton />
+        {/* As the learners' shell: on a phone the sections scroll sideways in one row, never the page. */}
+        <div className="shell-nav-items">
+          <ul>
+            <EditorNavLinks />
+            <li>
+              <Link href="/app/today">Learner app</Link>
+            </li>
+          </ul>
+          <div className="shell-user">
+            <div className="user-email">{user.name ?? user.email}</div>
+            <SignOutButton />
+          </div>
         </div>
       </nav>
       <main id="main" className="shell-main">

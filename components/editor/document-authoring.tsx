@@ -198,7 +198,7 @@ export function DocumentAuthoring({ view, editable }: { view: DocumentForAuthori
         <h2 id={`${formId}-text`}>The text</h2>
         <p className="muted">Select a sentence (or part of one) to start a fact from it.</p>
         <div ref={documentRef}>
-          {view.paragraphs.map((paragraph) => (
+          {view.paragraphs.map((paragraph, index) => (
             <div
               key={paragraph.line}
               data-line={paragraph.line}
@@ -207,7 +207,8 @@ export function DocumentAuthoring({ view, editable }: { view: DocumentForAuthori
               <span className="doc-line-number" data-number={paragraph.line} aria-hidden="true" />
               <div className="doc-body">
                 <p className="doc-text">{paragraph.text}</p>
-                {paragraph.chrome && <p className="doc-label">Not content (page chrome)</p>}
+                {/* One label for a run of chrome, as the Library does. */}
+                {paragraph.chrome && !view.paragraphs[index - 1]?.chrome && <p className="doc-label">Not content (page chrome)</p>}
                 {paragraph.uncovered && <p className="doc-label doc-label-uncovered">No fact cites this paragraph</p>}
                 {paragraph.facts.length > 0 && (
                   <ul className="doc-facts" aria-label={`Facts citing line ${paragraph.line}`}>
