@@ -123,9 +123,22 @@ test("an editor approves a generated item; the approvals file records it and the
   const itemId = (await first.locator("code").first().textContent())!;
   await first.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.locator("article.approval-item").first().locator("code").first()).not.toHaveText(itemId);
-  const approvals = JSON.parse(fs.readFileSync(`${E2E_CONTENT}/approvals.json`, "utf8")) as { approved: Record<string, { itemId: string; approvedBy: string }> };
+  const approvals = JSON.parse(fs.readFileSync(`${E2E_CONTENT}/approvals.json`, "utf8")) as { approved: Record<string, { itemId: string; approvedBy: string; approvedOn: string }> };
   expect(Object.values(approvals.approved)).toContainEqual(expect.objectContaining({ itemId, approvedBy: email }));
   expect(fs.existsSync("content/approvals.json")).toBe(false);
+
+  // A rebuild that changes an approved item: the file's version no longer matches the bank's, and the
+  // page shows the item first, beside the version approved.
+  const family = Object.keys(approvals.approved).find((key) => approvals.approved[key]!.itemId === itemId)!;
+  const stale = { ...approvals.approved[family]!, hash: "0000000000000000", explanation: "The explanation as it was approved." };
+  fs.writeFileSync(`${E2E_CONTENT}/approvals.json`, JSON.stringify({ version: 1, approved: { ...approvals.approved, [family]: stale } }, null, 2));
+  await page.reload();
+  const changed = page.getByRole("article", { name: `Changed item ${itemId}` });
+  await expect(changed.getByRole("region", { name: `Approved ${stale.approvedOn} by ${email}` }).getByText("The explanation as it was approved.")).toBeVisible();
+  await expect(changed.getByRole("region", { name: "Now" })).toBeVisible();
+  await expect(changed.getByText("Changed since approval: explanation.")).toBeVisible();
+  await expect(page.getByText(/\d+ approved · 1 changed since approval/)).toBeVisible();
+  await viewportAtWidths(page, testInfo, "editor-approvals-changed", changed);
 });
 
 test("an editor adds a document by pasting its text, and opens it to write facts", async ({ page }) => {

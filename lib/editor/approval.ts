@@ -72,8 +72,8 @@ export type ReviewState = {
   approved: number;
   /** Items of a family never approved. */
   added: BankItem[];
-  /** Items whose family was approved in another version: shown beside it. */
-  changed: { item: BankItem; approved: ApprovedVersion }[];
+  /** Items whose family was approved in another version: shown beside it, with what differs. */
+  changed: { item: BankItem; approved: ApprovedVersion; differs: string[] }[];
   /** Approved families no longer in the bank (their entries stay until approvals are pruned). */
   gone: string[];
 };
@@ -86,10 +86,25 @@ export function reviewState(items: readonly BankItem[], approvals: Approvals): R
     const status = approvalStatus(item, approvals);
     if (status === "approved") state.approved++;
     else if (status === "new") state.added.push(item);
-    else state.changed.push({ item, approved: approvals.approved[familyOf(item.id)]! });
+    else {
+      const approved = approvals.approved[familyOf(item.id)]!;
+      state.changed.push({ item, approved, differs: differences(approved, item) });
+    }
   }
   state.gone = Object.keys(approvals.approved).filter((family) => !families.has(family)).sort();
   return state;
+}
+
+/** What an editor sees differ between the approved version and the item now (the hash covers sources too). */
+function differences(approved: ApprovedVersion, item: BankItem): string[] {
+  const keyText = (version: Pick<BankItem, "options" | "answer">) => version.options.find((option) => option.id === version.answer)?.text ?? version.answer;
+  const differs = [
+    approved.prompt !== item.prompt && "wording",
+    JSON.stringify(approved.options) !== JSON.stringify(item.options) && "options",
+    keyText(approved) !== keyText(item) && "key",
+    approved.explanation !== item.explanation && "explanation",
+  ].filter((field): field is string => typeof field === "string");
+  return differs.length > 0 ? differs : ["sources, topic or subjects"];
 }
 
 /** The approvals with these items approved as they are now, by this editor, on this day (YYYY-MM-DD). */

@@ -74,6 +74,9 @@ describe("the approvals file", () => {
     expect(state.changed).toHaveLength(1);
     expect(state.changed[0]!.approved).toMatchObject({ itemId: changing!.id, explanation: changing!.explanation, approvedBy: "editor@example.in" });
     expect(state.changed[0]!.item.explanation).toBe(`${changing!.explanation} (reworded)`);
+    expect(state.changed[0]!.differs).toEqual(["explanation"]);
+    const recited = { ...changing!, sources: [] };
+    expect(reviewState([recited], approvals).changed[0]!.differs).toEqual(["sources, topic or subjects"]);
     expect(reviewState([fresh!], approvals).gone.sort()).toEqual([familyOf(kept!.id), familyOf(changing!.id)].sort());
   });
 

@@ -16,7 +16,7 @@ const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1) }).catch({ page: 1 });
 const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
-type Entry = { item: BankItem; approved?: ApprovedVersion };
+type Entry = { item: BankItem; approved?: ApprovedVersion; differs?: string[] };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Generated items an editor has not approved as they now are: changed ones beside the approved version, then new ones. */
@@ -54,7 +54,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
       ) : (
         <>
           {editable && <ApproveButton itemIds={shown.map((entry) => entry.item.id)} label={`Approve the ${shown.length} items on this page`} />}
-          {shown.map(({ item, approved }) => (
+          {shown.map(({ item, approved, differs }) => (
             <article key={item.id} className="card approval-item" aria-label={`${approved ? "Changed" : "New"} item ${item.id}`}>
               <p className="reported-meta">
                 <span className="badge">{approved ? "Changed" : "New"}</span> <span className="badge">{TYPE_LABELS[item.type] ?? item.type}</span>{" "}
@@ -63,6 +63,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
               <p className="muted item-id">
                 <code>{item.id}</code>
               </p>
+              {differs && <p>Changed since approval: {differs.join(", ")}.</p>}
               <div className={approved ? "approval-columns" : undefined}>
                 {approved && <ItemVersion item={approved} heading={`Approved ${approved.approvedOn} by ${approved.approvedBy}`} />}
                 <ItemVersion item={item} heading={approved ? "Now" : "The item"} />
