@@ -49,6 +49,12 @@ async function selectInLine(page: Page, line: number, text: string) {
   );
 }
 
+let restoreAfterTest: (() => void) | undefined;
+test.afterEach(() => {
+  restoreAfterTest?.();
+  restoreAfterTest = undefined;
+});
+
 const DOC = "pw-2024-2plus2-notes";
 const QUOTE = "The Ministers had a wide-ranging discussion on regional and global issues focusing on the shared Indo-Pacific region.";
 const FACT_ID = "third-2plus2-indo-pacific-discussion";
@@ -63,6 +69,10 @@ test("an editor selects a sentence, gets a draft with its exact quote and locato
   await page.getByRole("link", { name: /India-Japan 2\+2 Meet \(exam notes/ }).click();
   await expect(page).toHaveURL(new RegExp(`/editor/documents/${DOC}$`));
 
+  // The server keeps its copy of content/ between runs when it is reused: the file is put back after.
+  const factsFile = `${E2E_CONTENT}/facts/joint-statement-2024.yaml`;
+  const original = fs.readFileSync(factsFile, "utf8");
+  restoreAfterTest = () => fs.writeFileSync(factsFile, original);
   const line22 = page.locator('[data-line="22"]');
   await expect(line22.getByText("No fact cites this paragraph")).toBeVisible();
   await expect(page.locator('[data-line="1"]').getByText("Not content (page chrome)")).toBeVisible();
@@ -105,7 +115,7 @@ test("an editor selects a sentence, gets a draft with its exact quote and locato
   await expect(line22.getByText(FACT_ID)).toBeVisible();
   await expect(line22.getByText("No fact cites this paragraph")).toHaveCount(0);
 
-  const written = fs.readFileSync(`${E2E_CONTENT}/facts/joint-statement-2024.yaml`, "utf8");
+  const written = fs.readFileSync(factsFile, "utf8");
   expect(written).toContain(`  - id: ${FACT_ID}\n`);
   expect(written).toContain(`        quote: ${QUOTE}\n`);
   expect(execFileSync("node_modules/.bin/tsx", ["scripts/content-check.ts", E2E_CONTENT], { encoding: "utf8" })).toMatch(/^Content OK: .* facts\./);
@@ -155,6 +165,14 @@ test("an editor adds a document by pasting its text, and opens it to write facts
   await expect(page).toHaveURL(new RegExp(`/editor/documents/${id}$`));
   await expect(page.getByRole("heading", { name: "A pasted test report" })).toBeVisible();
   await expect(page.locator('[data-line="1"]').getByText("No fact cites this paragraph")).toBeVisible();
+  // From the keyboard: a paragraph's own button starts a draft with its text, and the suggestions read it.
+  await page.getByRole("button", { name: "Draft a fact from line 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Quote (word for word)")).toHaveValue("India and Japan held a maritime dialogue in Tokyo on 10 January 2025.");
+  await expect(page.getByLabel("Locator")).toHaveValue("line 1");
+  const found = page.locator(".found");
+  await expect(found).toContainText("Tokyo (tokyo)");
+  await expect(found).toContainText("10 January 2025 (date)");
   expect(fs.readFileSync(`${E2E_CONTENT}/sources/${id}.txt`, "utf8")).toBe("India and Japan held a maritime dialogue in Tokyo on 10 January 2025.\nShort line.\n");
   expect(execFileSync("node_modules/.bin/tsx", ["scripts/content-check.ts", E2E_CONTENT], { encoding: "utf8" })).toMatch(/^Content OK/);
 });

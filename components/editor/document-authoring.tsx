@@ -58,6 +58,11 @@ function factOf(draft: Draft, doc: string): Record<string, unknown> {
   };
 }
 
+/** A paragraph as a quote: its words without the list bullet or number in front. */
+function paragraphQuote(text: string): string {
+  return collapse(text).replace(/^(?:[•\-–]|\d+\.)\s+/, "");
+}
+
 /** The lines a selection inside the document covers, read from the paragraphs' data-line. */
 function selectedInDocument(container: HTMLElement): Selected | null {
   const selection = window.getSelection();
@@ -219,10 +224,18 @@ export function DocumentAuthoring({ view, editable }: { view: DocumentForAuthori
                     ))}
                   </ul>
                 )}
-                {editable && !paragraph.chrome && paragraph.facts.length === 0 && (
-                  <button type="button" className="link-button" onClick={() => void markChrome(paragraph.line)}>
-                    Mark line {paragraph.line} as not content
-                  </button>
+                {!paragraph.chrome && paragraph.facts.length === 0 && (
+                  <p className="doc-actions">
+                    {/* The keyboard's way to a draft: the whole paragraph as the quote, to be trimmed. */}
+                    <button type="button" className="link-button" onClick={() => startDraft({ quote: paragraphQuote(paragraph.text), locator: `line ${paragraph.line}` })}>
+                      Draft a fact from line {paragraph.line}
+                    </button>
+                    {editable && (
+                      <button type="button" className="link-button" onClick={() => void markChrome(paragraph.line)}>
+                        Mark line {paragraph.line} as not content
+                      </button>
+                    )}
+                  </p>
                 )}
               </div>
             </div>
