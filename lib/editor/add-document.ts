@@ -6,7 +6,7 @@ import { loadContent } from "@/lib/content/load";
 import { passageAt } from "@/lib/content/passages";
 import { ConflictError, InvalidContentError, NotFoundError } from "@/lib/errors";
 import type { NewDocumentInput } from "@/lib/validation/editor";
-import { READ_ONLY_CONTENT_MESSAGE } from "./content-root";
+import { assertContentEditable } from "./content-root";
 import { setStringList, YamlEditError } from "./yaml-edit";
 
 function sourcesDir(contentRoot: string): string {
@@ -18,7 +18,7 @@ function sourcesDir(contentRoot: string): string {
  * endings made \n, one final newline). The checker must accept it, or neither file is kept.
  */
 export function addDocument(contentRoot: string, input: NewDocumentInput, editsAllowed: boolean): { id: string } {
-  if (!editsAllowed) throw new ConflictError(READ_ONLY_CONTENT_MESSAGE, "read_only");
+  assertContentEditable(editsAllowed);
   const id = input.meta.id;
   const meta = path.join(sourcesDir(contentRoot), `${id}.yaml`);
   const text = path.join(sourcesDir(contentRoot), `${id}.txt`);
@@ -37,7 +37,7 @@ export function addDocument(contentRoot: string, input: NewDocumentInput, editsA
 
 /** Marks lines of a document as page chrome (not content), in its `.yaml`, leaving the rest as written. */
 export function markChrome(contentRoot: string, docId: string, locator: string, editsAllowed: boolean): { chrome: string[] } {
-  if (!editsAllowed) throw new ConflictError(READ_ONLY_CONTENT_MESSAGE, "read_only");
+  assertContentEditable(editsAllowed);
   const file = path.join(sourcesDir(contentRoot), `${docId}.yaml`);
   if (!fs.existsSync(file)) throw new NotFoundError(`No document ${docId}.`);
   const document = loadContent(contentRoot).documents.find((candidate) => candidate.id === docId);

@@ -1,9 +1,9 @@
 import type { Bank } from "@/lib/content/bank";
 import { seedBank } from "@/lib/content/seed-bank";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { readApprovals, reviewState, servedBank, withApproved, writeApprovals } from "./approval";
-import { READ_ONLY_CONTENT_MESSAGE } from "./content-root";
+import { assertContentEditable } from "./content-root";
 import type { ServingPolicy } from "./serving-policy";
 
 export type ApproveOptions = {
@@ -21,7 +21,7 @@ export type ApproveOptions = {
  * only approved items are served, the database's bank follows at once (no restart needed).
  */
 export async function approveItems(db: Db, options: ApproveOptions): Promise<{ approved: number; pending: number }> {
-  if (!options.editsAllowed) throw new ConflictError(READ_ONLY_CONTENT_MESSAGE, "read_only");
+  assertContentEditable(options.editsAllowed);
   const byId = new Map(options.bank.items.map((item) => [item.id, item]));
   const unknown = options.itemIds.filter((id) => !byId.has(id));
   if (unknown.length > 0) throw new NotFoundError(`Not in the bank: ${unknown.join(", ")}`);

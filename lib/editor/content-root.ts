@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ConflictError } from "@/lib/errors";
 
 type Env = Record<string, string | undefined>;
 
@@ -19,6 +20,11 @@ export function contentEditsAllowed(env: Env): boolean {
   if (env.CONTENT_EDITS === "on") return true;
   if (env.CONTENT_EDITS === "off") return false;
   return env.NODE_ENV !== "production";
+}
+
+/** Refuses a write where content is read-only (409 `read_only`, with how content is published). */
+export function assertContentEditable(editsAllowed: boolean): void {
+  if (!editsAllowed) throw new ConflictError(READ_ONLY_CONTENT_MESSAGE, "read_only");
 }
 
 /** What the pages say where content is read-only. */

@@ -8,7 +8,7 @@ import { lintBank, type LintProblem } from "@/lib/content/generate/lint";
 import { fieldName, loadContent, normaliseTopic, type ContentError, type LoadedContent, type LoadedFact, type Located } from "@/lib/content/load";
 import { factSchema } from "@/lib/content/schema";
 import { ConflictError, InvalidContentError, NotFoundError } from "@/lib/errors";
-import { READ_ONLY_CONTENT_MESSAGE } from "./content-root";
+import { assertContentEditable } from "./content-root";
 import { factFileDefaults } from "./document-authoring";
 import { appendToSequence, YamlEditError } from "./yaml-edit";
 
@@ -99,7 +99,7 @@ const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.index
  * no problem in it (the linter's findings are shown, not enforced: `content:build` enforces them).
  */
 export function saveFactDraft(contentRoot: string, draft: FactDraft, editsAllowed: boolean): { file: string; id: string; items: number } {
-  if (!editsAllowed) throw new ConflictError(READ_ONLY_CONTENT_MESSAGE, "read_only");
+  assertContentEditable(editsAllowed);
   const preview = previewFactDraft(contentRoot, draft);
   if (preview.problems.length > 0) throw new InvalidContentError("The fact has problems: nothing was saved.", preview.problems);
   const file = factsFile(contentRoot, draft.file);
