@@ -36,8 +36,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    // A fresh SQLite file each run, through the same `npm start` the README gives users.
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node_modules/.bin/tsx scripts/start.ts",
+    // A fresh SQLite file each run, through the same `npm start` the README gives users; the editors'
+    // pages write to a fresh copy of content/, never to the repository's.
+    command:
+      "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && rm -rf data/e2e-content && mkdir -p data && cp -r content data/e2e-content && node_modules/.bin/tsx scripts/start.ts",
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
@@ -52,6 +54,8 @@ export default defineConfig({
       TRUSTED_PROXIES: "127.0.0.1,::1",
       RATE_LIMIT_SIGN_IN_IP: "10",
       RATE_LIMIT_SIGN_UP_IP: "30",
+      CONTENT_ROOT: "data/e2e-content",
+      CONTENT_EDITS: "on",
     },
   },
 });

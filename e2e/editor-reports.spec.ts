@@ -59,7 +59,7 @@ async function viewportAtWidths(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(WIDTHS.desktop);
 }
 
-type BankItem = { id: string; type: string; topic: string; prompt: string; options: unknown[] };
+type BankItem = { id: string; type: string; topic: string; prompt: string; options: unknown[]; subjects: string[]; factIds: string[] };
 const bank = JSON.parse(fs.readFileSync("content/generated/bank.json", "utf8")) as { items: BankItem[] };
 
 test("a learner reports a wrong answer; the editor sees it with its source passage and replies; the learner sees the outcome", async ({ browser }, testInfo) => {
@@ -156,8 +156,16 @@ test("three learners' wrong-answer reports withhold the item from the next quiz 
   const taken = await topicQuiz(learners[3]!);
   expect(taken.questions.length).toBeGreaterThanOrEqual(2);
   expect((await fromPage(learners[3]!, `/api/quiz/${taken.id}/start`, {})).status).toBe(200);
+  // The second wrong answer is about other things than the first: a retry keeps two questions about one
+  // thing apart (asking one of them at random), and the reported one must be asked whenever it is served.
+  const itemOf = (question: Question) => bank.items.find((item) => item.prompt === question.prompt)!;
+  const first = itemOf(taken.questions[0]!);
+  const apart = taken.questions
+    .slice(1)
+    .find((question) => !itemOf(question).subjects.some((subject) => first.subjects.includes(subject)) && !itemOf(question).factIds.some((fact) => first.factIds.includes(fact)));
+  expect(apart).toBeDefined();
   const answeredWrong: string[] = [];
-  for (const [index, question] of taken.questions.slice(0, 2).entries()) {
+  for (const [index, question] of [taken.questions[0]!, apart!].entries()) {
     const { status, json } = await fromPage(learners[3]!, `/api/quiz/${taken.id}/answers`, { questionId: question.id, optionId: wrongOptionOf(question), answerId: `withheld-${index}-${taken.id}` });
     expect(status).toBe(200);
     answeredWrong.push(json.itemId as string);
@@ -226,6 +234,35 @@ test("every editor route answers 401 to a visitor, 403 to a learner, 404 for an 
       name: "POST /api/editor/items/{known}/decision, bad body",
       call: (request: APIRequestContext) => request.post(`/api/editor/items/${known}/decision`, { data: { action: "delete" } }),
       editor: 400,
+    },
+    { name: "GET /editor/approvals", call: (request: APIRequestContext) => request.get("/editor/approvals"), editor: 200 },
+    { name: "GET /editor/documents", call: (request: APIRequestContext) => request.get("/editor/documents"), editor: 200 },
+    { name: "GET /editor/documents/{doc}", call: (request: APIRequestContext) => request.get("/editor/documents/pw-2024-2plus2-notes"), editor: 200 },
+    { name: "GET /editor/documents/{unknown}", call: (request: APIRequestContext) => request.get("/editor/documents/no-such-document"), editor: 404 },
+    {
+      name: "POST /api/editor/approvals {unknown}",
+      call: (request: APIRequestContext) => request.post("/api/editor/approvals", { data: { itemIds: ["mcq:no-such-item~00000000"] } }),
+      editor: 404,
+    },
+    {
+      name: "POST /api/editor/drafts/preview, bad body",
+      call: (request: APIRequestContext) => request.post("/api/editor/drafts/preview", { data: { file: "../x", fact: {} } }),
+      editor: 400,
+    },
+    {
+      name: "POST /api/editor/facts {unknown file}",
+      call: (request: APIRequestContext) => request.post("/api/editor/facts", { data: { file: "no-such-file.yaml", fact: {} } }),
+      editor: 404,
+    },
+    {
+      name: "POST /api/editor/documents, bad body",
+      call: (request: APIRequestContext) => request.post("/api/editor/documents", { data: { meta: {}, text: "" } }),
+      editor: 400,
+    },
+    {
+      name: "POST /api/editor/documents/{unknown}/chrome",
+      call: (request: APIRequestContext) => request.post("/api/editor/documents/no-such-document/chrome", { data: { locator: "line 1" } }),
+      editor: 404,
     },
   ];
   const statuses = [];

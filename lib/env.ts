@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isIP } from "node:net";
 import { rateLimitsFrom } from "@/lib/rate-limit/limits";
 import { trustedProxiesFrom } from "@/lib/rate-limit/client-ip";
+import { servingPolicyFrom } from "@/lib/editor/serving-policy";
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,6 +26,11 @@ export function checkServerEnv(env: Record<string, string | undefined>): { env?:
   const problems = parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET ? [MISSING_SECRET_MESSAGE] : [];
   try {
     rateLimitsFrom(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  try {
+    servingPolicyFrom(env);
   } catch (error) {
     problems.push((error as Error).message);
   }

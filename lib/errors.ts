@@ -42,3 +42,13 @@ export class RejectedFieldError extends DomainError {
     super(message);
   }
 }
+
+/** Content an author submitted that the content's schema or checker refuses: a 400 listing every problem. */
+export class InvalidContentError extends DomainError {
+  constructor(
+    message: string,
+    readonly problems: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}

@@ -10,6 +10,7 @@ import { buildBank, hashContentFiles } from "@/lib/content/generate/build";
 import { bankChanges } from "@/lib/content/generate/changes";
 import { lintBank } from "@/lib/content/generate/lint";
 import { loadContent } from "@/lib/content/load";
+import { approvalReport, readApprovals } from "@/lib/editor/approval";
 
 const root = path.resolve(process.argv[2] ?? "content");
 const output = path.join(root, "generated", "bank.json");
@@ -54,3 +55,4 @@ list("Added", changes.added.map((item) => item.id));
 list("Reworded", changes.reworded.map(({ before, after }) => `${before.id} -> ${after.id}`));
 list("Re-keyed", changes.rekeyed.map(({ before, after }) => `${before.id} -> ${after.id}`));
 list("Retired", changes.retired.map((item) => item.id));
+for (const line of approvalReport(bank.items, readApprovals(root))) console.log(line);

@@ -4,11 +4,16 @@ import { loadBank } from "@/lib/content/bank";
 import { seedBank } from "@/lib/content/seed-bank";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
+import { contentRootFrom } from "@/lib/editor/content-root";
+import { readApprovals, servedBank } from "@/lib/editor/approval";
+import { servingPolicyFrom } from "@/lib/editor/serving-policy";
 
 export async function seedDatabase(target: DatabaseTarget): Promise<string> {
   const db = createDb(target);
   try {
-    const result = await seedBank(db, loadBank(), new Date());
+    // SERVE_UNAPPROVED_ITEMS=false leaves out items no editor approved as they are (README).
+    const bank = servedBank(loadBank(), readApprovals(contentRootFrom(process.env)), servingPolicyFrom(process.env));
+    const result = await seedBank(db, bank, new Date());
     return JSON.stringify(result);
   } finally {
     await db.$disconnect();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden, unauthorized } from "next/navigation";
 import type { ReactNode } from "react";
+import { EditorNavLinks } from "@/components/editor/editor-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -21,19 +22,18 @@ export default async function EditorLayout({ children }: { children: ReactNode }
         <Link href="/editor" className="brand">
           Smri<span>ti</span> <span className="brand-role">editor</span>
         </Link>
-        <ul>
-          <li>
-            <Link href="/editor" aria-current="page">
-              Reports
-            </Link>
-          </li>
-          <li>
-            <Link href="/app/today">Learner app</Link>
-          </li>
-        </ul>
-        <div className="shell-user">
-          <div className="user-email">{user.name ?? user.email}</div>
-          <SignOutButton />
+        {/* As the learners' shell: on a phone the sections scroll sideways in one row, never the page. */}
+        <div className="shell-nav-items">
+          <ul>
+            <EditorNavLinks />
+            <li>
+              <Link href="/app/today">Learner app</Link>
+            </li>
+          </ul>
+          <div className="shell-user">
+            <div className="user-email">{user.name ?? user.email}</div>
+            <SignOutButton />
+          </div>
         </div>
       </nav>
       <main id="main" className="shell-main">

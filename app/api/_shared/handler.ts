@@ -2,7 +2,7 @@ import { z } from "zod";
 import { roleOf } from "@/lib/auth/roles";
 import { getRequestUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { ConflictError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
+import { ConflictError, InvalidContentError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
 import { clientIp, PEER_ADDRESS_HEADER, trustedProxiesFrom } from "@/lib/rate-limit/client-ip";
 
 /** Bodies above this are refused before parsing: no API request needs more. */
@@ -160,6 +160,16 @@ export function errorResponse(error: unknown, extra: Record<string, unknown> = {
   if (error instanceof RejectedFieldError) {
     return Response.json(
       { error: "invalid_request", message: error.message, issues: [{ path: [error.field], code: "custom", message: error.message }] },
+      { status: 400 },
+    );
+  }
+  if (error instanceof InvalidContentError) {
+    return Response.json(
+      {
+        error: "invalid_content",
+        message: error.message,
+        issues: error.problems.map((problem) => ({ path: problem.field.split("."), code: "custom", message: problem.message })),
+      },
       { status: 400 },
     );
   }
