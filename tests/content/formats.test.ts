@@ -11,6 +11,7 @@ import {
   falseCount,
   item,
   familyOf,
+  opensWithBlank,
   orderOf,
   readsAsName,
   relativeName,
@@ -20,7 +21,9 @@ import {
 import { lintBank } from "@/lib/content/generate/lint";
 import { seededRandom } from "@/lib/content/generate/random";
 import { loadContent } from "@/lib/content/load";
-import { writeContent } from "./fixture-content";
+import { factsWith, writeContent } from "./fixture-content";
+
+const factsWithExplains = (line: string) => factsWith("    explains: [veer-guardian-service]", line);
 
 /** Shares of each outcome over many seeds: how a rule behaves across a bank, not for one lucky seed. */
 function shares<T>(runs: number, draw: (seed: string) => T): Map<T, number> {
@@ -86,6 +89,12 @@ describe("recall cards only with one short right answer", () => {
     for (const open of ["to deepen maritime cooperation", "increasingly assertive", "Japan’s oldest international friendship body", "mini-India", "language barriers and high quality and service standards"]) {
       expect(readsAsName(open), open).toBe(false);
     }
+  });
+
+  it("sets no cloze whose blank is the subject its sentence opens with", () => {
+    expect(opensWithBlank("Fill in the blank: The _____ appreciated that the talks had been held.")).toBe(true);
+    expect(opensWithBlank("Fill in the blank: As of August 2024, _____ is the largest donor.")).toBe(true);
+    expect(opensWithBlank("Fill in the blank: The third meeting was held in _____.")).toBe(false);
   });
 
   it("makes a flashcard and a cloze for a name, none for a purpose", () => {
@@ -164,12 +173,21 @@ describe("Statement-I and Statement-II", () => {
   it("explains (a) by stating both facts and the link, never 'because it explains it'", () => {
     const bank = buildBank(contentOf(), "h");
     const explained = bank.items.find((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--veer-guardian-service:explains")!;
-    expect(explained.explanation).toContain("Statement-I is correct: Veer Guardian is an exercise of the air forces.");
-    expect(explained.explanation).toContain("Statement-II is correct: JIMEX is a naval exercise.");
-    expect(explained.explanation).toContain("Statement-II is the correct explanation for Statement-I: Veer Guardian is an exercise of the air forces because JIMEX is a naval exercise.");
+    expect(explained.explanation).toBe(
+      "Both statements are correct, and Statement-II is the correct explanation for Statement-I: Veer Guardian is an exercise of the air forces because JIMEX is a naval exercise.",
+    );
     expect(lintBank([explained], { entities: [] }).filter((problem) => problem.rule === "circular-explanation")).toEqual([]);
     const circular = { ...explained, explanation: "Both statements are correct, and Statement-II explains Statement-I." };
     expect(lintBank([circular], { entities: [] }).map((problem) => problem.rule)).toContain("circular-explanation");
+  });
+
+  it("gives the author's link, after both facts, where the author wrote one", () => {
+    const withWhy = contentOf(factsWithExplains("    explains: [{ fact: veer-guardian-service, why: Both exercises are named by the service that holds them. }]"));
+    const explained = buildBank(withWhy, "h").items.find((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--veer-guardian-service:explains")!;
+    expect(explained.explanation).toBe(
+      "Statement-I is correct: Veer Guardian is an exercise of the air forces. Statement-II is correct: JIMEX is a naval exercise. " +
+        "Statement-II is the correct explanation for Statement-I: Both exercises are named by the service that holds them.",
+    );
   });
 
   it("joins the effect and its reason in one sentence", () => {

@@ -54,6 +54,7 @@ describe("the item linter", () => {
     ["two options that read the same", { options: options("Tokyo", "tokyo", "Osaka", "Mumbai") }, "key-not-among-options"],
     ["a recall card asking how a thing is described", { type: "flashcard", prompt: "How is the Japan-India Association described?", options: [], answer: "Japan’s oldest international friendship body" }, "open-recall"],
     ["a recall card asking a purpose", { type: "flashcard", prompt: "What is the purpose of the IMAC?", options: [], answer: "To support maritime domain awareness" }, "open-recall"],
+    ["a cloze blanking the sentence's subject", { type: "cloze", prompt: "Fill in the blank: The _____ appreciated that the first Joint Service Staff Talks had been held.", options: [], answer: "Third India-Japan 2+2" }, "open-recall"],
     ["a cloze blanking a predicate", { type: "cloze", prompt: "Fill in the blank: China has grown _____ in the Indo-Pacific.", options: [], answer: "increasingly assertive" }, "open-recall"],
     [
       "best-description options of different kinds",

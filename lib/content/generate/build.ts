@@ -137,9 +137,10 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     add(cloze(fact, context));
     add(mcq(fact, context));
     add(bestDescription(fact, context));
-    for (const explained of fact.explains) {
+    for (const entry of fact.explains) {
+      const { fact: explained, why } = typeof entry === "string" ? { fact: entry, why: undefined } : entry;
       const assertion = byId.get(explained);
-      if (assertion) add(assertionReason(fact, assertion, context));
+      if (assertion) add(assertionReason(fact, assertion, context, why));
     }
     for (const entry of fact.doesNotExplain) {
       const { fact: unexplained, why } = typeof entry === "string" ? { fact: entry, why: undefined } : entry;
@@ -169,11 +170,11 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
-    // One pair per subject, so a list never matches the same thing twice; and no row whose left side
-    // names its right ("Modi-Abe summit in Tokyo — Tokyo").
+    // One pair per subject, so a list never matches the same thing twice; no row whose left side names
+    // its right ("Modi-Abe summit in Tokyo — Tokyo") or is named against another version ("Original MoC").
     const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()]
       .map((group) => group[0]!)
-      .filter((fact) => !fact.subjectName.toLowerCase().includes(fact.value.text.toLowerCase()));
+      .filter((fact) => !fact.subjectName.toLowerCase().includes(fact.value.text.toLowerCase()) && !relativeName(fact.subjectName));
     const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${slot}`));
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }

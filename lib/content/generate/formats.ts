@@ -180,12 +180,20 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // No blank that the sentence fills by itself: "an _____-led" gives away a vowel, "a _____ exercise
   // between India and Japan" gives "bilateral"; and no blank for a whole description.
   if (/\b(a|an|A|An) _____/.test(prompt)) return undefined;
+  // A blank for the sentence's subject ("The _____ appreciated that ...") is filled as well by "Ministers"
+  // or "joint statement" as by the meeting meant: the flashcard asks it precisely instead.
+  if (opensWithBlank(prompt)) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
     explanation: withNote(datedStatement(fact), fact),
   });
+}
+
+/** Whether a cloze's blank stands for the subject its sentence opens with. */
+export function opensWithBlank(prompt: string): boolean {
+  return /^Fill in the blank: (As of [^,]+, )?(the |The )?_____ /.test(prompt);
 }
 
 /** Whether the question already holds its answer ("When was the Modi-Abe summit of October 2018 held?"). */
@@ -496,7 +504,7 @@ type Variant = "explains" | "does-not-explain" | "reason-false" | "assertion-fal
  * Statement-I/Statement-II items from a fact (the reason) that the author says explains another (the
  * assertion): the true pair, and a variant where one statement is replaced by a provably false version.
  */
-export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: Context): BankItem[] {
+export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: Context, why?: string): BankItem[] {
   const baseId = `${reason.id}--${assertion.id}`;
   const random = seededRandom(`assertion-reason:${baseId}`);
   const make = (variant: Variant, statementI: string, statementII: string, explanation: string): BankItem => {
@@ -517,7 +525,10 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
       "explains",
       assertionText,
       reasonText,
-      `${isTrue("I", assertionText)} ${isTrue("II", reasonText)} Statement-II is the correct explanation for Statement-I: ${because(assertion.statement, reason.statement)}`,
+      // The author's link where there is one, after both facts; else both facts joined by "because".
+      why
+        ? `${isTrue("I", assertionText)} ${isTrue("II", reasonText)} Statement-II is the correct explanation for Statement-I: ${sentence(why)}`
+        : `Both statements are correct, and Statement-II is the correct explanation for Statement-I: ${because(assertionText, reasonText)}`,
     ),
   ];
   const [falseReason] = nearMisses.falseVariants(reason, random);

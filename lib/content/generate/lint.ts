@@ -1,6 +1,6 @@
 import { RECALL_ITEM_TYPES, type BankItem } from "../bank";
 import type { LoadedEntity } from "../load";
-import { combinationText, readsAsName, relativeName, spelledByInitials } from "./formats";
+import { combinationText, opensWithBlank, readsAsName, relativeName, spelledByInitials } from "./formats";
 import { descriptionHead } from "./wording";
 
 /** A mechanical defect in a generated item: the build fails on any. */
@@ -145,7 +145,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
     // Statement-II explains Statement-I "because it explains it" teaches nothing: the feedback names both facts.
     if (item.type === "assertion-reason") {
       const statements = [...item.prompt.matchAll(/^Statement-(?:I|II): (.*)$/gm)].map((match) => match[1]!.replace(/\.$/, ""));
-      const missing = statements.filter((statement) => !item.explanation.includes(statement));
+      const missing = statements.filter((statement) => !item.explanation.toLowerCase().includes(statement.toLowerCase()));
       if (item.answer === "a" && missing.length > 0) report(item, "circular-explanation", `the explanation does not state "${missing[0]}"`);
     }
 
@@ -163,6 +163,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
       if (new RegExp(`\\b${escapeRegExp(item.answer)}\\b`, "i").test(rest)) report(item, "answer-in-stem", `the answer "${item.answer}" stands in the sentence`);
       if (spelledByInitials(rest, item.answer)) report(item, "initials-giveaway", `the sentence spells "${item.answer}" by its initials`);
       if (/\b(a|an|A|An) _____/.test(item.prompt)) report(item, "answer-in-stem", `"a"/"an" before the blank gives away how the answer begins`);
+      if (opensWithBlank(item.prompt)) report(item, "open-recall", "the blank is the sentence's subject, which other words fill as well");
     }
   }
 
