@@ -55,6 +55,9 @@ describe("dates", () => {
     expect(readsAsPast("What was the value of Japan's trade with India in FY 2023-24?")).toBe(true);
     expect(readsAsPast("The treaty was signed in 1952 and is in force.")).toBe(false);
     expect(readsAsPast("India holds 2+2 dialogues with six partners.")).toBe(false);
+    expect(readsAsPast("Japan’s bilateral trade with India totalled US$ 22.85 billion during FY 2023-24.")).toBe(true);
+    expect(readsAsPast("Japan has joined sanctions against Russia.")).toBe(false);
+    expect(readsAsPast("India holds a 2+2 dialogue with the United Kingdom.")).toBe(false);
     expect(asOf("2024-08", "What was the value of Japan's trade with India in FY 2023-24?")).toBe("What was the value of Japan's trade with India in FY 2023-24?");
   });
 

@@ -27,11 +27,13 @@ export function withLeadingPhrase(phrase: string, sentence: string): string {
 }
 
 /**
- * A sentence in the past tense ("what was the value of trade in FY 2023-24?"): it tells of a finished
+ * A sentence in the past tense ("what was the value of trade in FY 2023-24?", "trade totalled US$ 22.85
+ * billion in FY 2023-24"): it tells of a finished
  * time, and "As of August 2024" before it reads wrong in UPSC English.
  */
 export function readsAsPast(text: string): boolean {
-  return /\b(was|were|did|had)\b/i.test(text) && !/\b(is|are|has|have|does|do)\b/i.test(text);
+  // A past auxiliary, or a verb in -ed ("trade totalled"), with no present one beside it ("has joined").
+  return /\b(was|were|did|had)\b|\b[a-z]+ed\b/.test(text) && !/\b(is|are|has|have|does|do)\b/i.test(text);
 }
 
 /** "As of <month year>, ..." before a sentence about a state that may change; a past sentence stands as it is. */
