@@ -11,6 +11,7 @@ import {
   falseCount,
   item,
   familyOf,
+  namesItsMatch,
   opensWithBlank,
   orderOf,
   readsAsName,
@@ -224,6 +225,13 @@ describe("names, giveaways and ids", () => {
     expect(echoes("Osaka Track", "a framework for rules on data flows")).toBe(false);
     expect(spelledByInitials("What does JCM stand for?", "Joint Crediting Mechanism")).toBe(true);
     expect(spelledByInitials("Which mechanism earns carbon credits?", "Joint Crediting Mechanism")).toBe(false);
+  });
+
+  it("sees a pair whose left side names its right", () => {
+    expect(namesItsMatch("2+2 ministerial dialogue", "Foreign and defence ministers")).toBe(true);
+    expect(namesItsMatch("India-Japan secretary-level 2+2 dialogue", "Foreign and defence secretaries")).toBe(true);
+    expect(namesItsMatch("Modi-Abe summit in Tokyo", "Tokyo")).toBe(true);
+    expect(namesItsMatch("Veer Guardian", "Air Force")).toBe(false);
   });
 
   it("reads dates and tells apart only dates that do not contain each other", () => {

@@ -19,6 +19,7 @@ import {
   mcq,
   notAnExplanation,
   membership,
+  namesItsMatch,
   relativeName,
   statementsHowMany,
   statementsWhich,
@@ -174,7 +175,7 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     // its right ("Modi-Abe summit in Tokyo — Tokyo") or is named against another version ("Original MoC").
     const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()]
       .map((group) => group[0]!)
-      .filter((fact) => !fact.subjectName.toLowerCase().includes(fact.value.text.toLowerCase()) && !relativeName(fact.subjectName));
+      .filter((fact) => !namesItsMatch(fact.subjectName, fact.value.text) && !relativeName(fact.subjectName));
     const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${slot}`));
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }
@@ -208,8 +209,9 @@ function spellingsOf(entityId: string | undefined, fallback: readonly string[], 
   return [...new Set([...(entity ? [entity.name, ...entity.aliases] : []), ...fallback])].filter((spelling) => spelling.length >= 2);
 }
 
-function mentions(text: string, spellings: readonly string[]): boolean {
-  return spellings.some((spelling) => new RegExp(`(?<![\\w-])${escapeRegExp(spelling)}(?![\\w-])`, "i").test(text));
+/** One pattern that finds any of the spellings as a whole name ("India" not inside "India-Japan"). */
+function mentionPattern(spellings: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w-])(${spellings.map(escapeRegExp).join("|")})(?![\\w-])`, "i");
 }
 
 function escapeRegExp(text: string): string {
@@ -231,8 +233,8 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
   const readers = facts.map((fact) => ({
     fact,
     area: areaOf(fact.topic),
-    subject: spellingsOf(fact.subject, [fact.subjectName], content),
-    value: spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement], content),
+    subject: mentionPattern(spellingsOf(fact.subject, [fact.subjectName], content)),
+    value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement], content)),
   }));
   const implied = new Map<string, Set<string>>();
   for (const item of items) {
@@ -240,7 +242,7 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     const sentences = sentencesOf(item);
     for (const { fact, area, subject, value } of readers) {
       if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
-      if (sentences.some((line) => mentions(line, subject) && mentions(line, value))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
+      if (sentences.some((line) => subject.test(line) && value.test(line))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
     }
   }
   const askedBy = new Set([...implied.values()].flatMap((ids) => [...ids]));

@@ -309,6 +309,17 @@ export function echoes(name: string, text: string): boolean {
   return [...words(name)].some((word) => inText.has(word));
 }
 
+/**
+ * Whether a pair's left side names its right by a shared word stem ("2+2 ministerial dialogue — Foreign and
+ * defence ministers", "secretary-level dialogue — secretaries"): the row matches itself at sight.
+ */
+export function namesItsMatch(left: string, right: string): boolean {
+  const stems = (text: string) =>
+    new Set(text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 5 && !ECHO_STOP_WORDS.has(word)).map((word) => word.slice(0, 6)));
+  const leftStems = stems(left);
+  return left.toLowerCase().includes(right.toLowerCase()) || [...stems(right)].some((stem) => leftStems.has(stem));
+}
+
 type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
 
 /**

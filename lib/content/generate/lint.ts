@@ -1,6 +1,6 @@
 import { RECALL_ITEM_TYPES, type BankItem } from "../bank";
 import type { LoadedEntity } from "../load";
-import { combinationText, opensWithBlank, readsAsName, relativeName, spelledByInitials } from "./formats";
+import { combinationText, namesItsMatch, opensWithBlank, readsAsName, relativeName, spelledByInitials } from "./formats";
 import { descriptionHead } from "./wording";
 
 /** A mechanical defect in a generated item: the build fails on any. */
@@ -88,7 +88,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
     if (item.type === "match-pairs") {
       for (const row of numberedLines(item.prompt)) {
         const [left, right] = row.split(" — ");
-        if (left && right && left.toLowerCase().includes(right.toLowerCase())) report(item, "answer-in-stem", `the pair "${row}" names its own match`);
+        if (left && right && namesItsMatch(left, right)) report(item, "answer-in-stem", `the pair "${row}" names its own match`);
       }
     }
 
