@@ -73,14 +73,15 @@ export function checkContent(content: LoadedContent): CheckedContent {
     if (value && relation && value.type !== relation.valueType && relation.valueType !== "text") {
       report(fact.located, "value", `relation "${relation.id}" takes a ${relation.valueType}, but this value is a ${value.type}`);
     }
-    fact.explains.forEach((id, index) => {
+    fact.explains.forEach((entry, index) => {
+      const id = typeof entry === "string" ? entry : entry.fact;
       if (!factIds.has(id)) report(fact.located, `explains[${index}]`, `unknown fact "${id}"`);
       if (id === fact.id) report(fact.located, `explains[${index}]`, "a fact cannot explain itself");
     });
     fact.doesNotExplain.forEach((entry, index) => {
       const id = typeof entry === "string" ? entry : entry.fact;
       if (!factIds.has(id)) report(fact.located, `doesNotExplain[${index}]`, `unknown fact "${id}"`);
-      if (fact.explains.includes(id)) report(fact.located, `doesNotExplain[${index}]`, `"${id}" is also in explains`);
+      if (fact.explains.some((explained) => (typeof explained === "string" ? explained : explained.fact) === id)) report(fact.located, `doesNotExplain[${index}]`, `"${id}" is also in explains`);
     });
     fact.sources.forEach((source, index) => checkSource(source, documents.get(source.doc), (field, message) => report(fact.located, `sources[${index}].${field}`, message)));
     const traps = value ? resolveTraps(fact, value, entities, report) : [];

@@ -123,7 +123,11 @@ export const factSchema = z.strictObject({
   relation: idSchema,
   value: factValueSchema,
   timeSensitive: z.boolean().default(false),
-  explains: z.array(idSchema).default([]),
+  /**
+   * Ids of facts this one is the reason for (Statement-II explains Statement-I), each with the link in
+   * words where "A because B" would not read right ("2014 plus ten years is 2024").
+   */
+  explains: z.array(z.union([idSchema, z.strictObject({ fact: idSchema, why: z.string().trim().min(10) })])).default([]),
   /**
    * Ids of true facts close to this one that it does NOT explain: the author vouches for the pair, so a
    * Statement-I/II item can be keyed "Statement-II is not the correct explanation for Statement-I".

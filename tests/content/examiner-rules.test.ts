@@ -22,10 +22,11 @@ const PARTNERS_SOURCE = [
   "The 2+2 with Japan began in 2019.",
   "The 2+2 with Australia began in 2021.",
   "The Peace Treaty was signed in 1952.",
-  "The Osaka Track is a G20 initiative on data governance.",
+  "The Osaka Track is an initiative of the G20 on data governance.",
   "The Quad is a grouping of four democracies.",
-  "The JCM is a carbon credit scheme.",
-  "The AOIP is ASEAN's outlook on the Indo-Pacific.",
+  "The JCM is an initiative for carbon credits.",
+  "The AOIP is an initiative of ASEAN on the Indo-Pacific.",
+  "LeadIT is an initiative for industry transition.",
 ].join("\n");
 
 const entities = (rows: [string, string, string, string?][]) =>
@@ -49,6 +50,7 @@ const PARTNER_FILES: Record<string, string> = {
     ["quad", "policy", "Quad", "the"],
     ["jcm", "policy", "JCM", "the"],
     ["aoip", "policy", "AOIP", "the"],
+    ["leadit", "policy", "LeadIT"],
   ]),
   "relations/partners.yaml": [
     "- id: partner",
@@ -114,10 +116,11 @@ const PARTNER_FILES: Record<string, string> = {
       `        quote: ${quote}`,
     ]),
     ...[
-      ["osaka-description", "osaka-track", "The Osaka Track is a G20 initiative on data governance.", "a G20 initiative on data governance", "line 7"],
+      ["osaka-description", "osaka-track", "The Osaka Track is an initiative of the G20 on data governance.", "an initiative of the G20 on data governance", "line 7"],
       ["quad-description", "quad", "The Quad is a grouping of four democracies.", "a grouping of four democracies", "line 8"],
-      ["jcm-description", "jcm", "The JCM is a carbon credit scheme.", "a carbon credit scheme", "line 9"],
-      ["aoip-description", "aoip", "The AOIP is ASEAN's outlook on the Indo-Pacific.", "ASEAN's outlook on the Indo-Pacific", "line 10"],
+      ["jcm-description", "jcm", "The JCM is an initiative for carbon credits.", "an initiative for carbon credits", "line 9"],
+      ["aoip-description", "aoip", "The AOIP is an initiative of ASEAN on the Indo-Pacific.", "an initiative of ASEAN on the Indo-Pacific", "line 10"],
+      ["leadit-description", "leadit", "LeadIT is an initiative for industry transition.", "an initiative for industry transition", "line 11"],
     ].flatMap(([id, subject, statement, value, locator]) => [
       `  - id: ${id}`,
       `    statement: ${statement}`,
@@ -207,14 +210,16 @@ describe("UPSC's shapes", () => {
     expect([...years].sort()).toEqual(years);
   });
 
-  it("asks which one best describes a term, the other options describing other terms of the area", () => {
+  it("asks which one best describes a term, the other options describing other terms of the same kind (four initiatives)", () => {
     const bank = build(PARTNER_FILES);
     const item = bank.items.find((candidate) => candidate.type === "best-description" && candidate.factIds[0] === "osaka-description")!;
     expect(item.prompt).toBe("Which one of the following best describes the Osaka Track?");
     expect(item.options.map((option) => option.text).sort()).toEqual(
-      ["A G20 initiative on data governance", "A grouping of four democracies", "A carbon credit scheme", "ASEAN's outlook on the Indo-Pacific"].sort(),
+      ["An initiative of the G20 on data governance", "An initiative for carbon credits", "An initiative of ASEAN on the Indo-Pacific", "An initiative for industry transition"].sort(),
     );
-    expect(item.options.find((option) => option.id === item.answer)!.text).toBe("A G20 initiative on data governance");
+    expect(item.options.find((option) => option.id === item.answer)!.text).toBe("An initiative of the G20 on data governance");
+    // The Quad is a grouping: no option beside initiatives, and no item of its own without three other groupings.
+    expect(bank.items.some((candidate) => candidate.options.some((option) => option.text === "A grouping of four democracies"))).toBe(false);
   });
 
   it("keys (b) only for pairs the author declares not to explain each other", () => {

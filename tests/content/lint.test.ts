@@ -52,8 +52,27 @@ describe("the item linter", () => {
     ["a year after the item's date for a past event", { prompt: "In which year was Veer Guardian first held?", options: options("2023", "2021", "2022", "2047") }, "implausible-year"],
     ["a key that is not an option", { answer: "e" }, "key-not-among-options"],
     ["two options that read the same", { options: options("Tokyo", "tokyo", "Osaka", "Mumbai") }, "key-not-among-options"],
+    ["a recall card asking how a thing is described", { type: "flashcard", prompt: "How is the Japan-India Association described?", options: [], answer: "Japan’s oldest international friendship body" }, "open-recall"],
+    ["a recall card asking a purpose", { type: "flashcard", prompt: "What is the purpose of the IMAC?", options: [], answer: "To support maritime domain awareness" }, "open-recall"],
+    ["a cloze blanking the sentence's subject", { type: "cloze", prompt: "Fill in the blank: The _____ appreciated that the first Joint Service Staff Talks had been held.", options: [], answer: "Third India-Japan 2+2" }, "open-recall"],
+    ["a cloze blanking a predicate", { type: "cloze", prompt: "Fill in the blank: China has grown _____ in the Indo-Pacific.", options: [], answer: "increasingly assertive" }, "open-recall"],
+    [
+      "best-description options of different kinds",
+      { type: "best-description", prompt: "Which one of the following best describes JCM?", options: options("A mechanism for carbon credits", "An agenda on women, peace and security", "A framework for data flows", "An initiative for quality infrastructure") },
+      "option-kind",
+    ],
+    [
+      "a chronology event named against another version",
+      { type: "chronology", prompt: "Consider the following events:\n1. Signing of the original MoC on Japanese Language\n2. Beginning of diplomatic relations\nWhich order?", options: options("1-2", "2-1", "1-1", "2-2") },
+      "relative-name",
+    ],
   ])("strikes out %s", (_, fields, rule) => {
     expect(rules([choice(fields)])).toContain(rule);
+  });
+
+  it("passes recall cards whose one answer is a name, a number or an entity", () => {
+    const card = (prompt: string, answer: string) => choice({ type: "flashcard", prompt, options: [], answer });
+    expect(rules([card("Where was the third meeting held?", "Tokyo"), card("How long did the meeting last?", "65 minutes"), card("Which force holds Veer Guardian with the IAF?", "Japan Air Self-Defense Force")])).toEqual([]);
   });
 
   it("does not take 'the Japan Air Self-Defense Force' for 'the Japan'", () => {

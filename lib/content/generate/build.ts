@@ -19,6 +19,8 @@ import {
   mcq,
   notAnExplanation,
   membership,
+  namesItsMatch,
+  relativeName,
   statementsHowMany,
   statementsWhich,
 } from "./formats";
@@ -136,9 +138,10 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     add(cloze(fact, context));
     add(mcq(fact, context));
     add(bestDescription(fact, context));
-    for (const explained of fact.explains) {
+    for (const entry of fact.explains) {
+      const { fact: explained, why } = typeof entry === "string" ? { fact: entry, why: undefined } : entry;
       const assertion = byId.get(explained);
-      if (assertion) add(assertionReason(fact, assertion, context));
+      if (assertion) add(assertionReason(fact, assertion, context, why));
     }
     for (const entry of fact.doesNotExplain) {
       const { fact: unexplained, why } = typeof entry === "string" ? { fact: entry, why: undefined } : entry;
@@ -168,25 +171,26 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
-    // One pair per subject, so a list never matches the same thing twice; and no row whose left side
-    // names its right ("Modi-Abe summit in Tokyo — Tokyo").
+    // One pair per subject, so a list never matches the same thing twice; no row whose left side names
+    // its right ("Modi-Abe summit in Tokyo — Tokyo") or is named against another version ("Original MoC").
     const oneEach = [...groupBy(relationFacts, (fact) => fact.subject).values()]
       .map((group) => group[0]!)
-      .filter((fact) => !fact.subjectName.toLowerCase().includes(fact.value.text.toLowerCase()));
+      .filter((fact) => !namesItsMatch(fact.subjectName, fact.value.text) && !relativeName(fact.subjectName));
     const ordered = shuffled(oneEach, seededRandom(`groups:match-pairs:${slot}`));
     for (const group of inGroups(ordered, groupSizes(ordered.length, 4))) add(matchPairs(group, context));
   }
 
-  // An event whose name carries its year ("the Modi-Abe summit of October 2018") would date itself.
+  // An event whose name carries its year ("the Modi-Abe summit of October 2018") would date itself, and
+  // one named against another version ("the original MoC") is no name at all.
   const dated = facts.filter(
-    (fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text) && !/\b\d{4}\b/.test(eventOf(fact, content)),
+    (fact) => content.relations.get(fact.relation)!.eventPhrase && dateKey(fact.value.text) && !/\b\d{4}\b/.test(eventOf(fact, content)) && !relativeName(eventOf(fact, content)),
   );
   for (const areaFacts of groupBy(dated, (fact) => areaOf(fact.topic)).values()) {
     for (const group of chronologyGroups(areaFacts)) add(chronology(group, context));
   }
 
   const broad = broadSubjects(facts);
-  const unambiguous = withoutSharedRecallPrompts(items).map((made) => withNarrowSubjects(made, broad));
+  const unambiguous = withImpliedFacts(withoutSharedRecallPrompts(items), facts, content).map((made) => withNarrowSubjects(made, broad));
   unambiguous.sort((a, b) => a.id.localeCompare(b.id));
   return {
     version: 1,
@@ -197,6 +201,55 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     facts: [...facts, ...content.heldBack].sort((a, b) => a.id.localeCompare(b.id)).map(bankFact),
     items: unambiguous,
   };
+}
+
+/** The ways a text may name a thing: the entity's name and aliases, or the fact's own spelling. */
+function spellingsOf(entityId: string | undefined, fallback: readonly string[], content: CheckedContent): string[] {
+  const entity = entityId ? content.entities.get(entityId) : undefined;
+  return [...new Set([...(entity ? [entity.name, ...entity.aliases] : []), ...fallback])].filter((spelling) => spelling.length >= 2);
+}
+
+/** One pattern that finds any of the spellings as a whole name ("India" not inside "India-Japan"). */
+function mentionPattern(spellings: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w-])(${spellings.map(escapeRegExp).join("|")})(?![\\w-])`, "i");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** An item's sentences as a learner reads them: stem, options and the feedback after answering. */
+function sentencesOf(item: BankItem): string[] {
+  return [item.prompt, ...item.options.map((option) => option.text), item.explanation].flatMap((text) => text.split(/(?<=[.?!:])\s+|\n/));
+}
+
+/**
+ * Facts an item states or implies besides its own: a sentence of it names a fact's subject and its value
+ * ("Japan has joined the ISA, an India-led initiative" tells that the ISA is India-led; a portfolio beside
+ * a minister's name; the edition beside a meeting). The item and every item asking that fact get the key
+ * `fact:<id>` among their subjects, so a quiz never shows a question together with its answer.
+ */
+export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fact[], content: CheckedContent): BankItem[] {
+  const readers = facts.map((fact) => ({
+    fact,
+    area: areaOf(fact.topic),
+    subject: mentionPattern(spellingsOf(fact.subject, [fact.subjectName], content)),
+    value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement], content)),
+  }));
+  const implied = new Map<string, Set<string>>();
+  for (const item of items) {
+    const own = new Set(item.factIds);
+    const sentences = sentencesOf(item);
+    for (const { fact, area, subject, value } of readers) {
+      if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
+      if (sentences.some((line) => subject.test(line) && value.test(line))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
+    }
+  }
+  const askedBy = new Set([...implied.values()].flatMap((ids) => [...ids]));
+  return items.map((item) => {
+    const keys = [...(implied.get(item.id) ?? []), ...item.factIds.filter((id) => askedBy.has(id))].map((id) => `fact:${id}`);
+    return keys.length === 0 ? item : { ...item, subjects: [...new Set([...item.subjects, ...keys])].sort() };
+  });
 }
 
 /** Facts a subject may have and still be one narrow thing (one summit, one exercise). */

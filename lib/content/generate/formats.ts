@@ -1,8 +1,8 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import { listMembersSentence, type NearMisses } from "./near-misses";
+import { listMembersSentence, numberWordIndex, type NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { BLANK, datedStatement, fillSubject, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withLeadingPhrase } from "./wording";
+import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -98,11 +98,38 @@ function singleAnswer(fact: Fact, { content, nearMisses }: Context): boolean {
   return nearMisses.completeListOf(fact)?.members.length === 1;
 }
 
+// Words a name may hold in lower case: "Minister of External Affairs of India", "South and East China Seas".
+const NAME_LINKS = new Set(["of", "for", "and", "the", "on", "in", "to", "a", "an", "at", "with", "by", "from", "&", "–", "-"]);
+const LONGEST_NAME_WORDS = 10;
+
+/**
+ * Whether a text is one exact short answer: a name (each word capitalised but the links), or a number
+ * with its unit ("65 minutes", "10th year", "fifth", "US$ 22.85 billion").
+ */
+export function readsAsName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length <= 3 && (/^(US|Rs\.?|INR)?[$₹¥]?\s*\d/.test(text.trim()) || numberWordIndex(words[0]!) !== undefined)) return true;
+  return words.length <= LONGEST_NAME_WORDS && words.every((word) => NAME_LINKS.has(word) || /^[^a-z]/.test(word));
+}
+
+/**
+ * Whether a recall card (flashcard or cloze) can be made: exactly one short answer is right. That is an
+ * entity, a number, a date or a name; never a description, a purpose, a predicate or an adjective
+ * ("How is X described?", "X was set up _____."), which many wordings answer equally well.
+ */
+export function oneShortAnswer(fact: Fact, context: Context): boolean {
+  const relation = context.content.relations.get(fact.relation)!;
+  if (!singleAnswer(fact, context) || relation.describes || /\bhow\b.*\bdescribed\b/i.test(fact.question ?? relation.question)) return false;
+  // A full form is exact whatever its case ("HA/DR stands for humanitarian assistance and disaster response").
+  const fullForm = /\bstands? for\b/.test(fact.statement);
+  return fact.value.entityId !== undefined || fact.value.type !== "text" || fullForm || readsAsName(fact.value.textInStatement);
+}
+
 export function flashcard(fact: Fact, context: Context): BankItem | undefined {
-  if (!singleAnswer(fact, context)) return undefined;
+  if (!oneShortAnswer(fact, context)) return undefined;
   const relation = context.content.relations.get(fact.relation)!;
   const subject = context.content.entities.get(fact.subject);
-  const prompt = (relation.describes ? fillSubject("What is {subject}?", subject ?? fact.subjectName) : questionFor(fact, relation, subject))
+  const prompt = questionFor(fact, relation, subject)
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
@@ -128,7 +155,7 @@ export function listCard(list: CheckedList, context: Context): BankItem | undefi
     `list:${list.id}`,
     list.members,
     {
-      prompt: list.timeSensitive ? withLeadingPhrase(`As of ${monthYear(list.asOf)}`, question) : question,
+      prompt: list.timeSensitive ? asOf(list.asOf, question) : question,
       options: [],
       answer: joined,
       explanation: list.members.map((fact) => sentence(datedStatement(fact))).join(" "),
@@ -142,7 +169,7 @@ function spelledCount(count: number): string {
 }
 
 export function cloze(fact: Fact, context: Context): BankItem | undefined {
-  if (!singleAnswer(fact, context)) return undefined;
+  if (!oneShortAnswer(fact, context)) return undefined;
   const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, BLANK))}`;
   // A blank whose answer stands beside it ("_____ (JeM)") or elsewhere in the sentence is no question.
   const entity = fact.value.entityId ? context.content.entities.get(fact.value.entityId) : undefined;
@@ -153,14 +180,20 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // No blank that the sentence fills by itself: "an _____-led" gives away a vowel, "a _____ exercise
   // between India and Japan" gives "bilateral"; and no blank for a whole description.
   if (/\b(a|an|A|An) _____/.test(prompt)) return undefined;
-  if (/^[a-z]+$/.test(fact.value.textInStatement)) return undefined;
-  if (context.content.relations.get(fact.relation)!.describes) return undefined;
+  // A blank for the sentence's subject ("The _____ appreciated that ...") is filled as well by "Ministers"
+  // or "joint statement" as by the meeting meant: the flashcard asks it precisely instead.
+  if (opensWithBlank(prompt)) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
     explanation: withNote(datedStatement(fact), fact),
   });
+}
+
+/** Whether a cloze's blank stands for the subject its sentence opens with. */
+export function opensWithBlank(prompt: string): boolean {
+  return /^Fill in the blank: (As of [^,]+, )?(the |The )?_____ /.test(prompt);
 }
 
 /** Whether the question already holds its answer ("When was the Modi-Abe summit of October 2018 held?"). */
@@ -177,13 +210,43 @@ function whyWrong(options: { text: string; why?: string }[]): string {
   return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
 }
 
+/** Where a value stands in order among values of its kind: a year, a month, a date or a number. */
+export function orderOf(text: string): number | undefined {
+  const date = dateKey(text);
+  if (date) return Number(date.replace(/-/g, "").padEnd(8, "0"));
+  const index = numberWordIndex(text);
+  if (index !== undefined) return index;
+  const match = /^(\d+)(st|nd|rd|th)?$/.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Three wrong values for an ordered key (years, months, numbers) that put the key at a seeded rank among
+ * the four: near-year distractors taken from both sides leave the key in the middle, and a test-wise
+ * aspirant picks the median. Nearest values first on each side, authored traps before the rest; where
+ * one side runs short the other makes up the three. Unordered values keep their order.
+ */
+export function withKeyAtRandomRank<T extends { text: string; why?: string }>(key: string, candidates: readonly T[], random: Random): T[] {
+  const keyOrder = orderOf(key);
+  const ordered = candidates.map((candidate) => ({ candidate, order: orderOf(candidate.text) }));
+  if (keyOrder === undefined || ordered.some(({ order }) => order === undefined)) return candidates.slice(0, 3);
+  const nearestFirst = (side: typeof ordered) =>
+    [...side].sort((a, b) => Number(!a.candidate.why) - Number(!b.candidate.why) || Math.abs(a.order! - keyOrder) - Math.abs(b.order! - keyOrder)).map(({ candidate }) => candidate);
+  const below = nearestFirst(ordered.filter(({ order }) => order! < keyOrder));
+  const above = nearestFirst(ordered.filter(({ order }) => order! > keyOrder));
+  const rank = Math.floor(random() * 4);
+  const fromBelow = Math.min(rank, below.length, 3);
+  const fromAbove = Math.min(3 - fromBelow, above.length);
+  return [...below.slice(0, fromBelow + (3 - fromBelow - fromAbove)), ...above.slice(0, fromAbove)].slice(0, 3);
+}
+
 /** A single-answer MCQ with four options of one kind; the stem asks for the value, never a blank. */
 export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const { content, nearMisses } = context;
   const relation = content.relations.get(fact.relation)!;
   if (relation.describes || !singleAnswer(fact, context)) return undefined;
   const random = seededRandom(`mcq:${fact.id}`);
-  const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
+  const wrong = withKeyAtRandomRank(fact.value.text, nearMisses.wrongValues(fact, random), random);
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
   if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
@@ -202,10 +265,16 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   const relation = content.relations.get(fact.relation)!;
   if (!relation.describes) return undefined;
   const random = seededRandom(`best-description:${fact.id}`);
-  const wrong = nearMisses.wrongValues(fact, random).slice(0, 3);
-  if (wrong.length < 3) return undefined;
+  // Options are things of the key's fine kind (four exercises, four mechanisms), and none repeats a word of
+  // the name it is asked about: that would give the key away, or rule the option out, at sight.
   const subjectName = content.entities.get(fact.subject)?.name ?? fact.subjectName;
-  if (echoes(subjectName, fact.value.text) && !wrong.some((option) => echoes(subjectName, option.text))) return undefined;
+  if (echoes(subjectName, fact.value.text)) return undefined;
+  const head = descriptionHead(fact.value.text);
+  const wrong = nearMisses
+    .wrongValues(fact, random)
+    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text))
+    .slice(0, 3);
+  if (wrong.length < 3) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -240,18 +309,31 @@ export function echoes(name: string, text: string): boolean {
   return [...words(name)].some((word) => inText.has(word));
 }
 
+/**
+ * Whether a pair's left side names its right by a shared word stem ("2+2 ministerial dialogue — Foreign and
+ * defence ministers", "secretary-level dialogue — secretaries"): the row matches itself at sight.
+ */
+export function namesItsMatch(left: string, right: string): boolean {
+  const stems = (text: string) =>
+    new Set(text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 5 && !ECHO_STOP_WORDS.has(word)).map((word) => word.slice(0, 6)));
+  const leftStems = stems(left);
+  return left.toLowerCase().includes(right.toLowerCase()) || [...stems(right)].some((stem) => leftStems.has(stem));
+}
+
 type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
 
 /**
- * How many of `count` statements are made false: none one time in five, else every number the facts
- * allow equally likely, so the key cannot be guessed from the bank's habits.
- * `leastTrue` keeps a code-less "none" out where the paper's codes have no such option.
+ * How many of `count` statements (or pairs) are made false. The number left true is drawn (seeded per
+ * item) as the paper's four options would be: "all of them" one time in four, each smaller number from
+ * `leastTrue` up equally often; where fewer facts can be made false than the draw asks, as many as can.
+ * So neither the count of true statements nor the length of the keyed code ("1, 2 and 3") follows a
+ * habit of the bank. `leastTrue` keeps a code-less "none" out where the paper's codes have no such option.
  */
-function falseCount(falsifiable: number, count: number, leastTrue: number, random: Random): number {
-  const most = Math.min(falsifiable, count - leastTrue);
-  // "All of them are correct" is a key the paper sets, but not one in two times.
-  if (most === 0 || random() < 0.2) return 0;
-  return 1 + Math.floor(random() * most);
+export function falseCount(falsifiable: number, count: number, leastTrue: number, random: Random): number {
+  const draw = random();
+  const fewer = count - leastTrue;
+  const drawnTrue = draw < 0.25 || fewer === 0 ? count : leastTrue + Math.floor(((draw - 0.25) / 0.75) * fewer);
+  return Math.min(count - drawnTrue, falsifiable);
 }
 
 /**
@@ -433,7 +515,7 @@ type Variant = "explains" | "does-not-explain" | "reason-false" | "assertion-fal
  * Statement-I/Statement-II items from a fact (the reason) that the author says explains another (the
  * assertion): the true pair, and a variant where one statement is replaced by a provably false version.
  */
-export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: Context): BankItem[] {
+export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: Context, why?: string): BankItem[] {
   const baseId = `${reason.id}--${assertion.id}`;
   const random = seededRandom(`assertion-reason:${baseId}`);
   const make = (variant: Variant, statementI: string, statementII: string, explanation: string): BankItem => {
@@ -448,20 +530,29 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
   };
   const assertionText = datedStatement(assertion);
   const reasonText = datedStatement(reason);
+  const isTrue = (which: "I" | "II", text: string) => `Statement-${which} is correct: ${sentence(text)}`;
   const items = [
-    make("explains", assertionText, reasonText, `Both statements are correct, and Statement-II gives the reason for Statement-I: ${sentence(reasonText)}`),
+    make(
+      "explains",
+      assertionText,
+      reasonText,
+      // The author's link where there is one, after both facts; else both facts joined by "because".
+      why
+        ? `${isTrue("I", assertionText)} ${isTrue("II", reasonText)} Statement-II is the correct explanation for Statement-I: ${sentence(why)}`
+        : `Both statements are correct, and Statement-II is the correct explanation for Statement-I: ${because(assertionText, reasonText)}`,
+    ),
   ];
   const [falseReason] = nearMisses.falseVariants(reason, random);
   const [falseAssertion] = nearMisses.falseVariants(assertion, random);
   const variants: (() => BankItem)[] = [];
   if (falseReason) {
     variants.push(() =>
-      make("reason-false", assertionText, falseReason.statement, `Statement-I is correct. Statement-II is incorrect: ${reasonWhy(falseReason.why, reasonText)}`),
+      make("reason-false", assertionText, falseReason.statement, `${isTrue("I", assertionText)} Statement-II is incorrect: ${reasonWhy(falseReason.why, reasonText)}`),
     );
   }
   if (falseAssertion) {
     variants.push(() =>
-      make("assertion-false", falseAssertion.statement, reasonText, `Statement-I is incorrect: ${reasonWhy(falseAssertion.why, assertionText)} Statement-II is correct.`),
+      make("assertion-false", falseAssertion.statement, reasonText, `Statement-I is incorrect: ${reasonWhy(falseAssertion.why, assertionText)} ${isTrue("II", reasonText)}`),
     );
   }
   if (variants.length > 0) items.push(pick(variants, random)());
@@ -478,8 +569,20 @@ export function notAnExplanation(statementII: Fact, statementI: Fact, why?: stri
     prompt: `Consider the following statements:\nStatement-I: ${sentence(datedStatement(statementI))}\nStatement-II: ${sentence(datedStatement(statementII))}\nWhich one of the following is correct in respect of the above statements?`,
     options,
     answer: OPTION_IDS[1]!,
-    explanation: `Both statements are correct, but Statement-II is not the reason for Statement-I${why ? `: ${sentence(why)}` : "."}`,
+    explanation:
+      `Statement-I is correct: ${sentence(datedStatement(statementI))} Statement-II is correct: ${sentence(datedStatement(statementII))} ` +
+      `But Statement-II is not the correct explanation for Statement-I${why ? `: ${sentence(why)}` : "."}`,
   });
+}
+
+/**
+ * The link an "explains" pair vouches for, in one sentence that names both facts: "India has to balance
+ * the Quad and BRICS because India has long adopted a non-aligned approach." It says what the reason
+ * accounts for, not that it "explains it".
+ */
+export function because(assertion: string, reason: string): string {
+  const effect = assertion.trim().replace(/[.]$/, "");
+  return sentence(`${effect} because ${lowerOpening(reason.trim())}`);
 }
 
 /** Why a statement is false: the author's reason (which says what is true), else the true statement. */
@@ -505,7 +608,7 @@ function listSelection(list: CheckedList, size: number, random: Random): ListEnt
 }
 
 function listPrompt(list: CheckedList, names: readonly string[], question: string): string {
-  return `Consider the following ${list.noun}:\n${numbered(names)}\n${list.timeSensitive ? withLeadingPhrase(`As of ${monthYear(list.asOf)}`, question) : question}`;
+  return `Consider the following ${list.noun}:\n${numbered(names)}\n${list.timeSensitive ? asOf(list.asOf, question) : question}`;
 }
 
 /** Each entry's verdict in the record's words: the members' own statements, the non-members' reasons. */
@@ -587,6 +690,15 @@ const PERMUTATION_SWAPS = [
   [0, 2],
   [1, 3],
 ] as const;
+
+/**
+ * Whether an event's name holds a word that only makes sense against another version of the thing
+ * ("the original Memorandum", "the current National Security Strategy"): beside other events it is no
+ * name UPSC would print, and it hints at the order.
+ */
+export function relativeName(text: string): boolean {
+  return /\b(original|current|latest|new|next|last|previous|present)\b/i.test(text);
+}
 
 /** How a dated fact reads as an event: its relation's phrase with the subject filled in. */
 export function eventOf(fact: Fact, content: CheckedContent): string {

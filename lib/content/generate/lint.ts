@@ -1,6 +1,7 @@
 import { RECALL_ITEM_TYPES, type BankItem } from "../bank";
 import type { LoadedEntity } from "../load";
-import { combinationText, spelledByInitials } from "./formats";
+import { combinationText, namesItsMatch, opensWithBlank, readsAsName, relativeName, spelledByInitials } from "./formats";
+import { descriptionHead } from "./wording";
 
 /** A mechanical defect in a generated item: the build fails on any. */
 export type LintProblem = { itemId: string; rule: LintRule; message: string };
@@ -15,7 +16,10 @@ export type LintRule =
   | "implausible-year"
   | "repeated-statement"
   | "key-not-among-options"
-  | "template-seam";
+  | "template-seam"
+  | "open-recall"
+  | "relative-name"
+  | "circular-explanation";
 
 /** What the linter needs to know of the content: the entities, to read names and their articles. */
 export type LintContext = { entities: Iterable<Pick<LoadedEntity, "name" | "aliases" | "type" | "article">> };
@@ -44,6 +48,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
   const report = (item: BankItem, rule: LintRule, message: string) => problems.push({ itemId: item.id, rule, message });
   const entities = [...context.entities];
   const spellings = entities.flatMap((entity) => [entity.name, ...entity.aliases]);
+  const entityNames = new Set(spellings.map((spelling) => spelling.toLowerCase()));
   const typeByName = new Map(entities.flatMap((entity) => [entity.name, ...entity.aliases].map((name) => [name.toLowerCase(), entity.type] as const)));
   // Names that read without "the": countries and people unless the entity says otherwise.
   const bareNames = entities.filter((entity) => entity.article !== "the" && (entity.type === "country" || entity.type === "person")).map((entity) => entity.name);
@@ -83,7 +88,7 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
     if (item.type === "match-pairs") {
       for (const row of numberedLines(item.prompt)) {
         const [left, right] = row.split(" — ");
-        if (left && right && left.toLowerCase().includes(right.toLowerCase())) report(item, "answer-in-stem", `the pair "${row}" names its own match`);
+        if (left && right && namesItsMatch(left, right)) report(item, "answer-in-stem", `the pair "${row}" names its own match`);
       }
     }
 
@@ -128,11 +133,37 @@ export function lintBank(items: readonly BankItem[], context: LintContext): Lint
       }
     }
 
+    if (item.type === "best-description") {
+      const heads = new Set(item.options.map((option) => descriptionHead(option.text)));
+      if (heads.size > 1) report(item, "option-kind", `the options describe different kinds of thing: ${[...heads].join(", ")}`);
+    }
+
+    if (item.type === "chronology") {
+      for (const event of numberedLines(item.prompt)) if (relativeName(event)) report(item, "relative-name", `"${event}" is named against another version of it`);
+    }
+
+    // Statement-II explains Statement-I "because it explains it" teaches nothing: the feedback names both facts.
+    if (item.type === "assertion-reason") {
+      const statements = [...item.prompt.matchAll(/^Statement-(?:I|II): (.*)$/gm)].map((match) => match[1]!.replace(/\.$/, ""));
+      const missing = statements.filter((statement) => !item.explanation.toLowerCase().includes(statement.toLowerCase()));
+      if (item.answer === "a" && missing.length > 0) report(item, "circular-explanation", `the explanation does not state "${missing[0]}"`);
+    }
+
+    // A recall card has one short right answer; a description, a purpose or a predicate has many wordings.
+    if (RECALL_ITEM_TYPES.includes(item.type) && !/^(As of [^,]+, )?Name the /.test(item.prompt)) {
+      if (/\bhow (is|are|was|were|has|have)\b.*\bdescribed\b|\bwhat is the purpose\b|^what is [^?]*\?$/i.test(item.prompt)) {
+        report(item, "open-recall", `"${item.prompt}" asks for a description, which many answers fit`);
+      } else if (!readsAsName(item.answer) && !entityNames.has(item.answer.toLowerCase()) && !/\bstands? for\b/.test(item.prompt)) {
+        report(item, "open-recall", `the answer "${item.answer}" is no name, number or date: other wordings are as right`);
+      }
+    }
+
     if (item.type === "cloze") {
       const rest = item.prompt.replace("_____", " ");
       if (new RegExp(`\\b${escapeRegExp(item.answer)}\\b`, "i").test(rest)) report(item, "answer-in-stem", `the answer "${item.answer}" stands in the sentence`);
       if (spelledByInitials(rest, item.answer)) report(item, "initials-giveaway", `the sentence spells "${item.answer}" by its initials`);
       if (/\b(a|an|A|An) _____/.test(item.prompt)) report(item, "answer-in-stem", `"a"/"an" before the blank gives away how the answer begins`);
+      if (opensWithBlank(item.prompt)) report(item, "open-recall", "the blank is the sentence's subject, which other words fill as well");
     }
   }
 

@@ -1,7 +1,7 @@
 import type { CheckedContent, CheckedList, Fact, ResolvedValue } from "../check";
 import type { LoadedEntity } from "../load";
 import { shuffled, type Random } from "./random";
-import { datedStatement, monthYear, replaceValue, valueInSentence } from "./wording";
+import { datedStatement, descriptionHead, monthYear, replaceValue, valueInSentence } from "./wording";
 
 const key = (text: string) => text.trim().toLowerCase();
 
@@ -28,6 +28,13 @@ export type FalseVariant = { statement: string; wrongValue?: string; why: string
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 const ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+/** A number or ordinal written in words ("seven", "seventh") as its number; undefined for other text. */
+export function numberWordIndex(text: string): number | undefined {
+  const lower = text.trim().toLowerCase();
+  const index = Math.max(NUMBER_WORDS.indexOf(lower), ORDINAL_WORDS.indexOf(lower));
+  return index >= 0 ? index : undefined;
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
@@ -162,8 +169,10 @@ export class NearMisses {
   private siblingTiers(fact: Fact, sameRelation: readonly Fact[], random: Random): string[][] {
     const factEntity = fact.value.entityId ? this.content.entities.get(fact.value.entityId) : undefined;
     if (this.content.relations.get(fact.relation)!.describes) {
+      // Descriptions of things of one fine kind: an exercise against exercises, a mechanism against mechanisms.
       const subjectType = this.content.entities.get(fact.subject)?.type;
-      const alike = sameRelation.filter((other) => this.content.entities.get(other.subject)?.type === subjectType);
+      const head = descriptionHead(fact.value.text);
+      const alike = sameRelation.filter((other) => this.content.entities.get(other.subject)?.type === subjectType && descriptionHead(other.value.text) === head);
       return [shuffled(alike.map((other) => other.value.text), random)];
     }
     if (!factEntity) return [shuffled(sameRelation.map((other) => other.value.text), random)];

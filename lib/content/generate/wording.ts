@@ -16,15 +16,34 @@ const COMMON_OPENERS = new Set([
   ...["Both", "Each", "Every", "All", "Some", "Several", "Many", "Most", "Compared", "Regular", "Bilateral", "Their", "Her", "His", "Name"],
 ]);
 
-export function withLeadingPhrase(phrase: string, sentence: string): string {
+/** A sentence made to follow other words: its first word loses its capital unless it is a name. */
+export function lowerOpening(sentence: string): string {
   const [first] = sentence.split(" ");
-  const rest = first && COMMON_OPENERS.has(first) ? sentence[0]!.toLowerCase() + sentence.slice(1) : sentence;
-  return `${phrase}, ${rest}`;
+  return first && COMMON_OPENERS.has(first) ? sentence[0]!.toLowerCase() + sentence.slice(1) : sentence;
+}
+
+export function withLeadingPhrase(phrase: string, sentence: string): string {
+  return `${phrase}, ${lowerOpening(sentence)}`;
+}
+
+/**
+ * A sentence in the past tense ("what was the value of trade in FY 2023-24?", "trade totalled US$ 22.85
+ * billion in FY 2023-24"): it tells of a finished
+ * time, and "As of August 2024" before it reads wrong in UPSC English.
+ */
+export function readsAsPast(text: string): boolean {
+  // A past auxiliary, or a verb in -ed ("trade totalled"), with no present one beside it ("has joined").
+  return /\b(was|were|did|had)\b|\b[a-z]+ed\b/.test(text) && !/\b(is|are|has|have|does|do)\b/i.test(text);
+}
+
+/** "As of <month year>, ..." before a sentence about a state that may change; a past sentence stands as it is. */
+export function asOf(date: string, text: string): string {
+  return readsAsPast(text) ? text : withLeadingPhrase(`As of ${monthYear(date)}`, text);
 }
 
 /** A fact's statement as questions show it: time-sensitive facts say as of when. */
 export function datedStatement(fact: Fact, statement = fact.statement): string {
-  return fact.timeSensitive ? withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, statement) : statement;
+  return fact.timeSensitive ? asOf(fact.asOf, statement) : statement;
 }
 
 /**
@@ -43,7 +62,7 @@ export function fillSubject(template: string, subject: Pick<LoadedEntity, "name"
 /** The question whose answer is the fact's value. */
 export function questionFor(fact: Fact, relation: LoadedRelation, subject?: LoadedEntity): string {
   const question = fact.question ?? fillSubject(relation.question, subject ?? fact.subjectName);
-  return fact.timeSensitive ? withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, question) : question;
+  return fact.timeSensitive ? asOf(fact.asOf, question) : question;
 }
 
 /** How a value reads in running text: an entity that takes "the" gets it. */
@@ -91,4 +110,24 @@ export function numbered(lines: readonly string[]): string {
 
 export function sentence(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
+// Words that end a description's head phrase: "a bilateral naval exercise | between India and Japan".
+const AFTER_HEAD = /^(of|for|under|between|on|at|in|to|by|with|that|which|who|launched|announced|hosted|held|signed|set|adopted|created)$/;
+
+/**
+ * The thing a description says its subject is: its head noun ("a bilateral naval exercise between India
+ * and Japan" is an "exercise", "a Japanese initiative, announced in 2015, ..." an "initiative"). Options of
+ * one best-description item share it, so none stands out as another kind of thing.
+ */
+export function descriptionHead(description: string): string {
+  const words = description.trim().split(/\s+/);
+  let head = words[0] ?? "";
+  for (const word of words) {
+    const bare = word.replace(/[,;:.]$/, "");
+    if (AFTER_HEAD.test(bare.toLowerCase())) break;
+    head = bare;
+    if (bare !== word) break;
+  }
+  return head.toLowerCase().replace(/s$/, "");
 }
