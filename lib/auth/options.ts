@@ -76,8 +76,11 @@ export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
         if (!(await sessionIsLive(getDb(), token, new Date()))) return {};
         return token;
       },
+      // An ended session (the jwt callback emptied its token) shows no user, not even the name and email
+      // next-auth would copy from the old token.
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (!token.sub) return { expires: session.expires };
+        if (session.user) session.user.id = token.sub;
         return session;
       },
     },

@@ -1,19 +1,20 @@
 import { getServerSession } from "next-auth";
 import type { NextRequest } from "next/server";
+import { cache } from "react";
 import { authOptions } from "./options";
 import { getDb } from "@/lib/db/client";
 import { sessionTokenOf } from "./session-token";
 import { sessionIsLive } from "./sessions";
 
 /**
- * The signed-in user's id, or null for a visitor, through next-auth's session round: for pages and server
- * actions. It also renews the session cookie (a rolling 30-day session), so a user who opens the app
- * stays signed in.
+ * The signed-in user's id, or null for a visitor or an ended session, through next-auth's session round
+ * (whose jwt callback checks the session: lib/auth/options): for pages and server actions. Cached for
+ * the render, so a layout and its page check the session once between them.
  */
-export async function getSessionUserId(): Promise<string | null> {
+export const getSessionUserId = cache(async (): Promise<string | null> => {
   const session = await getServerSession(authOptions);
   return session?.user?.id ?? null;
-}
+});
 
 /**
  * The user id in a route handler request's session cookie, or null: the token read as
