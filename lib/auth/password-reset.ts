@@ -44,7 +44,8 @@ export async function requestPasswordReset(db: Db, email: string, now: Date, tok
 
 /**
  * Sets a new password from a reset token: the token must exist, be unused and unexpired, and is used up
- * in the same transaction (two uses at once: one wins). Ends every session of the account and lifts a sign-in lock on the email. A bad token is a RejectedFieldError on "token".
+ * in the same transaction (two uses at once: one wins). Ends every session of the account and lifts a
+ * sign-in lock on the email. A bad token is a RejectedFieldError on "token".
  */
 export async function resetPassword(db: Db, token: string, password: string, now: Date, limiters: Limiters = getLimiters()): Promise<void> {
   const passwordHash = await hashPassword(password);
@@ -69,9 +70,9 @@ export async function resetPassword(db: Db, token: string, password: string, now
 
 /**
  * Changes a signed-in user's password, the current one required, and ends every other session of the
- * user: the one asking (`keepSessionId`, its token's sid) stays signed in.
+ * user: the one asking (`keepSessionId`, its token's sid) stays signed in; with null, none does.
  */
-export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string, keepSessionId: string): Promise<void> {
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string, keepSessionId: string | null): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
@@ -81,7 +82,7 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
     const updated = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } });
     if (updated.count !== 1) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
     await tx.passwordReset.deleteMany({ where: { userId } });
-    await tx.userSession.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+    await tx.userSession.deleteMany({ where: keepSessionId === null ? { userId } : { userId, id: { not: keepSessionId } } });
   });
 }
 
