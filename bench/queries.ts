@@ -1,6 +1,7 @@
 /**
  * Database queries per request for the queue, a review submit, a quiz answer and progress, counted from
- * Prisma's query events while calling the core function each route calls, on a small database and on
+ * Prisma's query events while calling what each route calls: the session check every signed-in request
+ * makes (sessionIsLive, one primary-key read) and the route's core function, on a small database and on
  * one with 100,000 card states and 1,000,000 review logs. The two columns should be the same: a query
  * count that grows with the data is a loop over rows that the database should be doing.
  */
@@ -11,6 +12,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { sessionIsLive, startSession } from "@/lib/auth/sessions";
 import { dailyQuiz, answerQuestion, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview } from "@/lib/practice/reviews";
@@ -64,8 +66,10 @@ async function countQueries(provider: "sqlite" | "postgres", postgresUrl: string
       await startQuizClock(db, userId, quiz.id, now);
       const question = quiz.questions[0]!;
 
+      const sid = await startSession(db, userId, now);
       const counted = async (call: () => Promise<unknown>) => {
         queries = 0;
+        if (!(await sessionIsLive(db, { sub: userId, sid }, now))) throw new Error("the bench's session is not live");
         await call();
         return queries;
       };

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { PASSWORD, uniqueEmail } from "./helpers";
 
 /** Every JSON route of the signed-in area, with a well-formed request for it. */
-const ROUTES: { method: "GET" | "POST" | "PUT"; path: string; data?: unknown }[] = [
+const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; data?: unknown }[] = [
   { method: "GET", path: "/api/today" },
   { method: "GET", path: "/api/reviews/queue?limit=5" },
   { method: "POST", path: "/api/reviews", data: { reviewId: "review-access-1", cardId: "c1", rating: "good", durationMs: 100 } },
@@ -20,6 +20,8 @@ const ROUTES: { method: "GET" | "POST" | "PUT"; path: string; data?: unknown }[]
   { method: "GET", path: "/api/export/reviews.csv" },
   { method: "GET", path: "/api/export/anki.txt" },
   { method: "POST", path: "/api/account/password", data: { currentPassword: PASSWORD, newPassword: "another password" } },
+  { method: "DELETE", path: "/api/account/sessions" },
+  { method: "DELETE", path: "/api/account", data: { confirmation: PASSWORD } },
 ];
 
 async function signedIn(request: APIRequestContext) {

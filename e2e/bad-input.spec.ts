@@ -15,13 +15,15 @@ const oddValue = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
 );
 
-const ROUTES: { method: "POST" | "PUT"; path: string; fields: string[] }[] = [
+const ROUTES: { method: "POST" | "PUT" | "DELETE"; path: string; fields: string[] }[] = [
   { method: "POST", path: "/api/register", fields: ["email", "password", "name"] },
   { method: "POST", path: "/api/reviews", fields: ["reviewId", "cardId", "rating", "durationMs"] },
   { method: "POST", path: "/api/reviews/undo", fields: ["reviewId"] },
   { method: "POST", path: "/api/quiz", fields: ["mode", "topic", "size", "timed", "replaceUnfinished"] },
   { method: "POST", path: "/api/quiz/not-a-quiz/answers", fields: ["questionId", "optionId", "answerId"] },
   { method: "PUT", path: "/api/settings", fields: ["examDate", "examName", "timeZone", "newCardsPerDay", "dailyQuizSize", "desiredRetention"] },
+  // Never the right email or password: each is refused and deletes nothing.
+  { method: "DELETE", path: "/api/account", fields: ["confirmation"] },
 ];
 
 test("generated bad bodies get a 4xx with a JSON reason, never a 500 or a stack trace", async ({ request }) => {

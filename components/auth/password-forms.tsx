@@ -6,7 +6,7 @@ import { api, ApiError } from "@/lib/client/api";
 import { forgotPasswordSchema, passwordChangeSchema, passwordResetSchema } from "@/lib/validation/account";
 import { Field } from "./field";
 
-type Errors = Record<string, string | undefined>;
+export type Errors = Record<string, string | undefined>;
 
 /** The first message per field of a zod failure or a 400's issues. */
 function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
@@ -15,13 +15,13 @@ function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: stri
   return errors;
 }
 
-function messageOf(error: unknown): Errors {
+export function messageOf(error: unknown): Errors {
   if (error instanceof ApiError && error.body.issues?.length) return errorsOf(error.body.issues);
   if (error instanceof ApiError) return { form: error.message };
   return { form: "The server could not be reached. Check your connection and try again." };
 }
 
-function FormAlert({ id, error, success }: { id: string; error?: string; success?: string | null }) {
+export function FormAlert({ id, error, success }: { id: string; error?: string; success?: string | null }) {
   if (error) {
     return (
       <p id={id} className="alert alert-error" role="alert">

@@ -6,7 +6,7 @@ import { credentialsSchema } from "@/lib/validation/account";
 import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath } from "./callback";
 import { usesSecureCookies, type AuthEnv } from "./secure-cookies";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
-import { sessionIsCurrent } from "./session-version";
+import { endSession, sessionIsLive, startSession } from "./sessions";
 import { signInWithPassword, WRONG_CREDENTIALS_MESSAGE } from "./sign-in";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceToken, verifyDeviceToken } from "./sign-in-device";
 import { signInRequest } from "./sign-in-request";
@@ -19,8 +19,8 @@ export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
   // __Host-: only ever set over https by this host, for the whole site.
   const deviceCookie = (email: string) => (secureCookies ? "__Host-" : "") + deviceCookieName(env.NEXTAUTH_SECRET ?? "", email);
   return {
-    // Credentials sign-in requires JWT sessions in next-auth 4; the token carries the user id and the
-    // account's session version (sv).
+    // Credentials sign-in requires JWT sessions in next-auth 4; the token carries the user id and the id
+    // of the session's row (sid), which lib/auth/sessions checks on every request.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     secret: env.NEXTAUTH_SECRET,
     useSecureCookies: secureCookies,
@@ -47,7 +47,7 @@ export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
               const value = issueDeviceToken(secret, email);
               request.setCookies.push({ name: deviceCookie(email), value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS, secure: secureCookies });
             }
-            return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+            return { id: user.id, email: user.email, name: user.name };
           } catch (error) {
             // The route answers 429 with Retry-After; next-auth passes the message on to the form as `error`.
             if (error instanceof TooManyAttemptsError) {
@@ -64,20 +64,31 @@ export function createAuthOptions(env: AuthEnv = process.env): NextAuthOptions {
       redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackPath(url, baseUrl, DEFAULT_AFTER_SIGN_IN)}`;
       },
-      // The token carries the account's session version from sign-in; once a password change or reset
-      // raises it, the session is emptied here (pages, /api/auth/session) and refused by API routes.
+      // Sign-in starts a session row and puts its id in the token. Afterwards a token whose session has
+      // ended (sign-out, sign out everywhere, a password change or reset, account deletion) is emptied
+      // here (pages, /api/auth/session); API routes refuse it (lib/auth/session).
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = await startSession(getDb(), user.id, new Date());
           return token;
         }
-        if (token.sub && !(await sessionIsCurrent(getDb(), token.sub, token.sv))) return {};
+        if (!(await sessionIsLive(getDb(), token, new Date()))) return {};
         return token;
       },
+      // An ended session (the jwt callback emptied its token) shows no user, not even the name and email
+      // next-auth would copy from the old token.
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (!token.sub) return { expires: session.expires };
+        if (session.user) session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // After next-auth has checked the sign-out's CSRF token: this session ends on the server too, so a
+      // copy of its cookie is worthless; the user's other sessions go on.
+      async signOut({ token }) {
+        await endSession(getDb(), token);
       },
     },
   };

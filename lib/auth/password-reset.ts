@@ -44,8 +44,8 @@ export async function requestPasswordReset(db: Db, email: string, now: Date, tok
 
 /**
  * Sets a new password from a reset token: the token must exist, be unused and unexpired, and is used up
- * in the same transaction (two uses at once: one wins). Signs out every session (raises sessionVersion)
- * and lifts a sign-in lock on the email. A bad token is a RejectedFieldError on "token".
+ * in the same transaction (two uses at once: one wins). Ends every session of the account and lifts a
+ * sign-in lock on the email. A bad token is a RejectedFieldError on "token".
  */
 export async function resetPassword(db: Db, token: string, password: string, now: Date, limiters: Limiters = getLimiters()): Promise<void> {
   const passwordHash = await hashPassword(password);
@@ -57,9 +57,10 @@ export async function resetPassword(db: Db, token: string, password: string, now
     if (!reset || claimed.count !== 1) throw new RejectedFieldError("token", INVALID_RESET_LINK_MESSAGE);
     const user = await tx.user.update({
       where: { id: reset.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
       select: { email: true },
     });
+    await tx.userSession.deleteMany({ where: { userId: reset.userId } });
     await tx.passwordReset.deleteMany({ where: { userId: reset.userId, id: { not: reset.id } } });
     return user.email;
   });
@@ -68,20 +69,21 @@ export async function resetPassword(db: Db, token: string, password: string, now
 }
 
 /**
- * Changes a signed-in user's password, the current one required. Raises sessionVersion, which signs out
- * the user's other sessions; returns the new version, for the caller to renew the current session with.
+ * Changes a signed-in user's password, the current one required, and ends every other session of the
+ * user: the one asking (`keepSessionId`, its token's sid) stays signed in; with null, none does.
  */
-export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<{ sessionVersion: number }> {
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string, keepSessionId: string | null): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
   const passwordHash = await hashPassword(newPassword);
   // Only if the password is still the one checked: a concurrent change or reset wins, this one is refused.
-  const updated = await db.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  if (updated.count !== 1) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
-  await db.passwordReset.deleteMany({ where: { userId } });
-  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  return { sessionVersion };
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } });
+    if (updated.count !== 1) throw new RejectedFieldError("currentPassword", WRONG_CURRENT_PASSWORD_MESSAGE);
+    await tx.passwordReset.deleteMany({ where: { userId } });
+    await tx.userSession.deleteMany({ where: keepSessionId === null ? { userId } : { userId, id: { not: keepSessionId } } });
+  });
 }
 
 export type ForgotPasswordDeps = {

@@ -1,4 +1,4 @@
-import { encode, getToken, type JWT } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { usesSecureCookies } from "./secure-cookies";
 
@@ -22,13 +22,16 @@ export async function sessionTokenOf(request: NextRequest): Promise<JWT | null> 
 /** The session cookie next-auth would set, under the same name and options (lib/auth/options: 30 days). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/** The session cookie's name, as next-auth names it (__Secure- when cookies are Secure). */
+function sessionCookieName(secure: boolean): string {
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
 /**
- * A Set-Cookie value renewing the request's session with another session version: after a password
- * change the user's own session stays signed in while every other one is signed out.
+ * A Set-Cookie value that removes the session cookie, for responses that end the request's own session
+ * ("sign out everywhere", account deletion): the browser drops a cookie that no longer works anyway.
  */
-export async function renewedSessionCookie(token: JWT, sessionVersion: number): Promise<string> {
+export function clearedSessionCookie(): string {
   const secure = usesSecureCookies();
-  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
-  const value = await encode({ token: { ...token, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_SECONDS}${secure ? "; Secure" : ""}`;
+  return `${sessionCookieName(secure)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? "; Secure" : ""}`;
 }

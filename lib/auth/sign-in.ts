@@ -13,7 +13,7 @@ function hashForUnknownUser(): Promise<string> {
   return unknownUserHash;
 }
 
-export type SignedInUser = { id: string; email: string; name: string | null; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string | null };
 
 /** Where a sign-in comes from. */
 export type SignInClient = {
@@ -41,7 +41,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
   const trusted = deviceKey !== null && (await limiters.signInDevice.take(deviceKey)) === null;
   if (!trusted) await takeUntrustedAttempt(limiters, email, client.ip);
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
   if (!user || !valid) return null;
   if (trusted) await limiters.signInDevice.reset(deviceKey);
@@ -49,7 +49,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
     await limiters.signInEmail.reset(email);
     if (client.ip) await limiters.signInIp.giveBack(client.ip);
   }
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 async function takeUntrustedAttempt(limiters: Limiters, email: string, ip: string | undefined) {

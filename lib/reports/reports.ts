@@ -70,6 +70,24 @@ export async function reportItem(db: Db, userId: string, itemId: string, input: 
   });
 }
 
+/**
+ * Deletes every report of a user (account deletion), inside the caller's transaction, and applies the
+ * withheld rule again to the items that had an open one: a learner's "wrong answer" report no longer
+ * counts once the learner is gone. An item whose only open reports were this user's, withheld by an
+ * editor, is released with them.
+ */
+export async function deleteReportsOf(tx: Tx, userId: string, now: Date): Promise<void> {
+  const open = await tx.itemReport.findMany({
+    where: { userId, status: { in: [...OPEN_REPORT_STATUSES] } },
+    select: { itemId: true },
+    orderBy: { itemId: "asc" },
+  });
+  // Items in id order: two deletions at once take the item locks in the same order.
+  for (const { itemId } of open) await lockItem(tx, itemId);
+  await tx.itemReport.deleteMany({ where: { userId } });
+  for (const { itemId } of open) await applyWithheldRule(tx, itemId, now);
+}
+
 /** The user's reports, the latest per item, newest first: what the items show as "Reported: …". */
 export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
   const rows = await db.itemReport.findMany({

@@ -42,3 +42,11 @@ export const passwordResetSchema = z.strictObject({
   token: z.string({ error: "The reset link is incomplete." }).regex(/^[A-Za-z0-9_-]{43}$/, "The reset link is incomplete: open it again from the mail, or ask for a new one."),
   password: passwordSchema,
 });
+
+export const CONFIRM_DELETION_MESSAGE = "Type your email address or your password to confirm.";
+
+/** Deleting the account: the user types their email address or their password to confirm. */
+export const accountDeletionSchema = z.strictObject({
+  confirmation: text({ error: CONFIRM_DELETION_MESSAGE }).min(1, CONFIRM_DELETION_MESSAGE).max(MAX_PASSWORD_LENGTH),
+});
+export type AccountDeletion = z.infer<typeof accountDeletionSchema>;

@@ -12,7 +12,7 @@ import {
   WRONG_CURRENT_PASSWORD_MESSAGE,
 } from "@/lib/auth/password-reset";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { sessionIsCurrent } from "@/lib/auth/session-version";
+import { sessionIsLive, startSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { RejectedFieldError } from "@/lib/errors";
 import { mailerFromEnv, type Mail } from "@/lib/mail/mailer";
@@ -35,24 +35,23 @@ describeEachDatabase("passwords: change and reset", (provider) => {
 
   const register = (email: string, password = "old password") =>
     registerUser(database.db, registrationSchema.parse({ email, password }));
-  const userOf = (id: string) => database.db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, sessionVersion: true } });
+  const userOf = (id: string) => database.db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } });
 
-  it("changes the password only with the current one, and signs out the other sessions", async () => {
+  it("changes the password only with the current one, and ends the other sessions, not this one", async () => {
     const { id } = await register("change@example.in");
-    await expect(changePassword(database.db, id, "not it", "new password")).rejects.toThrow(WRONG_CURRENT_PASSWORD_MESSAGE);
-    await expect(changePassword(database.db, id, "not it", "new password")).rejects.toBeInstanceOf(RejectedFieldError);
-    expect((await userOf(id)).sessionVersion).toBe(0);
-    expect(await sessionIsCurrent(database.db, id, undefined)).toBe(true); // sessions from before versions
+    const here = await startSession(database.db, id, NOW);
+    const elsewhere = await startSession(database.db, id, NOW);
+    const live = (sid: string) => sessionIsLive(database.db, { sub: id, sid }, NOW);
+    await expect(changePassword(database.db, id, "not it", "new password", here)).rejects.toThrow(WRONG_CURRENT_PASSWORD_MESSAGE);
+    await expect(changePassword(database.db, id, "not it", "new password", here)).rejects.toBeInstanceOf(RejectedFieldError);
+    expect([await live(here), await live(elsewhere)]).toEqual([true, true]);
 
-    expect(await changePassword(database.db, id, "old password", "new password")).toEqual({ sessionVersion: 1 });
+    await changePassword(database.db, id, "old password", "new password", here);
     const user = await userOf(id);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user.passwordHash, "new password")).toBe(true);
     expect(await verifyPassword(user.passwordHash, "old password")).toBe(false);
-    expect(await sessionIsCurrent(database.db, id, 0)).toBe(false);
-    expect(await sessionIsCurrent(database.db, id, undefined)).toBe(false);
-    expect(await sessionIsCurrent(database.db, id, 1)).toBe(true);
-    expect(await sessionIsCurrent(database.db, "no-such-user", 0)).toBe(false);
+    expect([await live(here), await live(elsewhere)]).toEqual([true, false]);
   });
 
   it("makes a reset link only for an existing account, storing only the token's hash", async () => {
@@ -69,6 +68,7 @@ describeEachDatabase("passwords: change and reset", (provider) => {
 
   it("resets once, before it expires, with the latest link only; then every session is signed out and a lock is lifted", async () => {
     const { id } = await register("once@example.in");
+    const sessions = [await startSession(database.db, id, NOW), await startSession(database.db, id, NOW)];
     const first = (await requestPasswordReset(database.db, "once@example.in", NOW, fixedToken))!;
     const second = (await requestPasswordReset(database.db, "once@example.in", NOW, fixedToken))!;
     await expect(resetPassword(database.db, first.token, "first try", NOW)).rejects.toThrow(INVALID_RESET_LINK_MESSAGE);
@@ -82,10 +82,10 @@ describeEachDatabase("passwords: change and reset", (provider) => {
     await resetPassword(database.db, second.token, "brand new password", later(RESET_LINK_MINUTES - 1));
     const user = await userOf(id);
     expect(await verifyPassword(user.passwordHash, "brand new password")).toBe(true);
-    expect(user.sessionVersion).toBe(1);
-    expect(await signInWithPassword(database.db, "once@example.in", "brand new password", later(RESET_LINK_MINUTES))).toMatchObject({ id, sessionVersion: 1 });
+    for (const sid of sessions) expect(await sessionIsLive(database.db, { sub: id, sid }, NOW)).toBe(false);
+    expect(await signInWithPassword(database.db, "once@example.in", "brand new password", later(RESET_LINK_MINUTES))).toMatchObject({ id });
     await expect(resetPassword(database.db, second.token, "again", later(RESET_LINK_MINUTES - 1))).rejects.toThrow(INVALID_RESET_LINK_MESSAGE);
-    expect((await userOf(id)).sessionVersion).toBe(1);
+    expect(await verifyPassword((await userOf(id)).passwordHash, "brand new password")).toBe(true);
   });
 
   it("lets one of two simultaneous uses of a link through", async () => {

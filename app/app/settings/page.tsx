@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasswordChangeForm } from "@/components/auth/password-forms";
+import { DeleteAccountSection, SignOutEverywhereSection } from "@/components/settings/account-sections";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
@@ -56,6 +57,8 @@ export default async function SettingsPage() {
         </form>
         <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic, as a tree (<code className="wrap-anywhere">smriti::topic::International_Relations::India-Japan…</code>), and its format.</p>
       </section>
+      <SignOutEverywhereSection />
+      <DeleteAccountSection />
     </div>
   );
 }
