@@ -10,9 +10,9 @@ import { State } from "ts-fsrs";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults";
 import { getProgress } from "@/lib/progress/progress";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 
 export type ProgressBenchRow = { reviews: number; cards: number; p50Ms: number; p95Ms: number; queries: number };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { longDay, percent, plural } from "@/components/progress/format";
-import type { DayPlan } from "@/lib/practice/day-plan";
+import type { DayPlan } from "@/lib/today/day-plan";
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);

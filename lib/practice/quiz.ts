@@ -2,14 +2,16 @@ import { State } from "ts-fsrs";
 import type { Citation, ItemType, Option } from "@/lib/content/bank";
 import { topicCovers } from "@/lib/content/schema";
 import type { Db } from "@/lib/db/client";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { scoreQuiz, SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
 import { NOT_WITHHELD } from "@/lib/reports/withheld";
-import { CARD_STATE_SELECT, newCardState, type RatingName } from "@/lib/srs/schedule";
-import { userDay } from "./day";
+import { CARD_STATE_SELECT, newCardState } from "@/lib/srs/card-state";
+import type { RatingName } from "@/lib/srs/schedule";
+import { userDay } from "@/lib/calendar/user-day";
 import { QUIZ_TYPES, RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY, DEFAULT_TIME_ZONE, policyOf } from "./policy";
+import { policyOf } from "./policy";
 import { isUniqueViolation, MAX_ATTEMPTS, StaleCardError, writeRatings, type PlannedRating } from "./reviews";
 
 export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
@@ -70,11 +72,11 @@ const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true, sub
  * unique (userId, dailyDay) index decides and the loser reads the winner's. Its clock starts on Start.
  */
 export async function dailyQuiz(db: Db, userId: string, now: Date): Promise<QuizView> {
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true, dailyQuizSize: true } });
-  const { day, start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const settings = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true, dailyQuizSize: true } }));
+  const { day, start, end } = userDay(now, settings.timeZone);
   const existing = await db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true } });
   if (existing) return quizView(db, userId, existing.id, now);
-  const size = settings?.dailyQuizSize ?? 15;
+  const size = settings.dailyQuizSize;
   const askedToday = await itemsAskedSince(db, userId, start);
   const chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size, askedToday), await freshQuizCandidates(db, userId, askedToday), size, `${userId}:${day}`);
   if (chosen.length === 0) throw new ConflictError(ALL_SEEN);
@@ -106,8 +108,8 @@ export type PracticeRequest = ({ mode: "topic"; topic: string; size?: number } |
 export async function startPracticeQuiz(db: Db, userId: string, request: PracticeRequest, now: Date): Promise<QuizView> {
   const size = request.size ?? DEFAULT_PRACTICE_SIZE;
   const seed = `${userId}:${now.toISOString()}`;
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
-  const { start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { timeZone } = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }));
+  const { start, end } = userDay(now, timeZone);
   let chosen: Candidate[];
   if (request.mode === "topic") {
     // A topic includes its subtopics. Matched in code, exactly: Prisma's startsWith is a LIKE, where
@@ -410,7 +412,7 @@ async function planAnswerRatings(db: Db, userId: string, itemId: string, factIds
   const ratings: PlannedRating[] = cards
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before }, rating, reviewId: `${answerId}:${id}`, durationMs: 0 }));
-  return { ratings, policy: settings ? policyOf(settings) : DEFAULT_POLICY };
+  return { ratings, policy: policyOf(settingsOrDefaults(settings)) };
 }
 
 async function createCard(db: Db, userId: string, itemId: string, now: Date) {

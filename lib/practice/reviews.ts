@@ -1,10 +1,12 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY } from "./policy";
+import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
 
 export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
 
@@ -66,11 +68,10 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
   const row = rows[0];
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
-  const policy: SchedulingPolicy =
-    row.timeZone === null
-      ? DEFAULT_POLICY
-      : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
-  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOfRow(row) } };
+  // No settings row: the LEFT JOIN gives nulls.
+  const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
+  const policy = policyOf(settingsOrDefaults(settings));
+  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row) } };
 }
 
 /**
@@ -123,7 +124,8 @@ export async function writeRatings(
   now: Date,
   origin: ReviewOrigin,
 ): Promise<ReviewResult[]> {
-  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, policy) }));
+  const scheduling = schedulingFor(policy);
+  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, scheduling) }));
   // The day as the user lives it now; the database's triggers count the log into that day's rollup.
   const localDay = epochDayOf(localDayOf(now, policy.timeZone));
   for (const { card, after } of planned) {
@@ -145,7 +147,7 @@ export async function writeRatings(
     difficulty: after.difficulty,
     elapsedDays: after.elapsedDays,
     scheduledDays: after.scheduledDays,
-    cardBefore: snapshot(card.before),
+    cardBefore: cardStateToJson(card.before),
     localDay,
   }));
   if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
@@ -180,39 +182,6 @@ async function storedResult(db: Db, userId: string, reviewId: string): Promise<R
   };
 }
 
-/** The exact JSON snapshot of a card's FSRS fields kept in its review log (dates as ISO 8601 UTC). */
-export function snapshot(card: CardState): string {
-  return JSON.stringify({
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsedDays,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview ? card.lastReview.toISOString() : null,
-  });
-}
-
-/** The card state stored in a review log's snapshot, with its dates revived. */
-export function parseSnapshot(json: string): CardState {
-  const raw = JSON.parse(json) as Record<string, unknown>;
-  return {
-    due: new Date(raw.due as string),
-    stability: raw.stability as number,
-    difficulty: raw.difficulty as number,
-    elapsedDays: raw.elapsedDays as number,
-    scheduledDays: raw.scheduledDays as number,
-    learningSteps: raw.learningSteps as number,
-    reps: raw.reps as number,
-    lapses: raw.lapses as number,
-    state: raw.state as number,
-    lastReview: raw.lastReview ? new Date(raw.lastReview as string) : null,
-  };
-}
-
 export type UndoResult = { reviewId: string; cardId: string; state: number; due: Date };
 
 /**
@@ -229,7 +198,7 @@ export async function undoReview(db: Db, userId: string, reviewId: string): Prom
   if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
   // A quiz answer stands, and so do the ratings it made.
   if (log.origin !== "flashcard") throw new ConflictError("Ratings made by quiz answers cannot be undone.");
-  const before = parseSnapshot(log.cardBefore);
+  const before = cardStateFromJson(log.cardBefore);
   // Every rating adds one rep, every undo takes it back: the card's latest rating is this one exactly when it has one rep more.
   if (log.card.reps !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");
   await db.$transaction(async (tx) => {

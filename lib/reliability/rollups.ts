@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { toNumber } from "@/lib/progress/sql";
+import { toNumber } from "@/lib/db/sql-dialect";
 
 export type RollupMismatch = { table: "StudyDay" | "FlashcardTopicTally"; key: string; stored: string; recounted: string };
 

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { answerQuestion, dailyQuiz, finishQuiz, quizView, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { todaySummary } from "@/lib/practice/today";
+import { todaySummary } from "@/lib/today/summary";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 

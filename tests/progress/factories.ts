@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
-import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 
 /** Rows for progress, readiness and export tests, inserted directly with only what each test cares about. */
 

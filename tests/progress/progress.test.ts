@@ -5,7 +5,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { streaksOf } from "@/lib/progress/activity";
 import { getProgress } from "@/lib/progress/progress";
 import { upscScore } from "@/lib/progress/quiz-history";
-import { startOfLocalDay } from "@/lib/progress/time-zone";
+import { startOfLocalDay } from "@/lib/calendar/local-day";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 import { createCard, createItem, createQuiz, createReview, createUser } from "./factories";
 

@@ -7,9 +7,10 @@ import type { Db } from "@/lib/db/client";
 import { answerQuestion, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { backfillStudyDays, studyDays } from "@/lib/progress/study-days";
+import { backfillStudyDays } from "@/lib/db/backfill-local-days";
+import { studyDays } from "@/lib/progress/study-days";
 import { rollupMismatches } from "@/lib/reliability/rollups";
-import { epochDayOf } from "@/lib/progress/time-zone";
+import { epochDayOf } from "@/lib/calendar/local-day";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
