@@ -6,6 +6,7 @@ import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 
 type Option = { id: string; text: string };
 
@@ -36,13 +37,9 @@ export type QuizView = {
   score?: QuizScore;
 };
 
-export type QuizScore = { score: number; maxScore: number; correct: number; wrong: number; skipped: number };
+export type { QuizScore };
 
 export const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
-
-function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
 
 function clock(seconds: number): string {
   const sign = seconds < 0 ? "-" : "";
@@ -95,14 +92,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.result).length;
   const secondsLeft = quiz.endsAt === null || now === null ? null : Math.max(0, Math.ceil((new Date(quiz.endsAt).getTime() - now) / 1000));
-  const running = useMemo(() => {
-    let score = 0;
-    for (const { result } of quiz.questions) {
-      if (result?.correct === true) score += 2;
-      else if (result?.correct === false) score -= 2 / 3;
-    }
-    return score;
-  }, [quiz.questions]);
+  const running = useMemo(() => scoreQuiz(quiz.questions.map(({ result }) => result?.correct ?? null)).score, [quiz.questions]);
 
   const showResults = useCallback(async () => {
     const finished = await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/results`));
@@ -250,7 +240,11 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         {question.result ? (
           <div className="answer-feedback" role="status">
             <p className={`alert ${question.result.correct ? "alert-success" : question.result.correct === false ? "alert-error" : "alert-warning"}`}>
-              {question.result.correct ? "Correct: +2" : question.result.correct === false ? `Wrong: −2/3. The answer is (${question.result.key}).` : `Skipped: 0. The answer is (${question.result.key}).`}
+              {question.result.correct
+                ? `Correct: ${MARK_LABELS.right}`
+                : question.result.correct === false
+                  ? `Wrong: ${MARK_LABELS.wrong}. The answer is (${question.result.key}).`
+                  : `Skipped: ${MARK_LABELS.skipped}. The answer is (${question.result.key}).`}
             </p>
             <p className="explanation">{question.result.explanation}</p>
             <SourceList sources={question.result.sources} />
