@@ -1,6 +1,7 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { notWithheldSql } from "@/lib/reports/withheld";
 import { finalStretch } from "@/lib/readiness/exam-mode";
@@ -185,7 +186,7 @@ async function introduceCards(db: Db, userId: string, count: number, facts: Set<
     await db.card.createMany({ data: chosen.map((itemId) => ({ userId, itemId, ...state })) });
   } catch (error) {
     // Another request introduced the same cards a moment ago: theirs will do.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   const rows = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(chosen)})`, Prisma.sql`c."itemId"`);
   // In the order chosen: topics in turn.

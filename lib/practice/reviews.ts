@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
@@ -35,10 +36,6 @@ export type PlannedRating = { card: LoadedCard; rating: RatingName; reviewId: st
 export const MAX_ATTEMPTS = 4;
 
 type Tx = Prisma.TransactionClient;
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /** The card changed between reading it and writing the rating: read it again and recompute. */
 export class StaleCardError extends Error {}
