@@ -2,6 +2,7 @@ import { offsetSegments } from "@/lib/calendar/local-day";
 import { settingsOrDefaults } from "@/lib/defaults";
 import type { Db } from "./client";
 import { Prisma } from "./generated/sqlite/client";
+import { STUDY_DAY_COUNTS, studyDayRecount } from "./rollup-rules";
 import { localEpochDay, sqlDialectOf } from "./sql-dialect";
 
 /**
@@ -24,15 +25,12 @@ export async function backfillStudyDays(db: Db, now: Date): Promise<number> {
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`UPDATE "ReviewLog" SET "localDay" = CAST(${day} AS INTEGER) WHERE "userId" = ${userId} AND "localDay" IS NULL`;
       await tx.studyDay.deleteMany({ where: { userId } });
-      await tx.$executeRaw`
-        INSERT INTO "StudyDay" ("userId", "day", "reviews", "newCards", "matureReviews", "matureRecalled")
-        SELECT "userId", "localDay", COUNT(*),
-          SUM(CASE WHEN "stateBefore" = 0 THEN 1 ELSE 0 END),
-          SUM(CASE WHEN "stateBefore" = 2 THEN 1 ELSE 0 END),
-          SUM(CASE WHEN "stateBefore" = 2 AND "rating" > 1 THEN 1 ELSE 0 END)
-        FROM "ReviewLog"
-        WHERE "userId" = ${userId}
-        GROUP BY "userId", "localDay"`;
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO "StudyDay" ("userId", "day", ${Prisma.raw(Object.keys(STUDY_DAY_COUNTS).map((column) => `"${column}"`).join(", "))})
+        SELECT r."userId", r."localDay", ${Prisma.raw(studyDayRecount("r"))}
+        FROM "ReviewLog" r
+        WHERE r."userId" = ${userId}
+        GROUP BY r."userId", r."localDay"`);
     });
   }
   return pending.length;

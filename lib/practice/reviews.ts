@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -26,8 +27,11 @@ export type ReviewResult = {
 /** Where a rating comes from: a flashcard review, or a quiz answer scheduling the facts behind it. */
 export type ReviewOrigin = "flashcard" | "quiz";
 
-/** A card as read for rating: its FSRS state and the version the rating will be applied to. */
-export type LoadedCard = { id: string; version: number; before: CardState };
+/**
+ * A card as read for rating: its FSRS state, the version the rating will be applied to, and its item's
+ * topic when the rating may count in a topic tally (a flashcard rating; null where none does).
+ */
+export type LoadedCard = { id: string; version: number; before: CardState; topic: string | null };
 
 /** One rating to apply: which card, how, and the client's id for it. */
 export type PlannedRating = { card: LoadedCard; rating: RatingName; reviewId: string; durationMs: number };
@@ -44,6 +48,7 @@ type CardWithPolicyRow = CardState & {
   id: string;
   version: number;
   itemType: string;
+  itemTopic: string;
   desiredRetention: number | null;
   examDate: string | null;
   timeZone: string | null;
@@ -56,7 +61,7 @@ type CardWithPolicyRow = CardState & {
  */
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
-    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType",
+    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType", i."topic" AS "itemTopic",
            s."desiredRetention", s."examDate", s."timeZone"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
@@ -68,7 +73,7 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
   // No settings row: the LEFT JOIN gives nulls.
   const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
   const policy = policyOf(settingsOrDefaults(settings));
-  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row) } };
+  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
 }
 
 /**
@@ -123,7 +128,8 @@ export async function writeRatings(
 ): Promise<ReviewResult[]> {
   const scheduling = schedulingFor(policy);
   const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, scheduling) }));
-  // The day as the user lives it now; the database's triggers count the log into that day's rollup.
+  // The day as the user lives it now; the database's triggers count the log into that day's rollup, and
+  // a flashcard rating into its topic's tally (lib/db/rollup-rules.ts).
   const localDay = epochDayOf(localDayOf(now, policy.timeZone));
   for (const { card, after } of planned) {
     const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...after, version: card.version + 1 } });
@@ -146,6 +152,7 @@ export async function writeRatings(
     scheduledDays: after.scheduledDays,
     cardBefore: cardStateToJson(card.before),
     localDay,
+    tallyTopic: tallyTopicOf(origin, card.topic),
   }));
   if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
   else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });

@@ -37,7 +37,7 @@ export async function planAnswerRatings(db: Db, userId: string, itemId: string, 
   if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
   const ratings: PlannedRating[] = cards
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before }, rating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
+    .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before, topic: null }, rating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
   return { ratings, policy: policyOf(settingsOrDefaults(settings)) };
 }
 
