@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import type { ReviewInput } from "@/lib/validation/practice";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
@@ -10,7 +11,7 @@ import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
 import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
 
-export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
+export type { ReviewInput };
 
 export type ReviewResult = {
   reviewId: string;

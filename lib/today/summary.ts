@@ -1,3 +1,4 @@
+import "server-only";
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";

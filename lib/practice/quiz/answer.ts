@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { AnswerInput } from "@/lib/validation/practice";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Option } from "@/lib/content/bank";
@@ -10,7 +11,7 @@ import { keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
 
 export type AnswerReply = AnswerResult & { questionId: string; score: QuizScore };
 
-export type AnswerInput = { questionId: string; optionId: string | null; answerId: string };
+export type { AnswerInput };
 
 /**
  * Records an answer (null: skipped) and schedules what it shows about the user's memory: the question's

@@ -1,6 +1,7 @@
 import { userDay } from "@/lib/calendar/user-day";
 import { topicCovers } from "@/lib/content/schema";
 import type { Db } from "@/lib/db/client";
+import type { PracticeRequest } from "@/lib/validation/practice";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
@@ -13,12 +14,7 @@ import { quizView, type QuizView } from "./view";
 
 const DEFAULT_PRACTICE_SIZE = 10;
 
-export type PracticeRequest = ({ mode: "topic"; topic: string; size?: number } | { mode: "mistakes"; size?: number } | { mode: "custom"; size: number }) & {
-  /** With a clock at Prelims pace (default: a custom test is timed, topic and mistakes practice are not). */
-  timed?: boolean;
-  /** Finish the user's unfinished practice quiz, if any, and start this one; without it, that quiz is refused. */
-  replaceUnfinished?: boolean;
-};
+export type { PracticeRequest };
 
 /**
  * A quiz outside the daily one: a topic, the questions last answered wrong, or a test of any size.
