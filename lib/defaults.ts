@@ -4,17 +4,10 @@
  * and checks that they pass the settings schema (lib/validation/settings.ts), whose type is the same.
  * Imports nothing, so that every module may read it.
  */
-export const DEFAULT_SETTINGS: {
-  examDate: string | null;
-  examName: string | null;
-  timeZone: string;
-  newCardsPerDay: number;
-  dailyQuizSize: number;
-  desiredRetention: number;
-} = {
-  examDate: null,
-  examName: null,
-  timeZone: "Asia/Kolkata",
+export const DEFAULT_SETTINGS = {
+  examDate: null as string | null,
+  examName: null as string | null,
+  timeZone: "Asia/Kolkata" as string,
   newCardsPerDay: 20,
   dailyQuizSize: 15,
   desiredRetention: 0.9,

@@ -3,41 +3,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { optionMark } from "./option-mark";
 import { ReportProblem } from "@/components/reports/report-problem";
-import { SourceList, type Source } from "@/components/sources/source-list";
+import { SourceList } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import type { AnswerResult as ServerAnswerResult, QuizQuestionView as ServerQuizQuestionView, QuizView as ServerQuizView } from "@/lib/practice/quiz";
 import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 
-type Option = { id: string; text: string };
+/** A value as it reaches the browser: dates as ISO strings through the API, or Dates from a page. */
+type Sent<T> = T extends Date ? string | Date : T extends (infer Item)[] ? Sent<Item>[] : T extends object ? { [Key in keyof T]: Sent<T[Key]> } : T;
 
-export type AnswerResult = {
-  chosenOptionId: string | null;
-  correct: boolean | null;
-  key: string;
-  explanation: string;
-  sources: Source[];
-  itemId: string;
-};
-
-export type QuizQuestionView = { id: string; position: number; type: string; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
-
-export type QuizView = {
-  id: string;
-  mode: string;
-  topic: string | null;
-  /** Null for an untimed quiz. */
-  timeLimitSec: number | null;
-  startedAt: string | Date;
-  /** When Start was pressed; null before. */
-  clockStartedAt: string | Date | null;
-  /** When a timed quiz's time runs out; the server refuses answers after it. */
-  endsAt: string | Date | null;
-  finishedAt: string | Date | null;
-  questions: QuizQuestionView[];
-  score?: QuizScore;
-};
-
-export type { QuizScore };
+export type AnswerResult = Sent<ServerAnswerResult>;
+export type QuizQuestionView = Sent<ServerQuizQuestionView>;
+export type QuizView = Sent<ServerQuizView>;
 
 export const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
