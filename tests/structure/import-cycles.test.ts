@@ -30,7 +30,7 @@ function resolveImport(fromFile: string, specifier: string): string | null {
 }
 
 /** Every import (type-only ones too: they tie the modules' meanings together all the same) between lib/ files. */
-export function fileImports(root = LIB): Edge[] {
+function fileImports(root = LIB): Edge[] {
   return sourceFiles(root).flatMap((file) =>
     ts
       .preProcessFile(fs.readFileSync(file, "utf8"), true, true)
@@ -47,7 +47,7 @@ function moduleOf(relativePath: string): string {
 }
 
 /** The strongly connected components with more than one node (Tarjan): each one is a cycle or several. */
-export function cycles(edges: readonly Edge[]): string[][] {
+function cycles(edges: readonly Edge[]): string[][] {
   const next = new Map<string, Set<string>>();
   for (const { from, to } of edges) if (from !== to) next.set(from, (next.get(from) ?? new Set()).add(to));
   const index = new Map<string, number>();
@@ -88,7 +88,7 @@ function describeCycle(component: string[], edges: readonly Edge[]): string {
   return `${component.join(" <-> ")}:\n${[...new Set(inside.map(({ from, to, via }) => `  ${from} -> ${to} (${via})`))].join("\n")}`;
 }
 
-export function moduleImports(files: readonly Edge[]): Edge[] {
+function moduleImports(files: readonly Edge[]): Edge[] {
   return files.map(({ from, to, via }) => ({ from: moduleOf(from), to: moduleOf(to), via }));
 }
 
