@@ -17,8 +17,6 @@ const nextConfig = {
   // authInterrupts: forbidden()/unauthorized() on editor pages. Pages behind proxy.ts have their bodies
   // copied for it; no page takes a body, so that copy stays small.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: 64 * 1024 },
-  // `npm test` runs `tsc --noEmit` over the whole project first; the build need not repeat it.
-  typescript: { ignoreBuildErrors: true },
   // Native and driver packages load at run time from node_modules instead of being bundled.
   serverExternalPackages: ["nodemailer", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "rate-limiter-flexible"],
   async headers() {

@@ -1,7 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // Next resolves "server-only" to its empty module on the server (the react-server condition); tests
+      // run lib/ on the server too, so they get the same. A client import still fails `next build`.
+      "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     include: ["tests/**/*.test.ts"],
     environment: "node",

@@ -10,9 +10,10 @@ import { State } from "ts-fsrs";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
+import { tallyTopicOf } from "@/lib/db/rollup-rules";
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults";
 import { getProgress } from "@/lib/progress/progress";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 
 export type ProgressBenchRow = { reviews: number; cards: number; p50Ms: number; p95Ms: number; queries: number };
 
@@ -92,7 +93,7 @@ async function seedBank(db: Db): Promise<{ id: string; topic: string }[]> {
 }
 
 /** A year of study ending at NOW: reviews spread evenly, cards mostly in review, quizzes of 15 questions. */
-async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[number]): Promise<string> {
+async function seedUser(db: Db, items: { id: string; topic: string }[], shape: (typeof USERS)[number]): Promise<string> {
   const { id: userId } = await db.user.create({
     data: {
       email: `bench-${shape.reviews}-${shape.cards}@example.in`,
@@ -130,6 +131,7 @@ async function seedUser(db: Db, items: { id: string }[], shape: (typeof USERS)[n
           cardId: cardIds[index % cardIds.length]!,
           rating: index % 7 === 0 ? 1 : 3,
           origin: index % 4 === 0 ? "quiz" : "flashcard",
+          tallyTopic: tallyTopicOf(index % 4 === 0 ? "quiz" : "flashcard", items[index % cardIds.length]!.topic),
           reviewedAt,
           localDay: epochDayOf(localDayOf(reviewedAt, DEFAULT_TIME_ZONE)),
           stateBefore: index < cardIds.length ? State.New : State.Review,

@@ -64,9 +64,10 @@ export async function seedLargeDatabase(db: Db, provider: "sqlite" | "postgres",
     // One statement per user keeps each transaction to the size of one user's history.
     for (const user of users) {
       await db.$executeRawUnsafe(
-        `INSERT INTO "ReviewLog" ("id", "reviewId", "userId", "cardId", "rating", "origin", "reviewedAt", "durationMs", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "cardBefore")
+        `INSERT INTO "ReviewLog" ("id", "reviewId", "userId", "cardId", "rating", "origin", "reviewedAt", "durationMs", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "cardBefore", "tallyTopic")
          SELECT c."id" || '-log-' || ${text("s.n")}, c."id" || '-review-' || ${text("s.n")}, c."userId", c."id", 1 + ${modulo("s.n", 4)}, 'flashcard',
-                ${daysFromNow(`-1 - s.n * 7`)}, 8000, 2, c."due", c."stability", c."difficulty", 7, 7, '{}'
+                ${daysFromNow(`-1 - s.n * 7`)}, 8000, 2, c."due", c."stability", c."difficulty", 7, 7, '{}',
+                (SELECT i."topic" FROM "BankItem" i WHERE i."id" = c."itemId")
          FROM "Card" c CROSS JOIN (${series(shape.logsPerCard)}) AS s
          WHERE c."userId" = '${user.id}'`,
       );

@@ -2,12 +2,13 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { QuizSummary } from "@/lib/progress/quiz-history";
+import { formatScore } from "@/lib/quiz/marking";
 import { dateTimeIn, percent } from "./format";
 
 const MODE_LABELS: Record<string, string> = { daily: "Daily quiz", topic: "Topic practice", mistakes: "Mistakes", custom: "Timed test" };
 
 function scoreText(quiz: QuizSummary): string {
-  return `${Number.isInteger(quiz.score) ? quiz.score : quiz.score.toFixed(2)} / ${quiz.maxScore}`;
+  return `${formatScore(quiz.score)} / ${quiz.maxScore}`;
 }
 
 /** `timeZone`: the user's, in which the dates are shown, on the server and in the browser alike. */

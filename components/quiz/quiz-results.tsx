@@ -4,13 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
-import { scoreQuiz } from "@/lib/quiz/marking";
+import { formatScore, MARK_LABELS, scoreQuiz } from "@/lib/quiz/marking";
 import { optionMark } from "./option-mark";
 import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
-
-function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
 
 function topicLeaf(topic: string): string {
   return topic.split(" > ").at(-1) ?? topic;
@@ -31,9 +27,9 @@ const FILTERS: { filter: Filter; label: string; shows: (outcome: Outcome) => boo
 ];
 
 const OUTCOME_TEXT: Record<Outcome, { glyph: string; text: string }> = {
-  right: { glyph: "✓", text: "Right: +2" },
-  wrong: { glyph: "✗", text: "Wrong: −2/3" },
-  skipped: { glyph: "–", text: "Skipped: 0" },
+  right: { glyph: "✓", text: `Right: ${MARK_LABELS.right}` },
+  wrong: { glyph: "✗", text: `Wrong: ${MARK_LABELS.wrong}` },
+  skipped: { glyph: "–", text: `Skipped: ${MARK_LABELS.skipped}` },
 };
 
 /**
@@ -67,7 +63,7 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
           Your score: {formatScore(score.score)} out of {score.maxScore}
         </h2>
         <p>
-          {score.correct} right (+2 each), {score.wrong} wrong (−2/3 each), {score.skipped} skipped (0). Accuracy on answered questions:{" "}
+          {score.correct} right ({MARK_LABELS.right} each), {score.wrong} wrong ({MARK_LABELS.wrong} each), {score.skipped} skipped ({MARK_LABELS.skipped}). Accuracy on answered questions:{" "}
           {score.answered > 0 ? `${Math.round((score.correct / score.answered) * 100)}%` : "–"}.
         </p>
         <div className="table-scroll">

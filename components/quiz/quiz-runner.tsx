@@ -3,46 +3,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { optionMark } from "./option-mark";
 import { ReportProblem } from "@/components/reports/report-problem";
-import { SourceList, type Source } from "@/components/sources/source-list";
+import { SourceList } from "@/components/sources/source-list";
 import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import type { AnswerResult as ServerAnswerResult, QuizQuestionView as ServerQuizQuestionView, QuizView as ServerQuizView } from "@/lib/practice/quiz";
+import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 
-type Option = { id: string; text: string };
+/** A value as it reaches the browser: dates as ISO strings through the API, or Dates from a page. */
+type Sent<T> = T extends Date ? string | Date : T extends (infer Item)[] ? Sent<Item>[] : T extends object ? { [Key in keyof T]: Sent<T[Key]> } : T;
 
-export type AnswerResult = {
-  chosenOptionId: string | null;
-  correct: boolean | null;
-  key: string;
-  explanation: string;
-  sources: Source[];
-  itemId: string;
-};
-
-export type QuizQuestionView = { id: string; position: number; type: string; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
-
-export type QuizView = {
-  id: string;
-  mode: string;
-  topic: string | null;
-  /** Null for an untimed quiz. */
-  timeLimitSec: number | null;
-  startedAt: string | Date;
-  /** When Start was pressed; null before. */
-  clockStartedAt: string | Date | null;
-  /** When a timed quiz's time runs out; the server refuses answers after it. */
-  endsAt: string | Date | null;
-  finishedAt: string | Date | null;
-  questions: QuizQuestionView[];
-  score?: QuizScore;
-};
-
-export type QuizScore = { score: number; maxScore: number; correct: number; wrong: number; skipped: number };
+export type AnswerResult = Sent<ServerAnswerResult>;
+export type QuizQuestionView = Sent<ServerQuizQuestionView>;
+export type QuizView = Sent<ServerQuizView>;
 
 export const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
-
-function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
 
 function clock(seconds: number): string {
   const sign = seconds < 0 ? "-" : "";
@@ -95,14 +69,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.result).length;
   const secondsLeft = quiz.endsAt === null || now === null ? null : Math.max(0, Math.ceil((new Date(quiz.endsAt).getTime() - now) / 1000));
-  const running = useMemo(() => {
-    let score = 0;
-    for (const { result } of quiz.questions) {
-      if (result?.correct === true) score += 2;
-      else if (result?.correct === false) score -= 2 / 3;
-    }
-    return score;
-  }, [quiz.questions]);
+  const running = useMemo(() => scoreQuiz(quiz.questions.map(({ result }) => result?.correct ?? null)).score, [quiz.questions]);
 
   const showResults = useCallback(async () => {
     const finished = await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/results`));
@@ -250,7 +217,11 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         {question.result ? (
           <div className="answer-feedback" role="status">
             <p className={`alert ${question.result.correct ? "alert-success" : question.result.correct === false ? "alert-error" : "alert-warning"}`}>
-              {question.result.correct ? "Correct: +2" : question.result.correct === false ? `Wrong: −2/3. The answer is (${question.result.key}).` : `Skipped: 0. The answer is (${question.result.key}).`}
+              {question.result.correct
+                ? `Correct: ${MARK_LABELS.right}`
+                : question.result.correct === false
+                  ? `Wrong: ${MARK_LABELS.wrong}. The answer is (${question.result.key}).`
+                  : `Skipped: ${MARK_LABELS.skipped}. The answer is (${question.result.key}).`}
             </p>
             <p className="explanation">{question.result.explanation}</p>
             <SourceList sources={question.result.sources} />

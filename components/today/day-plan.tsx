@@ -1,11 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { longDay, percent, plural } from "@/components/progress/format";
-import type { DayPlan } from "@/lib/practice/day-plan";
-
-function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
+import { formatScore } from "@/lib/quiz/marking";
+import type { DayPlan } from "@/lib/today/day-plan";
 
 function topicLeaf(topic: string): string {
   return topic.split(" > ").at(-1) ?? topic;

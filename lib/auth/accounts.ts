@@ -1,4 +1,6 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConflictError, TooManyAttemptsError } from "@/lib/errors";
 import { getLimiters, type Limiters } from "@/lib/rate-limit/limiters";
 import type { Registration } from "@/lib/validation/account";
@@ -32,8 +34,4 @@ export async function registerUser(db: Db, registration: Registration, client: {
     if (isUniqueViolation(error)) throw new ConflictError(EMAIL_TAKEN_MESSAGE);
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

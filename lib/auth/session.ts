@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import type { NextRequest } from "next/server";
 import { cache } from "react";

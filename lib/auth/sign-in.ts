@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { TooManyAttemptsError } from "@/lib/errors";
 import { getLimiters, type Limiters } from "@/lib/rate-limit/limiters";

@@ -8,6 +8,11 @@ export function itemContentHash(item: BankItem): string {
   return createHash("sha256").update(JSON.stringify(item)).digest("hex").slice(0, 16);
 }
 
+/** An item's facts as BankItem.factIds stores them; lookups by fact compare with the same text. */
+export function storedFactIds(factIds: readonly string[]): string {
+  return JSON.stringify(factIds);
+}
+
 function row(item: BankItem) {
   return {
     type: item.type,
@@ -17,7 +22,7 @@ function row(item: BankItem) {
     answer: item.answer,
     explanation: item.explanation,
     sources: JSON.stringify(item.sources),
-    factIds: JSON.stringify(item.factIds),
+    factIds: storedFactIds(item.factIds),
     subjects: JSON.stringify(item.subjects),
     asOf: item.asOf ?? null,
     contentHash: itemContentHash(item),

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { backfillStudyDays } from "@/lib/progress/study-days";
+import { backfillStudyDays } from "./backfill-local-days";
 import { createDb } from "./client";
 import type { DatabaseTarget } from "./database-url";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { Rating, State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { csvRecord } from "./csv";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 export type Mail = { to: string; subject: string; text: string };

@@ -1,14 +1,17 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { notWithheldSql } from "@/lib/reports/withheld";
-import { daysUntilExam, FINAL_STRETCH_DAYS, finalStretchQueue } from "@/lib/readiness/exam-mode";
-import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, newCardState, previewDueDates, schedulerFor, toFsrsCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
-import { userDay } from "./day";
+import { finalStretch } from "@/lib/readiness/exam-mode";
+import { CARD_STATE_COLUMNS_SQL, cardStateOf, newCardState, toFsrsCard, type CardState } from "@/lib/srs/card-state";
+import { previewDueDates, type RatingName, type Scheduling } from "@/lib/srs/schedule";
+import { userDay } from "@/lib/calendar/user-day";
 import { dueTodaySql, siblingRatedSinceSql, waitingNewSql } from "./due";
 import { RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY, policyOf } from "./policy";
+import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
+import { settingsOrDefaults } from "@/lib/defaults";
 
 export type QueueCard = {
   id: string;
@@ -45,8 +48,9 @@ type QueueRow = CardState & { id: string; itemId: string; item: { type: string; 
  * card is shown when its step is due, so an empty queue now may still have cards later today.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
-  const settings = await db.userSettings.findUnique({ where: { userId } });
-  const policy = settings ? policyOf(settings) : DEFAULT_POLICY;
+  const settings = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, newCardsPerDay: true } }));
+  const policy = policyOf(settings);
+  const scheduling = schedulingFor(policy);
   const { start, end } = userDay(now, policy.timeZone);
 
   const [due, introducedToday, waiting] = await Promise.all([
@@ -55,11 +59,11 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     queueRows(db, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit),
   ]);
 
-  const studied = await withFinalStretch(db, userId, due, policy, limit, now);
+  const studied = await withFinalStretch(db, userId, due, policy, scheduling, limit, now);
   const showAt = (card: QueueRow) => (isLearning(card) && card.due > now ? card.due : now);
   const reviews = studied.filter((card) => showAt(card) === now);
   const later = studied.filter((card) => showAt(card) !== now).sort((a, b) => a.due.getTime() - b.due.getTime());
-  const newAllowed = Math.max(0, Math.min(limit - studied.length, (settings?.newCardsPerDay ?? 20) - introducedToday));
+  const newAllowed = Math.max(0, Math.min(limit - studied.length, settings.newCardsPerDay - introducedToday));
   // One card per fact among the new ones: the other would be buried the moment the first is rated.
   const newInTurn = (rows: QueueRow[], facts: Set<string>) =>
     topicsInTurn(rows.filter((card) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds)))).slice(0, newAllowed);
@@ -84,7 +88,7 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     state: card.state,
     due: card.due,
     showAt: showAt(card),
-    intervals: previewDueDates(card, now, policy),
+    intervals: previewDueDates(card, now, scheduling),
   }));
 }
 
@@ -118,7 +122,7 @@ async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?:
   return rows.map((row) => ({
     id: String(row.id),
     itemId: String(row.itemId),
-    ...cardStateOfRow(row as Record<keyof CardState, unknown>),
+    ...cardStateOf(row as Record<keyof CardState, unknown>),
     item: {
       type: String(row.type),
       topic: String(row.topic),
@@ -136,16 +140,11 @@ async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?:
  * day would fall short of the target comes first, weakest first, whether due or not; the usual due
  * cards follow. Outside the final stretch the queue is the due cards alone.
  */
-async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy: SchedulingPolicy, limit: number, now: Date): Promise<QueueRow[]> {
-  const limitForExam = { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: schedulerFor(policy.desiredRetention) };
-  if (!policy.examDate) return due;
-  const daysLeft = daysUntilExam(policy.examDate, policy.timeZone, now);
-  if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return due;
+async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy: SchedulingPolicy, scheduling: Scheduling, limit: number, now: Date): Promise<QueueRow[]> {
+  const stretch = finalStretch({ examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: scheduling.scheduler });
+  if (!stretch) return due;
   const studied = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" <> ${State.New}`, Prisma.sql`c."due"`);
-  const weakest = finalStretchQueue(
-    studied.map((row) => Object.assign(toFsrsCard(row), { row })),
-    limitForExam,
-  )!.map(({ row }) => row);
+  const weakest = stretch.weakestFirst(studied.map((row) => Object.assign(toFsrsCard(row), { row }))).map(({ row }) => row);
   const seen = new Set<string>();
   return [...weakest, ...due].filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
 }
@@ -187,7 +186,7 @@ async function introduceCards(db: Db, userId: string, count: number, facts: Set<
     await db.card.createMany({ data: chosen.map((itemId) => ({ userId, itemId, ...state })) });
   } catch (error) {
     // Another request introduced the same cards a moment ago: theirs will do.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   const rows = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(chosen)})`, Prisma.sql`c."itemId"`);
   // In the order chosen: topics in turn.

@@ -1,12 +1,17 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { tallyTopicOf } from "@/lib/db/rollup-rules";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import type { ReviewInput } from "@/lib/validation/practice";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY } from "./policy";
+import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
 
-export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
+export type { ReviewInput };
 
 export type ReviewResult = {
   reviewId: string;
@@ -23,8 +28,11 @@ export type ReviewResult = {
 /** Where a rating comes from: a flashcard review, or a quiz answer scheduling the facts behind it. */
 export type ReviewOrigin = "flashcard" | "quiz";
 
-/** A card as read for rating: its FSRS state and the version the rating will be applied to. */
-export type LoadedCard = { id: string; version: number; before: CardState };
+/**
+ * A card as read for rating: its FSRS state, the version the rating will be applied to, and its item's
+ * topic when the rating may count in a topic tally (a flashcard rating; null where none does).
+ */
+export type LoadedCard = { id: string; version: number; before: CardState; topic: string | null };
 
 /** One rating to apply: which card, how, and the client's id for it. */
 export type PlannedRating = { card: LoadedCard; rating: RatingName; reviewId: string; durationMs: number };
@@ -34,10 +42,6 @@ export const MAX_ATTEMPTS = 4;
 
 type Tx = Prisma.TransactionClient;
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
 /** The card changed between reading it and writing the rating: read it again and recompute. */
 export class StaleCardError extends Error {}
 
@@ -45,6 +49,7 @@ type CardWithPolicyRow = CardState & {
   id: string;
   version: number;
   itemType: string;
+  itemTopic: string;
   desiredRetention: number | null;
   examDate: string | null;
   timeZone: string | null;
@@ -57,7 +62,7 @@ type CardWithPolicyRow = CardState & {
  */
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
-    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType",
+    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType", i."topic" AS "itemTopic",
            s."desiredRetention", s."examDate", s."timeZone"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
@@ -66,11 +71,10 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
   const row = rows[0];
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
-  const policy: SchedulingPolicy =
-    row.timeZone === null
-      ? DEFAULT_POLICY
-      : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
-  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOfRow(row) } };
+  // No settings row: the LEFT JOIN gives nulls.
+  const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
+  const policy = policyOf(settingsOrDefaults(settings));
+  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
 }
 
 /**
@@ -123,8 +127,10 @@ export async function writeRatings(
   now: Date,
   origin: ReviewOrigin,
 ): Promise<ReviewResult[]> {
-  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, policy) }));
-  // The day as the user lives it now; the database's triggers count the log into that day's rollup.
+  const scheduling = schedulingFor(policy);
+  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, scheduling) }));
+  // The day as the user lives it now; the database's triggers count the log into that day's rollup, and
+  // a flashcard rating into its topic's tally (lib/db/rollup-rules.ts).
   const localDay = epochDayOf(localDayOf(now, policy.timeZone));
   for (const { card, after } of planned) {
     const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...after, version: card.version + 1 } });
@@ -145,8 +151,9 @@ export async function writeRatings(
     difficulty: after.difficulty,
     elapsedDays: after.elapsedDays,
     scheduledDays: after.scheduledDays,
-    cardBefore: snapshot(card.before),
+    cardBefore: cardStateToJson(card.before),
     localDay,
+    tallyTopic: tallyTopicOf(origin, card.topic),
   }));
   if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
   else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });
@@ -180,39 +187,6 @@ async function storedResult(db: Db, userId: string, reviewId: string): Promise<R
   };
 }
 
-/** The exact JSON snapshot of a card's FSRS fields kept in its review log (dates as ISO 8601 UTC). */
-export function snapshot(card: CardState): string {
-  return JSON.stringify({
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsedDays,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview ? card.lastReview.toISOString() : null,
-  });
-}
-
-/** The card state stored in a review log's snapshot, with its dates revived. */
-export function parseSnapshot(json: string): CardState {
-  const raw = JSON.parse(json) as Record<string, unknown>;
-  return {
-    due: new Date(raw.due as string),
-    stability: raw.stability as number,
-    difficulty: raw.difficulty as number,
-    elapsedDays: raw.elapsedDays as number,
-    scheduledDays: raw.scheduledDays as number,
-    learningSteps: raw.learningSteps as number,
-    reps: raw.reps as number,
-    lapses: raw.lapses as number,
-    state: raw.state as number,
-    lastReview: raw.lastReview ? new Date(raw.lastReview as string) : null,
-  };
-}
-
 export type UndoResult = { reviewId: string; cardId: string; state: number; due: Date };
 
 /**
@@ -229,7 +203,7 @@ export async function undoReview(db: Db, userId: string, reviewId: string): Prom
   if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
   // A quiz answer stands, and so do the ratings it made.
   if (log.origin !== "flashcard") throw new ConflictError("Ratings made by quiz answers cannot be undone.");
-  const before = parseSnapshot(log.cardBefore);
+  const before = cardStateFromJson(log.cardBefore);
   // Every rating adds one rep, every undo takes it back: the card's latest rating is this one exactly when it has one rep more.
   if (log.card.reps !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { toNumber } from "./sql";
+import { toNumber } from "@/lib/db/sql-dialect";
 
 export type Tally = { attempts: number; correct: number };
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type LocalDay } from "./time-zone";
+import { addDays, daysBetween, type LocalDay } from "@/lib/calendar/local-day";
 
 export type DayCount = { day: LocalDay; reviews: number };
 

@@ -2,11 +2,11 @@ import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { countFlashcardsDue } from "@/lib/practice/due";
-import { userDay } from "@/lib/practice/day";
+import { userDay } from "@/lib/calendar/user-day";
 import { RECALL_TYPES } from "@/lib/practice/items";
-import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
-import { localEpochDay, toNumber, type SqlDialect } from "./sql";
-import { addDays, epochDayOf, localDayOf, offsetSegments, startOfLocalDay, type LocalDay } from "./time-zone";
+import { settingsOrDefaults } from "@/lib/defaults";
+import { localEpochDay, toNumber, type SqlDialect } from "@/lib/db/sql-dialect";
+import { addDays, epochDayOf, localDayOf, offsetSegments, startOfLocalDay, type LocalDay } from "@/lib/calendar/local-day";
 
 export type DueDay = { day: LocalDay; due: number };
 
@@ -50,9 +50,9 @@ export async function dueForecast(db: Db, dialect: SqlDialect, userId: string, t
  * of tomorrow but what today serves (so cards buried today are counted for tomorrow).
  */
 export async function reviewsDueTomorrow(db: Db, userId: string, now: Date): Promise<number> {
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } });
-  const { start, end } = userDay(now, settings?.timeZone ?? DEFAULT_TIME_ZONE);
-  const tomorrowEnd = startOfLocalDay(addDays(localDayOf(now, settings?.timeZone ?? DEFAULT_TIME_ZONE), 2), settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { timeZone } = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }));
+  const { start, end } = userDay(now, timeZone);
+  const tomorrowEnd = startOfLocalDay(addDays(localDayOf(now, timeZone), 2), timeZone);
   const [upToTomorrow, dueToday] = await Promise.all([
     db.card.count({ where: { userId, state: { not: State.New }, due: { lt: tomorrowEnd }, item: { type: { in: RECALL_TYPES }, retiredAt: null } } }),
     countFlashcardsDue(db, userId, start, end),

@@ -1,5 +1,6 @@
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
@@ -9,9 +10,9 @@ import { heatmapDays, streaksOf, type DayCount, type Streaks } from "./activity"
 import { dueForecast, type DueDay } from "./forecast";
 import { quizHistory, type QuizSummary } from "./quiz-history";
 import { recentStudy, type TrueRetention } from "./retention";
-import { sqlDialectOf } from "./sql";
+import { sqlDialectOf } from "@/lib/db/sql-dialect";
 import { studyDays } from "./study-days";
-import { localDayOf, type LocalDay } from "./time-zone";
+import { localDayOf, type LocalDay } from "@/lib/calendar/local-day";
 
 export type CardsByState = {
   /** Active bank items not studied yet, whether or not a card row exists for them. */
@@ -58,8 +59,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
     },
   });
   if (!user) throw new NotFoundError("No such user.");
-  if (!user.settings) throw new Error(`User ${userId} has no settings row; registration creates one`);
-  const { timeZone, examDate, examName, desiredRetention, newCardsPerDay } = user.settings;
+  const { timeZone, examDate, examName, desiredRetention, newCardsPerDay } = settingsOrDefaults(user.settings);
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 

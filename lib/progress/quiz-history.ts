@@ -1,8 +1,5 @@
 import type { Db } from "@/lib/db/client";
-
-/** UPSC Prelims General Studies marking: 2 marks a right answer, a third of that lost for a wrong one. */
-export const UPSC_MARKS_CORRECT = 2;
-export const UPSC_PENALTY_WRONG = UPSC_MARKS_CORRECT / 3;
+import { scoreOfCounts } from "@/lib/quiz/marking";
 
 export type QuizSummary = {
   id: string;
@@ -54,21 +51,17 @@ export async function quizHistory(db: Db, userId: string): Promise<QuizSummary[]
     const answered = correct + wrong;
     const answeredTimeMs = own.filter((group) => group.correct !== null).reduce((sum, group) => sum + (group._sum.timeMs ?? 0), 0);
     const questions = answered + unanswered;
+    const { score, maxScore } = scoreOfCounts(correct, wrong, questions);
     return {
       ...session,
       questions,
       correct,
       wrong,
       unanswered,
-      score: upscScore(correct, wrong),
-      maxScore: questions * UPSC_MARKS_CORRECT,
+      score,
+      maxScore,
       accuracy: answered === 0 ? null : correct / answered,
       averageTimeMs: answered === 0 || session.finishedAt === null ? null : answeredTimeMs / answered,
     };
   });
-}
-
-/** Marks for a set of answers, rounded to two decimals as UPSC publishes them. */
-export function upscScore(correct: number, wrong: number): number {
-  return Math.round((correct * UPSC_MARKS_CORRECT - wrong * UPSC_PENALTY_WRONG) * 100) / 100;
 }

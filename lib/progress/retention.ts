@@ -1,5 +1,5 @@
 import type { StudyDayCounts } from "./study-days";
-import { addDays, daysBetween, type LocalDay } from "./time-zone";
+import { addDays, daysBetween, type LocalDay } from "@/lib/calendar/local-day";
 
 export type TrueRetention = {
   /** Ratings of cards that were in the review state when rated. */

@@ -1,5 +1,6 @@
 import { date_diff, type Card as FsrsCard, type FSRS } from "ts-fsrs";
-import { addDays, daysBetween, localDayOf, startOfLocalDay, type LocalDay } from "@/lib/progress/time-zone";
+import { addDays, daysBetween, localDayOf, startOfLocalDay, type LocalDay } from "@/lib/calendar/local-day";
+import type { DueDateStrategy } from "@/lib/srs/schedule";
 import { defaultScheduler, isStudied, longestGapKeepingRecall, recallAt } from "./recall";
 
 /** What exam mode needs to know. With no exam date every function here leaves the schedule alone. */
@@ -16,6 +17,16 @@ export type ExamLimit = {
 
 /** The final days before the exam, when the daily queue goes weakest-first instead of by due date. */
 export const FINAL_STRETCH_DAYS = 7;
+
+/** Whether a day this many days before the exam is in the final stretch (exam day itself is not). */
+export function isFinalStretch(daysLeft: number): boolean {
+  return daysLeft >= 1 && daysLeft <= FINAL_STRETCH_DAYS;
+}
+
+/** Exam mode as the scheduler's due-date strategy: applyExamDateLimit after every rating and preview. */
+export function examDateStrategy(exam: { examDate: LocalDay; timeZone: string; targetRetention: number }): DueDateStrategy {
+  return (card, now, scheduler) => applyExamDateLimit(card, { ...exam, now, scheduler });
+}
 
 /**
  * Exam-mode scheduling. Given a card just scheduled by ts-fsrs, moves its due date back when it falls on
@@ -48,22 +59,31 @@ export function daysUntilExam(examDate: LocalDay, timeZone: string, now: Date): 
   return daysBetween(localDayOf(now, timeZone), examDate);
 }
 
+/** The final stretch's order of review: every studied card short of the target on exam day, weakest first. */
+export type FinalStretch = { weakestFirst<C extends FsrsCard>(cards: readonly C[]): C[] };
+
 /**
- * In the final stretch before the exam, the cards worth reviewing today, weakest on exam day first: every
- * studied card whose recall on exam day is below the target, whether or not it is due yet. Outside the
- * final stretch (or with no exam date) it returns null and the usual due-date queue applies.
+ * In the final stretch before the exam, the order of the cards worth reviewing today, weakest on exam
+ * day first: every studied card whose recall on exam day is below the target, whether or not it is due
+ * yet. Outside the final stretch (or with no exam date) it returns null and the usual due-date queue applies.
  */
-export function finalStretchQueue<C extends FsrsCard>(cards: readonly C[], limit: ExamLimit): C[] | null {
+export function finalStretch(limit: ExamLimit): FinalStretch | null {
   const { examDate, timeZone, targetRetention, now } = limit;
-  if (!examDate) return null;
-  const daysLeft = daysUntilExam(examDate, timeZone, now);
-  if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return null;
+  if (!examDate || !isFinalStretch(daysUntilExam(examDate, timeZone, now))) return null;
   const scheduler = limit.scheduler ?? defaultScheduler;
   const examStart = startOfLocalDay(examDate, timeZone);
-  return cards
-    .filter(isStudied)
-    .map((card) => ({ card, recall: recallAt(card, examStart, scheduler) }))
-    .filter(({ recall }) => recall < targetRetention)
-    .sort((a, b) => a.recall - b.recall)
-    .map(({ card }) => card);
+  return {
+    weakestFirst: (cards) =>
+      cards
+        .filter(isStudied)
+        .map((card) => ({ card, recall: recallAt(card, examStart, scheduler) }))
+        .filter(({ recall }) => recall < targetRetention)
+        .sort((a, b) => a.recall - b.recall)
+        .map(({ card }) => card),
+  };
+}
+
+/** finalStretch's order applied to `cards`, or null outside the final stretch. */
+export function finalStretchQueue<C extends FsrsCard>(cards: readonly C[], limit: ExamLimit): C[] | null {
+  return finalStretch(limit)?.weakestFirst(cards) ?? null;
 }

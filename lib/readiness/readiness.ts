@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, Rating, type Card as FsrsCard, type FSRS } from "ts-fsrs";
-import { addDays, localDayOf, startOfLocalDay, type LocalDay } from "@/lib/progress/time-zone";
+import { addDays, localDayOf, startOfLocalDay, type LocalDay } from "@/lib/calendar/local-day";
 import { applyExamDateLimit, daysUntilExam, type ExamLimit } from "./exam-mode";
 import { isStudied, recallAt } from "./recall";
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
-import { parseSnapshot } from "@/lib/practice/reviews";
-import { newCardState, ratingName, scheduleCard, type CardState, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { schedulingFor, type SchedulingPolicy } from "@/lib/practice/policy";
+import { cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
+import { ratingName, scheduleCard } from "@/lib/srs/schedule";
 
 export type ReplayMismatch = { cardId: string; field: string; stored: unknown; replayed: unknown };
 
@@ -25,14 +26,14 @@ export async function replayMismatches(db: Db, userIds: string[], policyOf: (use
   const mismatches: ReplayMismatch[] = [];
   for (const card of cards) {
     // Ratings of one card are applied one after another; each snapshot's reps gives their order.
-    const history = (byCard.get(card.id) ?? []).sort((a, b) => parseSnapshot(a.cardBefore).reps - parseSnapshot(b.cardBefore).reps);
+    const history = (byCard.get(card.id) ?? []).sort((a, b) => cardStateFromJson(a.cardBefore).reps - cardStateFromJson(b.cardBefore).reps);
     let state: CardState = { ...newCardState(card.createdAt) };
     for (const log of history) {
-      const before = parseSnapshot(log.cardBefore);
+      const before = cardStateFromJson(log.cardBefore);
       for (const field of ["reps", "lapses", "state", "stability", "difficulty"] as const) {
         if (!same(before[field], state[field])) mismatches.push({ cardId: card.id, field: `before ${field}`, stored: before[field], replayed: state[field] });
       }
-      state = scheduleCard(state, ratingName(log.rating), log.reviewedAt, policyOf(card.userId));
+      state = scheduleCard(state, ratingName(log.rating), log.reviewedAt, schedulingFor(policyOf(card.userId)));
     }
     for (const field of COMPARED) {
       if (!same(card[field], state[field])) mismatches.push({ cardId: card.id, field, stored: card[field], replayed: state[field] });

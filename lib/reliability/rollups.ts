@@ -1,32 +1,31 @@
 import type { Db } from "@/lib/db/client";
-import { toNumber } from "@/lib/progress/sql";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { COUNTED_IN, studyDayRecount, topicTallyRecount } from "@/lib/db/rollup-rules";
+import { toNumber } from "@/lib/db/sql-dialect";
 
 export type RollupMismatch = { table: "StudyDay" | "FlashcardTopicTally"; key: string; stored: string; recounted: string };
 
 type Counted = bigint | number | null;
 
 /**
- * Recounts the progress rollups (kept by triggers on ReviewLog) from the review log itself and lists
+ * Recounts the progress rollups (kept by triggers on ReviewLog, by lib/db/rollup-rules.ts' rules) from the review log itself and lists
  * every row that differs, for the given users: after a soak, proof that no rating was counted twice or
  * left out. Logs without a local day (awaiting db:migrate's backfill) are not in StudyDay by design.
  */
 export async function rollupMismatches(db: Db, userIds: string[]): Promise<RollupMismatch[]> {
   const [storedDays, countedDays, storedTopics, countedTopics] = await Promise.all([
     db.studyDay.findMany({ where: { userId: { in: userIds }, reviews: { not: 0 } } }),
-    db.$queryRaw<{ userId: string; day: Counted; reviews: Counted; newCards: Counted; matureReviews: Counted; matureRecalled: Counted }[]>`
-      SELECT "userId", "localDay" AS "day", COUNT(*) AS "reviews",
-        SUM(CASE WHEN "stateBefore" = 0 THEN 1 ELSE 0 END) AS "newCards",
-        SUM(CASE WHEN "stateBefore" = 2 THEN 1 ELSE 0 END) AS "matureReviews",
-        SUM(CASE WHEN "stateBefore" = 2 AND "rating" > 1 THEN 1 ELSE 0 END) AS "matureRecalled"
-      FROM "ReviewLog"
-      WHERE "localDay" IS NOT NULL
-      GROUP BY "userId", "localDay"`,
+    db.$queryRaw<{ userId: string; day: Counted; reviews: Counted; newCards: Counted; matureReviews: Counted; matureRecalled: Counted }[]>(Prisma.sql`
+      SELECT r."userId", r."localDay" AS "day", ${Prisma.raw(studyDayRecount("r"))}
+      FROM "ReviewLog" r
+      WHERE ${Prisma.raw(COUNTED_IN.studyDay("r"))}
+      GROUP BY r."userId", r."localDay"`),
     db.flashcardTopicTally.findMany({ where: { userId: { in: userIds }, attempts: { not: 0 } } }),
-    db.$queryRaw<{ userId: string; topic: string; attempts: Counted; correct: Counted }[]>`
-      SELECT r."userId", i."topic", COUNT(*) AS "attempts", SUM(CASE WHEN r."rating" > 1 THEN 1 ELSE 0 END) AS "correct"
-      FROM "ReviewLog" r JOIN "Card" c ON c."id" = r."cardId" JOIN "BankItem" i ON i."id" = c."itemId"
-      WHERE r."origin" = 'flashcard'
-      GROUP BY r."userId", i."topic"`,
+    db.$queryRaw<{ userId: string; topic: string; attempts: Counted; correct: Counted }[]>(Prisma.sql`
+      SELECT r."userId", r."tallyTopic" AS "topic", ${Prisma.raw(topicTallyRecount("r"))}
+      FROM "ReviewLog" r
+      WHERE ${Prisma.raw(COUNTED_IN.topicTally("r"))}
+      GROUP BY r."userId", r."tallyTopic"`),
   ]);
   const users = new Set(userIds);
   const dayCounts = (row: { reviews: Counted; newCards: Counted; matureReviews: Counted; matureRecalled: Counted }) =>

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import type { Decision, ReportInput } from "@/lib/validation/reports";
+import type { Decision, ReportInput } from "./requests";
 import { OPEN_REPORT_STATUSES, type ReportReason, type ReportStatus } from "./reasons";
 import { isWithheld } from "./withheld";
 

@@ -14,6 +14,8 @@ export const reviewSchema = z.strictObject({
   durationMs: z.number().int().min(0).max(86_400_000).transform((ms) => Math.min(ms, 600_000)),
 });
 
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
 export const undoSchema = z.strictObject({ reviewId: clientId });
 
 export const queueQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -25,12 +27,20 @@ export const answerSchema = z.strictObject({
   optionId: text().min(1).max(10).nullable(),
   answerId: clientId,
 });
+export type AnswerInput = z.infer<typeof answerSchema>;
 
 // Every practice mode may be timed or not, and may replace an unfinished practice quiz when told to.
-const practiceOptions = { timed: z.boolean().optional(), replaceUnfinished: z.boolean().optional() };
+const practiceOptions = {
+  /** With a clock at Prelims pace (default: a custom test is timed, topic and mistakes practice are not). */
+  timed: z.boolean().optional(),
+  /** Finish the user's unfinished practice quiz, if any, and start this one; without it, that quiz is refused. */
+  replaceUnfinished: z.boolean().optional(),
+};
 
 export const practiceQuizSchema = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("topic"), topic: text().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
 ]);
+/** A practice quiz as asked for: a topic, the last mistakes, or a test of a given size. */
+export type PracticeRequest = z.infer<typeof practiceQuizSchema>;

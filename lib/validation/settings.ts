@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { currentTimeZoneName, isTimeZone } from "@/lib/settings/time-zones";
+import { currentTimeZoneName, isTimeZone } from "@/lib/calendar/time-zones";
+import type { DefaultedSettings } from "@/lib/defaults";
 import { text } from "@/lib/validation/text";
 
 function isCalendarDay(day: string): boolean {
@@ -22,3 +23,7 @@ export const settingsSchema = z.strictObject({
   desiredRetention: z.number().min(0.7, "Use at least 70%.").max(0.99, "Use at most 99%."),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+// The defaults (lib/defaults.ts, which may import nothing) are settings of exactly this shape.
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _defaultsHaveTheSettingsShape: SameShape<Settings, DefaultedSettings> = true;

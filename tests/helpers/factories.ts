@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { storedFactIds } from "@/lib/content/seed-bank";
 import type { Db } from "@/lib/db/client";
 
 export async function createUser(db: Db, settings: { timeZone?: string; newCardsPerDay?: number; dailyQuizSize?: number; examDate?: string | null } = {}) {
@@ -23,7 +24,7 @@ export async function createItems(db: Db, items: ItemSeed[]) {
         answer: item.answer ?? (recall ? `Answer ${item.id}` : "b"),
         explanation: `Because ${item.id}.`,
         sources: JSON.stringify([{ doc: "doc-1", locator: "line 1", quote: `Quote for ${item.id}` }]),
-        factIds: JSON.stringify(item.factIds ?? [item.id.split(":").at(-1)]),
+        factIds: storedFactIds(item.factIds ?? [item.id.split(":").at(-1)!]),
         subjects: JSON.stringify(item.subjects ?? []),
         contentHash: item.contentHash ?? "test",
       };

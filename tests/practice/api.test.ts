@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as postAnswer } from "@/app/api/quiz/[id]/answers/route";
 import { POST as postFinish } from "@/app/api/quiz/[id]/finish/route";
 import { GET as getResults } from "@/app/api/quiz/[id]/results/route";
@@ -12,20 +13,37 @@ import { POST as postReview } from "@/app/api/reviews/route";
 import { POST as postUndo } from "@/app/api/reviews/undo/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
 import { GET as getToday } from "@/app/api/today/route";
-import { getRequestUserId } from "@/lib/auth/session";
+import { endSession, startSession } from "@/lib/auth/sessions";
+import { NextRequest } from "next/server";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
-// The session is next-auth's business, tested with it; here a signed-in user is simply given.
-vi.mock("@/lib/auth/session", () => ({ getRequestUserId: vi.fn() }));
-const signedInAs = (userId: string | null) => vi.mocked(getRequestUserId).mockResolvedValue(userId);
+// Requests carry a real session cookie, as next-auth makes it, read by the real session check.
+process.env.NEXTAUTH_SECRET ??= "practice-api-test-secret-0123456789abcdef";
+let sessionCookie: string | null = null;
+/** The database the routes under test use (set per provider), where sign-in records its sessions. */
+let sessionDb: TestDatabase["db"];
+
+const SESSION_COOKIE = "next-auth.session-token";
+
+/** The Cookie header of a token for `sessionId`, encoded as next-auth encodes it (`secret`: this server's). */
+async function sessionCookieOf(userId: string, sessionId: string, secret = process.env.NEXTAUTH_SECRET!): Promise<string> {
+  return `${SESSION_COOKIE}=${await encode({ token: { sub: userId, sid: sessionId }, secret })}`;
+}
+
+/** Signs `userId` in as next-auth's sign-in does: a server-side session, and a cookie that names it. */
+async function signedInAs(userId: string | null) {
+  sessionCookie = userId === null ? null : await sessionCookieOf(userId, await startSession(sessionDb, userId, new Date()));
+}
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, path: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
-  const request = new Request(`http://localhost${path}`, {
+  const headers = new Headers(init.body === undefined ? {} : { "content-type": "application/json" });
+  if (sessionCookie) headers.set("cookie", sessionCookie);
+  const request = new NextRequest(`http://localhost${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
@@ -41,6 +59,7 @@ describeEachDatabase("practice API", (provider) => {
   let stranger: string;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
+    sessionDb = database.db;
     (globalThis as unknown as { smritiDb?: unknown }).smritiDb = database.db;
     await createItems(database.db, [
       ...Array.from({ length: 6 }, (_, index) => ({ id: `flashcard:f${index}`, factIds: [`f${index}`] })),
@@ -55,7 +74,7 @@ describeEachDatabase("practice API", (provider) => {
   });
 
   it("answers 401 to a visitor on every route", async () => {
-    signedInAs(null);
+    await signedInAs(null);
     const params = { id: "cm0000000000000000000000" };
     const calls: [Handler, string, { body?: unknown; method?: string; params?: Record<string, string> }][] = [
       [getToday, "/api/today", {}],
@@ -73,14 +92,23 @@ describeEachDatabase("practice API", (provider) => {
       [getSettings, "/api/settings", {}],
       [putSettings, "/api/settings", { method: "PUT", body: SETTINGS }],
     ];
-    for (const [handler, path, init] of calls) {
-      const response = await call(handler as Handler, path, init);
-      expect(response, path).toEqual({ status: 401, body: { error: "unauthenticated", message: "Sign in first." } });
-    }
+    const unauthenticated = { status: 401, body: { error: "unauthenticated", message: "Sign in first." } };
+    for (const [handler, path, init] of calls) expect(await call(handler as Handler, path, init), path).toEqual(unauthenticated);
+
+    // A cookie this server did not make, and a session that was signed out, are visitors too.
+    const liveSession = await startSession(database.db, owner, new Date());
+    sessionCookie = await sessionCookieOf(owner, liveSession, "another-server-secret-0123456789abcdef");
+    expect(await call(getToday, "/api/today")).toEqual(unauthenticated);
+    await endSession(database.db, { sub: owner, sid: liveSession });
+    sessionCookie = await sessionCookieOf(owner, liveSession);
+    expect(await call(getToday, "/api/today")).toEqual(unauthenticated);
+    // The same request with the owner's current session is served.
+    await signedInAs(owner);
+    expect((await call(getToday, "/api/today")).status).toBe(200);
   });
 
   it("serves the queue, rates idempotently, undoes, and refuses bad input with zod's issues", async () => {
-    signedInAs(owner);
+    await signedInAs(owner);
     expect((await call(getQueue, "/api/reviews/queue?limit=0")).status).toBe(400);
     expect((await call(getQueue, "/api/reviews/queue?limit=5&extra=1")).status).toBe(400);
     const queue = await call(getQueue, "/api/reviews/queue?limit=2");
@@ -111,12 +139,12 @@ describeEachDatabase("practice API", (provider) => {
   });
 
   it("answers 404 with no data for another user's card, review and quiz", async () => {
-    signedInAs(owner);
+    await signedInAs(owner);
     const [card] = (await call(getQueue, "/api/reviews/queue?limit=1")).body.cards;
     await call(postReview, "/api/reviews", { body: { reviewId: "owner-review-1", cardId: card.id, rating: "good", durationMs: 1 } });
     const quiz = (await call(getDaily, "/api/quiz/daily")).body;
 
-    signedInAs(stranger);
+    await signedInAs(stranger);
     const notFound = (response: { status: number; body: unknown }) => {
       expect(response.status).toBe(404);
       expect(response.body).toMatchObject({ error: "not_found" });
@@ -132,7 +160,7 @@ describeEachDatabase("practice API", (provider) => {
   });
 
   it("runs a daily quiz: no key before an answer, the key after it, results only once finished", async () => {
-    signedInAs(owner);
+    await signedInAs(owner);
     const daily = await call(getDaily, "/api/quiz/daily");
     expect(daily.status).toBe(200);
     expect(daily.body.questions).toHaveLength(5);
@@ -170,7 +198,7 @@ describeEachDatabase("practice API", (provider) => {
 
   it("refuses an answer after a timed paper's limit with 409 time_up and its end, and shows the paper finished then", async () => {
     const user = (await createUser(database.db)).id;
-    signedInAs(user);
+    await signedInAs(user);
     const test = (await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } })).body;
     const id = test.id;
     await call(postStart, `/api/quiz/${id}/start`, { method: "POST", params: { id } });
@@ -185,7 +213,7 @@ describeEachDatabase("practice API", (provider) => {
   });
 
   it("starts practice quizzes (201) and validates their modes", async () => {
-    signedInAs(owner);
+    await signedInAs(owner);
     const custom = await call(postQuiz, "/api/quiz", { body: { mode: "custom", size: 5 } });
     expect(custom.status).toBe(201);
     expect(custom.body).toMatchObject({ mode: "custom", timeLimitSec: 360 });
@@ -205,7 +233,7 @@ describeEachDatabase("practice API", (provider) => {
   });
 
   it("reads and validates settings, and sums up today", async () => {
-    signedInAs(owner);
+    await signedInAs(owner);
     expect((await call(getSettings, "/api/settings")).body).toMatchObject({ timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 });
     const bad = await call(putSettings, "/api/settings", { method: "PUT", body: { ...SETTINGS, timeZone: "Mars/Olympus", desiredRetention: 0.5 } });
     expect(bad.status).toBe(400);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { dayPlan } from "@/lib/practice/day-plan";
+import { dayPlan } from "@/lib/today/day-plan";
 import { answerQuestion, dailyQuiz, finishQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";

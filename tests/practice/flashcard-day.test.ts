@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview } from "@/lib/practice/reviews";
-import { todaySummary } from "@/lib/practice/today";
+import { todaySummary } from "@/lib/today/summary";
 import { reviewsDueTomorrow } from "@/lib/progress/forecast";
 import { getProgress } from "@/lib/progress/progress";
 import { createItems, createUser } from "../helpers/factories";

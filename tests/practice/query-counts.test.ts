@@ -4,7 +4,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { answerQuestion, dailyQuiz, finishQuiz, quizView, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { todaySummary } from "@/lib/practice/today";
+import { todaySummary } from "@/lib/today/summary";
 import { getSettings } from "@/lib/settings/settings";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";

@@ -2,9 +2,10 @@ import { State } from "ts-fsrs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { answerQuestion, dailyQuiz, finishQuiz, quizView, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
+import { quizAnswerReviewId } from "@/lib/practice/quiz/answer-ratings";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { todaySummary } from "@/lib/practice/today";
+import { todaySummary } from "@/lib/today/summary";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -20,8 +21,9 @@ describeEachDatabase("quizzes", (provider) => {
     database = await createTestDatabase(provider);
     await createItems(database.db, [
       ...Array.from({ length: 20 }, (_, index) => ({ id: `${QUIZ_TYPES[index % 5]}:q${index}`, type: QUIZ_TYPES[index % 5], topic: `Topic ${index % 3}`, factIds: [`f${index}`] })),
-      { id: "flashcard:f0", factIds: ["f0"] },
-      { id: "flashcard:f5", factIds: ["f5"] },
+      // Ids as the generator makes them: the family, then a hash of the wording.
+      { id: "flashcard:f0~7b87fa36", factIds: ["f0"] },
+      { id: "flashcard:f5~02fdd6fe", factIds: ["f5"] },
     ]);
   });
   afterAll(async () => {
@@ -102,7 +104,7 @@ describeEachDatabase("quizzes", (provider) => {
     await startQuizClock(database.db, user.id, quiz.id, LATE_EVENING_IST);
     const question = quiz.questions.find((candidate) => candidate.prompt === "Question mcq:q0?")!;
     await answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "a", answerId: "fact-answer-1" }, LATE_EVENING_IST);
-    const flashcard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "flashcard:f0" } });
+    const flashcard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "flashcard:f0~7b87fa36" } });
     expect(flashcard.lapses).toBe(0);
     expect(flashcard.state).toBe(State.Learning);
     expect(await database.db.reviewLog.count({ where: { cardId: flashcard.id, origin: "quiz", rating: 1 } })).toBe(1);
@@ -119,7 +121,7 @@ describeEachDatabase("quizzes", (provider) => {
     await answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "b", answerId: "keep-answer-1" }, LATE_EVENING_IST);
     const questionCard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: "mcq:q0" } });
     await expect(submitReview(database.db, user.id, { reviewId: "keep-direct-1", cardId: questionCard.id, rating: "easy", durationMs: 1 }, LATE_EVENING_IST)).rejects.toThrow(NotFoundError);
-    await expect(undoReview(database.db, user.id, `keep-answer-1:${questionCard.id}`)).rejects.toThrow(ConflictError);
+    await expect(undoReview(database.db, user.id, quizAnswerReviewId("keep-answer-1", questionCard.id))).rejects.toThrow(ConflictError);
     expect(await database.db.reviewLog.count({ where: { cardId: questionCard.id } })).toBe(1);
   });
 

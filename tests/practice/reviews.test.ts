@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { newCardState, toFsrsCard } from "@/lib/srs/schedule";
+import { newCardState, toFsrsCard } from "@/lib/srs/card-state";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSettings, updateSettings } from "@/lib/settings/settings";
-import { timeZoneChoices } from "@/lib/settings/time-zones";
+import { timeZoneChoices } from "@/lib/calendar/time-zones";
 import { settingsSchema } from "@/lib/validation/settings";
 import { createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
-import { DEFAULT_TIME_ZONE } from "@/lib/practice/policy";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
+import { tallyTopicOf } from "@/lib/db/rollup-rules";
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 
 /** Rows for progress, readiness and export tests, inserted directly with only what each test cares about. */
 
@@ -77,17 +78,19 @@ export async function createReview(
   reviewedAt: Date,
   fields: { rating?: number; state?: State; origin?: "flashcard" | "quiz" } = {},
 ) {
-  const [settings, previous] = await Promise.all([
+  const [settings, previous, card] = await Promise.all([
     db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
     db.reviewLog.findFirst({ where: { cardId, reviewedAt: { lt: reviewedAt } }, orderBy: { reviewedAt: "desc" }, select: { state: true } }),
+    db.card.findUniqueOrThrow({ where: { id: cardId }, select: { item: { select: { topic: true } } } }),
   ]);
+  const origin = fields.origin ?? "flashcard";
   return db.reviewLog.create({
     data: {
       reviewId: `review-${uid()}`,
       userId,
       cardId,
       rating: fields.rating ?? 3,
-      origin: fields.origin ?? "flashcard",
+      origin,
       reviewedAt,
       durationMs: 4_000,
       state: fields.state ?? State.Review,
@@ -99,6 +102,8 @@ export async function createReview(
       cardBefore: JSON.stringify({ note: "snapshot" }),
       stateBefore: previous?.state ?? State.New,
       localDay: epochDayOf(localDayOf(reviewedAt, settings?.timeZone ?? DEFAULT_TIME_ZONE)),
+      // As lib/practice/reviews.ts writes it: the tally a flashcard rating counts in.
+      tallyTopic: tallyTopicOf(origin, card.item.topic),
     },
   });
 }

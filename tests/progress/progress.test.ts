@@ -4,8 +4,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { streaksOf } from "@/lib/progress/activity";
 import { getProgress } from "@/lib/progress/progress";
-import { upscScore } from "@/lib/progress/quiz-history";
-import { startOfLocalDay } from "@/lib/progress/time-zone";
+import { startOfLocalDay } from "@/lib/calendar/local-day";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 import { createCard, createItem, createQuiz, createReview, createUser } from "./factories";
 
@@ -223,7 +222,6 @@ describeEachDatabase("progress", (provider) => {
       averageTimeMs: 30_000,
     });
     expect(quizzes[1]).toMatchObject({ questions: 1, score: 2, accuracy: 1, averageTimeMs: 30_000 });
-    expect(upscScore(0, 3)).toBe(-2);
   });
 
   it("counts cards by state over the active bank", async () => {

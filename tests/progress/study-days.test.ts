@@ -7,9 +7,11 @@ import type { Db } from "@/lib/db/client";
 import { answerQuestion, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
-import { backfillStudyDays, studyDays } from "@/lib/progress/study-days";
+import { backfillStudyDays } from "@/lib/db/backfill-local-days";
+import { studyDays } from "@/lib/progress/study-days";
 import { rollupMismatches } from "@/lib/reliability/rollups";
-import { epochDayOf } from "@/lib/progress/time-zone";
+import { epochDayOf } from "@/lib/calendar/local-day";
+import { newCardState } from "@/lib/srs/card-state";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -113,6 +115,30 @@ describeEachDatabase("study rollups", (provider) => {
       { table: "StudyDay", key: `${user.id} ${epochDayOf("2026-11-20")}`, stored: "7/6/0/0", recounted: "6/6/0/0" },
     ]);
     expect((await studyDays(db, user.id, "2026-11-21")).map(({ day }) => day)).toEqual(["2026-11-21"]);
+  });
+
+  it("takes an undone rating off the tally it was counted in, after the content renamed its topic", async () => {
+    const { db } = database;
+    await createItems(db, [{ id: "flashcard:renamed~0a1b2c3d", topic: "Security > Exercises", factIds: ["renamed"] }]);
+    const user = await createUser(db);
+    const card = await db.card.create({ data: { userId: user.id, itemId: "flashcard:renamed~0a1b2c3d", ...newCardState(EVENING_IST) }, select: { id: true } });
+    await submitReview(db, user.id, { reviewId: "renamed-1", cardId: card.id, rating: "good", durationMs: 1 }, EVENING_IST);
+    expect((await rollups(db, user.id)).topics).toMatchObject([{ topic: "Security > Exercises", attempts: 1, correct: 1 }]);
+
+    // The next content build moves the item under another topic (seed-bank updates it in place).
+    await db.bankItem.update({ where: { id: "flashcard:renamed~0a1b2c3d" }, data: { topic: "Security > Joint exercises" } });
+    await undoReview(db, user.id, "renamed-1");
+
+    const tallies = await db.flashcardTopicTally.findMany({ where: { userId: user.id }, orderBy: { topic: "asc" } });
+    expect(tallies.map(({ topic, attempts, correct }) => ({ topic, attempts, correct }))).toEqual([{ topic: "Security > Exercises", attempts: 0, correct: 0 }]);
+    expect(await rollupMismatches(db, [user.id])).toEqual([]);
+
+    // A rating after the rename counts under the new topic, and its undo takes it off that one.
+    await submitReview(db, user.id, { reviewId: "renamed-2", cardId: card.id, rating: "again", durationMs: 1 }, EVENING_IST);
+    expect((await rollups(db, user.id)).topics).toMatchObject([{ topic: "Security > Joint exercises", attempts: 1, correct: 0 }]);
+    await undoReview(db, user.id, "renamed-2");
+    expect((await rollups(db, user.id)).topics).toEqual([]);
+    expect(await rollupMismatches(db, [user.id])).toEqual([]);
   });
 
   it("backfills the local day and the day rollup of logs stored before the column existed", async () => {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
-import { scoreQuiz } from "@/lib/quiz/marking";
+import { formatScore, scoreOfCounts, scoreQuiz } from "@/lib/quiz/marking";
 
 describe("scoreQuiz", () => {
   it("gives +2 for right, -2/3 for wrong and 0 for skipped", () => {
     expect(scoreQuiz([true, true, false, null, false])).toEqual({ score: 2.67, maxScore: 10, correct: 2, wrong: 2, skipped: 1, answered: 4, questions: 5 });
     expect(scoreQuiz([false, false, false]).score).toBe(-2);
     expect(scoreQuiz([]).score).toBe(0);
+  });
+
+  it("scores counts as it scores outcomes (quiz history counts in SQL)", () => {
+    expect(scoreOfCounts(2, 2, 5)).toEqual(scoreQuiz([true, true, false, null, false]));
+    expect(scoreOfCounts(0, 3, 3).score).toBe(-2);
+    expect(scoreOfCounts(4, 1, 5)).toMatchObject({ score: 7.33, maxScore: 10, skipped: 0 });
+  });
+});
+
+describe("formatScore", () => {
+  it("prints whole marks bare and the rest to two places", () => {
+    expect([12, 10.67, -0.67, 0, -2].map(formatScore)).toEqual(["12", "10.67", "-0.67", "0", "-2"]);
   });
 });
 

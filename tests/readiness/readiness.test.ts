@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, forgetting_curve, default_w, Rating, State, type Card as FsrsCard, type Grade } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/progress/time-zone";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/calendar/local-day";
 import { applyExamDateLimit, finalStretchQueue, type ExamLimit } from "@/lib/readiness/exam-mode";
 import { assessReadiness, MIN_PACE_DAYS, NEW_CARD_LEAD_DAYS, type ReadinessInput, type TopicCard } from "@/lib/readiness/readiness";
 import { longestGapKeepingRecall } from "@/lib/readiness/recall";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { loadBank } from "@/lib/content/bank";
-import { itemParamsSchema } from "@/lib/validation/reports";
+import { itemParamsSchema } from "@/lib/reports/requests";
 
 // The report and editor routes take an item id in the path: every id the generator makes must pass,
 // including its "family~hash" form, or reporting that item answers 400.

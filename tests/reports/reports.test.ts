@@ -7,11 +7,11 @@ import type { Bank } from "@/lib/content/bank";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { dailyQuiz, startPracticeQuiz } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
-import { todaySummary } from "@/lib/practice/today";
+import { todaySummary } from "@/lib/today/summary";
 import { editorQueue } from "@/lib/reports/editor-queue";
 import { decideItem, myReports, reportItem } from "@/lib/reports/reports";
 import { isWithheld } from "@/lib/reports/withheld";
-import { reportSchema } from "@/lib/validation/reports";
+import { reportSchema } from "@/lib/reports/requests";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 

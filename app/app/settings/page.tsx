@@ -7,7 +7,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/settings";
-import { timeZoneChoices } from "@/lib/settings/time-zones";
+import { timeZoneChoices } from "@/lib/calendar/time-zones";
 import { TopicOptions } from "@/components/shell/topic-options";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -5,7 +5,7 @@ import { plural } from "@/components/progress/format";
 import { DayPlanSteps, ExamPlan } from "@/components/today/day-plan";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { dayPlan } from "@/lib/practice/day-plan";
+import { dayPlan } from "@/lib/today/day-plan";
 
 export const metadata: Metadata = { title: "Today" };
 

@@ -1,10 +1,11 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { getProgress, type Progress } from "@/lib/progress/progress";
 import { SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
-import { FINAL_STRETCH_DAYS } from "@/lib/readiness/exam-mode";
-import type { LocalDay } from "@/lib/progress/time-zone";
-import { todaySummary, type Today } from "./today";
+import { isFinalStretch } from "@/lib/readiness/exam-mode";
+import type { LocalDay } from "@/lib/calendar/local-day";
+import { todaySummary, type Today } from "./summary";
 
 /** At most this many weak topics are proposed for the day. */
 export const WEAK_TOPICS_PER_DAY = 3;
@@ -25,7 +26,7 @@ export type ExamDayPlan = {
   newCardsLimit: number;
   newCardsLimitTooLow: boolean;
   targetRetention: number;
-  /** The last FINAL_STRETCH_DAYS days: the flashcard queue goes weakest-on-exam-day first. */
+  /** The last days before the exam (exam mode's final stretch): the flashcard queue goes weakest-on-exam-day first. */
   finalStretch: boolean;
 };
 
@@ -105,7 +106,7 @@ export function composeDayPlan(input: {
           newCardsLimit: input.newCardsPerDay,
           newCardsLimitTooLow: plan?.newCardsLimitTooLow ?? false,
           targetRetention: target,
-          finalStretch: exam.daysLeft >= 1 && exam.daysLeft <= FINAL_STRETCH_DAYS,
+          finalStretch: isFinalStretch(exam.daysLeft),
         }
       : null,
   };
@@ -113,8 +114,7 @@ export function composeDayPlan(input: {
 
 /** What the Today page shows: the day's work in order, and with an exam date the day's share of the exam plan. */
 export async function dayPlan(db: Db, userId: string, now: Date): Promise<DayPlan> {
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { dailyQuizSize: true, newCardsPerDay: true } });
-  if (!settings) throw new NotFoundError("No such user.");
+  const settings = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { dailyQuizSize: true, newCardsPerDay: true } }));
   const [today, progress] = await Promise.all([todaySummary(db, userId, now), getProgress(db, userId, now)]);
   const quiz = today.quiz.id
     ? await db.quizSession.findUnique({

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { OffsetSegment } from "./time-zone";
+import type { OffsetSegment } from "@/lib/calendar/local-day";
 
 /**
  * The little SQL that differs between SQLite and PostgreSQL: turning a timestamp into epoch seconds.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayFromEpochDay, daysBetween, epochDayOf, localDayOf, offsetSegments, startOfLocalDay, utcOffsetMs } from "@/lib/progress/time-zone";
+import { addDays, dayFromEpochDay, daysBetween, epochDayOf, localDayOf, offsetSegments, startOfLocalDay, utcOffsetMs } from "@/lib/calendar/local-day";
 
 describe("local days", () => {
   it("reads the day and offset of an instant in the user's zone", () => {

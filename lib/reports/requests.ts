@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_COMMENT_LENGTH, MAX_REPLY_LENGTH, REPORT_REASONS, type ReportReason } from "@/lib/reports/reasons";
+import { MAX_COMMENT_LENGTH, MAX_REPLY_LENGTH, REPORT_REASONS, type ReportReason } from "./reasons";
 
 /**
  * Bank item ids: "mcq:aagc-full-form", "assertion-reason:a--b:does-not-explain", "statements-which:0792c7ca1a",

@@ -1,14 +1,16 @@
+import "server-only";
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
+import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
 import { streaksOf, type Streaks } from "@/lib/progress/activity";
 import { studyDays } from "@/lib/progress/study-days";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { NOT_WITHHELD } from "@/lib/reports/withheld";
-import { userDay } from "./day";
-import { countFlashcardsDue } from "./due";
-import { RECALL_TYPES } from "./items";
+import { userDay } from "@/lib/calendar/user-day";
+import { countFlashcardsDue } from "@/lib/practice/due";
+import { RECALL_TYPES } from "@/lib/practice/items";
 
 export type Today = {
   day: string;
@@ -26,7 +28,8 @@ export type Today = {
 export async function todaySummary(db: Db, userId: string, now: Date): Promise<Today> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
   if (!user) throw new NotFoundError("No such user.");
-  const timeZone = user.settings?.timeZone ?? "Asia/Kolkata";
+  const settings = settingsOrDefaults(user.settings);
+  const { timeZone } = settings;
   const { day, start, end } = userDay(now, timeZone);
   const recall = { type: { in: RECALL_TYPES }, retiredAt: null, ...NOT_WITHHELD };
   const [due, introducedToday, waiting, unseen, reviewedToday, quiz, activeDays] = await Promise.all([
@@ -38,8 +41,8 @@ export async function todaySummary(db: Db, userId: string, now: Date): Promise<T
     db.quizSession.findUnique({ where: { userId_dailyDay: { userId, dailyDay: day } }, select: { id: true, finishedAt: true, questions: { select: { correct: true, answeredAt: true } } } }),
     studyDays(db, userId),
   ]);
-  const newLeft = Math.max(0, (user.settings?.newCardsPerDay ?? 20) - introducedToday);
-  const examDate = user.settings?.examDate ?? null;
+  const newLeft = Math.max(0, settings.newCardsPerDay - introducedToday);
+  const { examDate } = settings;
   return {
     day,
     due,
@@ -56,6 +59,6 @@ export async function todaySummary(db: Db, userId: string, now: Date): Promise<T
       activeDays.map(({ day: active }) => active),
       day,
     ),
-    exam: examDate ? { date: examDate, name: user.settings?.examName ?? null, daysLeft: daysUntilExam(examDate, timeZone, now) } : null,
+    exam: examDate ? { date: examDate, name: settings.examName, daysLeft: daysUntilExam(examDate, timeZone, now) } : null,
   };
 }

@@ -1,0 +1,52 @@
+import { State } from "ts-fsrs";
+import { storedFactIds } from "@/lib/content/seed-bank";
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { settingsOrDefaults } from "@/lib/defaults";
+import { CARD_STATE_SELECT, newCardState } from "@/lib/srs/card-state";
+import type { RatingName } from "@/lib/srs/schedule";
+import { RECALL_TYPES } from "../items";
+import { policyOf } from "../policy";
+import type { PlannedRating } from "../reviews";
+
+const CARD_STATE_FIELDS = { id: true, itemId: true, version: true, ...CARD_STATE_SELECT } as const;
+
+/**
+ * The review id of the rating a quiz answer gives one card: derived from the answer id, so it is as
+ * unique as that, and a retried answer finds its ratings again.
+ */
+export function quizAnswerReviewId(answerId: string, cardId: string): string {
+  return `${answerId}:${cardId}`;
+}
+
+/**
+ * The ratings an answer makes: the question's own card (made on its first answer) and the user's studied
+ * flashcards and clozes of the same facts (recall items have one fact each; they are found by it, since
+ * their ids carry a hash of their wording). Cards in id order, so that two transactions lock shared
+ * cards in the same order. Two or three queries, whatever the history.
+ */
+export async function planAnswerRatings(db: Db, userId: string, itemId: string, factIds: readonly string[], rating: RatingName, answerId: string, now: Date) {
+  const ofTheFacts = { type: { in: RECALL_TYPES }, factIds: { in: factIds.map((factId) => storedFactIds([factId])) } };
+  const [cards, settings] = await Promise.all([
+    db.card.findMany({
+      where: { userId, OR: [{ itemId }, { item: ofTheFacts, state: { not: State.New } }] },
+      select: CARD_STATE_FIELDS,
+    }),
+    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true } }),
+  ]);
+  if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
+  const ratings: PlannedRating[] = cards
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before, topic: null }, rating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
+  return { ratings, policy: policyOf(settingsOrDefaults(settings)) };
+}
+
+async function createCard(db: Db, userId: string, itemId: string, now: Date) {
+  try {
+    return await db.card.create({ data: { userId, itemId, ...newCardState(now) }, select: CARD_STATE_FIELDS });
+  } catch (error) {
+    // Made a moment ago by another request: that one will do.
+    if (!isUniqueViolation(error)) throw error;
+    return db.card.findUniqueOrThrow({ where: { userId_itemId: { userId, itemId } }, select: CARD_STATE_FIELDS });
+  }
+}

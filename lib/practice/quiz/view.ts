@@ -1,0 +1,93 @@
+import type { Citation, ItemType, Option } from "@/lib/content/bank";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
+import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
+
+export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
+
+// itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
+export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[]; itemId: string };
+
+export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
+
+export type QuizView = {
+  id: string;
+  mode: QuizMode;
+  topic: string | null;
+  dailyDay: string | null;
+  /** Seconds allowed once the clock starts; null for an untimed quiz. */
+  timeLimitSec: number | null;
+  /** When the quiz was made. */
+  startedAt: Date;
+  /** When the learner pressed Start; null until then (nothing can be answered before). */
+  clockStartedAt: Date | null;
+  /** When a timed quiz's time runs out (clockStartedAt + timeLimitSec); null if untimed or not started. */
+  endsAt: Date | null;
+  finishedAt: Date | null;
+  questions: QuizQuestionView[];
+  score: QuizScore;
+};
+
+
+/** A quiz question as shown: the snapshot kept with the question row, never the bank's current text. */
+export const QUESTION_FIELDS = {
+  id: true,
+  position: true,
+  chosenOptionId: true,
+  correct: true,
+  answeredAt: true,
+  type: true,
+  topic: true,
+  prompt: true,
+  options: true,
+  answer: true,
+  explanation: true,
+  sources: true,
+  itemId: true,
+} as const;
+
+export const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
+
+/**
+ * A quiz as its owner may see it: every question as it was shown, with the key, explanation and
+ * sources only for questions already answered, or for all of them once the quiz is finished. A timed
+ * quiz whose time ran out is finished first, at its limit.
+ */
+export async function quizView(db: Db, userId: string, quizId: string, now: Date): Promise<QuizView> {
+  const read = () => db.quizSession.findFirst({ where: { id: quizId, userId }, select: { ...QUIZ_FIELDS, questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS } } });
+  let quiz = await read();
+  if (!quiz) throw new NotFoundError("No such quiz.");
+  if (!quiz.finishedAt && (await finishIfTimeIsUp(db, quiz, now))) quiz = (await read())!;
+  const finished = quiz.finishedAt !== null;
+  return {
+    id: quiz.id,
+    mode: quiz.mode as QuizMode,
+    topic: quiz.topic,
+    dailyDay: quiz.dailyDay,
+    timeLimitSec: quiz.timeLimitSec,
+    startedAt: quiz.startedAt,
+    clockStartedAt: quiz.clockStartedAt,
+    endsAt: endsAtOf(quiz),
+    finishedAt: quiz.finishedAt,
+    questions: quiz.questions.map((question) => ({
+      id: question.id,
+      position: question.position,
+      type: question.type as ItemType,
+      topic: question.topic,
+      prompt: question.prompt,
+      options: JSON.parse(question.options) as Option[],
+      result: question.answeredAt || finished ? resultOf(question) : null,
+    })),
+    score: scoreQuiz(quiz.questions.map((question) => question.correct)),
+  };
+}
+
+export function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; itemId: string; answer: string; explanation: string; sources: string }): AnswerResult {
+  return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question) };
+}
+
+/** The key, explanation and sources of a question as it was shown (its snapshot), and the item to report on. */
+export function keyOf(question: { itemId: string; answer: string; explanation: string; sources: string }) {
+  return { key: question.answer, explanation: question.explanation, sources: JSON.parse(question.sources) as Citation[], itemId: question.itemId };
+}
