@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentMetaSchema } from "@/lib/content/schema";
-import { itemParamsSchema } from "./reports";
+import { itemParamsSchema } from "@/lib/reports/requests";
 
 /** Approving items: their ids as the bank has them, at most a page of them at once. */
 export const approveSchema = z.strictObject({
