@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
+import { topicLeaf } from "@/lib/content/topic-path";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
 import { scoreQuiz } from "@/lib/quiz/marking";
 import { optionMark } from "./option-mark";
@@ -10,10 +11,6 @@ import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
-
-function topicLeaf(topic: string): string {
-  return topic.split(" > ").at(-1) ?? topic;
 }
 
 type Outcome = "right" | "wrong" | "skipped";

@@ -1,14 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { longDay, percent, plural } from "@/components/progress/format";
+import { topicLeaf } from "@/lib/content/topic-path";
 import type { DayPlan } from "@/lib/practice/day-plan";
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
-}
-
-function topicLeaf(topic: string): string {
-  return topic.split(" > ").at(-1) ?? topic;
 }
 
 function practiseHref(topic: string): string {
