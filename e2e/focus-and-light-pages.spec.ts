@@ -163,12 +163,20 @@ test("sign-in and sign-up load zod and next-auth's client only when the form is 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-test("the forgot-password form shows the schema's message under its field", async ({ page }, testInfo) => {
+test("the forgot-password and reset-password forms show the schemas' messages", async ({ page }, testInfo) => {
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill("asha@");
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
   await screenshotPage(page, testInfo, "forgot-password-errors");
+
+  // The reset page checks its link's token with the same lazily loaded schemas.
+  await page.goto("/reset-password#token=too-short");
+  await page.getByLabel("New password", { exact: true }).fill("a-new-password-2027");
+  await page.getByLabel("New password again").fill("a-new-password-2027");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The reset link is incomplete" })).toBeVisible();
+  await screenshotPage(page, testInfo, "reset-password-errors");
 });
 
 test("a page that is slow to come shows the app's loading state inside the shell", async ({ page }, testInfo) => {
