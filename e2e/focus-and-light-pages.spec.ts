@@ -179,27 +179,6 @@ test("the forgot-password and reset-password forms show the schemas' messages", 
   await screenshotPage(page, testInfo, "reset-password-errors");
 });
 
-test("a page that is slow to come shows the app's loading state inside the shell", async ({ page }, testInfo) => {
-  await newLearner(page, { newCardsPerDay: 5, dailyQuizSize: 5 });
-  await page.goto("/app/today");
-  // Hold back Progress's server answer (its RSC payload) so the loading state stays up to be seen. The
-  // prefetch goes through: it carries the loading state, which the router shows while it waits.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/app\/progress/, async (route) => {
-    if (!route.request().headers()["next-router-prefetch"]) await held;
-    await route.continue();
-  });
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Progress" }).click();
-  const loading = page.getByRole("status").filter({ hasText: "Loading the page…" });
-  await expect(loading).toBeAttached();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await screenshotPage(page, testInfo, "loading");
-  release();
-  await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
-  await expect(loading).toHaveCount(0);
-});
-
 test("Settings shows the server's zod issues under their fields", async ({ page }, testInfo) => {
   await newLearner(page, { newCardsPerDay: 5, dailyQuizSize: 5 });
   await page.goto("/app/settings");
