@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
+import { topicLeaf } from "@/lib/content/topic-path";
 
 export type ReviewCard = {
   id: string;
@@ -113,6 +114,16 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     cardHeading.current?.focus();
   }, [cardId]);
 
+  // When the last card in hand is rated, the card (and the focus in it) leaves the page: the heading that
+  // says what happens now takes the focus, or a keyboard user would be left on the page body.
+  const phase = !cards ? "loading" : card ? "card" : nextWaiting ? "waiting" : "done";
+  const endHeading = useRef<HTMLHeadingElement>(null);
+  const previousPhase = useRef(phase);
+  useEffect(() => {
+    if (previousPhase.current === "card" && phase !== "card") endHeading.current?.focus();
+    previousPhase.current = phase;
+  }, [phase]);
+
   const rate = useCallback(
     async (rating: Rating) => {
       if (!card || busy) return;
@@ -210,7 +221,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <div className="stack">
         {progress}
         <section className="card done-card" aria-labelledby="waiting-title">
-          <h2 id="waiting-title" tabIndex={-1}>
+          <h2 id="waiting-title" ref={endHeading} tabIndex={-1}>
             Next card in <span className="countdown">{countdown(waitingMs)}</span>
           </h2>
           <p aria-live="polite">
@@ -235,7 +246,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <div className="stack">
         {progress}
         <section className="card done-card" aria-labelledby="done-title">
-          <h2 id="done-title" tabIndex={-1}>
+          <h2 id="done-title" ref={endHeading} tabIndex={-1}>
             Done for today
           </h2>
           <p>
@@ -260,7 +271,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <article className={`card review-card${flipped ? "" : " review-card-front"}`} aria-labelledby="card-front" onClick={() => setFlipped(true)}>
         <p className="muted card-topic">
           {card.type === "cloze" ? "Flashcard: fill in the blank" : "Flashcard: recall"}
-          {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {card.topic.split(" > ").at(-1)}
+          {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {topicLeaf(card.topic)}
         </p>
         <h2 id="card-front" ref={cardHeading} tabIndex={-1} className="card-front">
           {card.front}
