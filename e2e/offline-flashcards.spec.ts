@@ -81,3 +81,56 @@ test("flashcards offline: rate 10, undo one, reload offline, back online, and th
     await db.$disconnect();
   }
 });
+
+test("two phones rate the same cards offline; after both sync, each card holds both ratings and equals the replay of its log", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("two-phones");
+  const phones = await Promise.all([browser.newContext(), browser.newContext()]);
+  const pages = await Promise.all(phones.map((phone) => phone.newPage()));
+  await registerByApi(pages[0]!, email);
+  for (const page of pages) await signInByForm(page, email);
+  const settings = await pages[0]!.request.put("/api/settings", {
+    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 3, dailyQuizSize: 15, desiredRetention: 0.9 },
+  });
+  expect(settings.ok()).toBe(true);
+
+  // Both phones load the same queue, then lose the connection and rate it differently.
+  for (const [index, page] of pages.entries()) {
+    await page.goto("/app/flashcards");
+    await expect(page.getByText("0 of 3 reviewed")).toBeVisible();
+    await phones[index]!.setOffline(true);
+  }
+  for (const [index, page] of pages.entries()) {
+    for (let card = 0; card < 3; card++) {
+      await page.keyboard.press("Space");
+      await page.keyboard.press(index === 0 ? "4" : "2");
+      await expect(page.getByText(`${card + 1} of 3 reviewed`)).toBeVisible();
+    }
+    await expect(page.getByRole("status").filter({ hasText: "waiting to sync" })).toContainText("3 ratings waiting to sync.");
+  }
+
+  // The second phone syncs first, the first phone later: its ratings, made earlier, go before the second's.
+  for (const index of [1, 0]) {
+    await phones[index]!.setOffline(false);
+    await expect(pages[index]!.getByText(/waiting to sync/)).toHaveCount(0);
+  }
+
+  const db = createDb(resolveDatabaseTarget(process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db"));
+  try {
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" }, select: { cardId: true, rating: true, cardBefore: true } });
+    expect(logs).toHaveLength(6);
+    for (const cardId of new Set(logs.map((log) => log.cardId))) {
+      // In the order they were made: the first phone's Easy, then the second phone's Hard on top of it.
+      expect(logs.filter((log) => log.cardId === cardId).map((log) => [log.rating, JSON.parse(log.cardBefore).reps])).toEqual([
+        [4, 0],
+        [2, 1],
+      ]);
+    }
+    expect((await replayMismatches(db, [user.id], () => DEFAULT_POLICY)).mismatches).toEqual([]);
+    expect(await rollupMismatches(db, [user.id])).toEqual([]);
+  } finally {
+    await db.$disconnect();
+    await Promise.all(phones.map((phone) => phone.close()));
+  }
+});
