@@ -137,7 +137,7 @@ async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?:
  * cards follow. Outside the final stretch the queue is the due cards alone.
  */
 async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy: SchedulingPolicy, limit: number, now: Date): Promise<QueueRow[]> {
-  const limitForExam = { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: schedulerFor(policy.desiredRetention) };
+  const limitForExam = { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: schedulerFor(policy.desiredRetention, policy.parameters) };
   if (!policy.examDate) return due;
   const daysLeft = daysUntilExam(policy.examDate, policy.timeZone, now);
   if (daysLeft < 1 || daysLeft > FINAL_STRETCH_DAYS) return due;

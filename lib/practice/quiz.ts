@@ -404,7 +404,7 @@ async function planAnswerRatings(db: Db, userId: string, itemId: string, factIds
       where: { userId, OR: [{ itemId }, { itemId: { in: factItemIds }, state: { not: State.New } }] },
       select: CARD_STATE_FIELDS,
     }),
-    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true } }),
+    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } }),
   ]);
   if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
   const ratings: PlannedRating[] = cards

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { CARD_STATE_COLUMNS_SQL, cardStateOfRow, gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
 import { RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY } from "./policy";
+import { DEFAULT_POLICY, policyOf } from "./policy";
 
 export type ReviewInput = { reviewId: string; cardId: string; rating: RatingName; durationMs: number };
 
@@ -48,6 +48,7 @@ type CardWithPolicyRow = CardState & {
   desiredRetention: number | null;
   examDate: string | null;
   timeZone: string | null;
+  fsrsParameters: string | null;
 };
 
 /**
@@ -58,7 +59,7 @@ type CardWithPolicyRow = CardState & {
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
     SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType",
-           s."desiredRetention", s."examDate", s."timeZone"
+           s."desiredRetention", s."examDate", s."timeZone", s."fsrsParameters"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
     LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
@@ -69,7 +70,7 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
   const policy: SchedulingPolicy =
     row.timeZone === null
       ? DEFAULT_POLICY
-      : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
+      : policyOf({ desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone, fsrsParameters: row.fsrsParameters });
   return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOfRow(row) } };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
+import { parseParameters } from "@/lib/memory-model/parameters";
 import { assessReadiness, type Readiness } from "@/lib/readiness/readiness";
 import { accuracyByTopic, type TopicAccuracy } from "./accuracy";
 import { heatmapDays, streaksOf, type DayCount, type Streaks } from "./activity";
@@ -54,12 +55,12 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true } },
+      settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true, fsrsParameters: true } },
     },
   });
   if (!user) throw new NotFoundError("No such user.");
   if (!user.settings) throw new Error(`User ${userId} has no settings row; registration creates one`);
-  const { timeZone, examDate, examName, desiredRetention, newCardsPerDay } = user.settings;
+  const { timeZone, examDate, examName, desiredRetention, newCardsPerDay, fsrsParameters } = user.settings;
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 
@@ -88,6 +89,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
         examDate,
         timeZone,
         targetRetention: desiredRetention,
+        parameters: parseParameters(fsrsParameters),
         newCardsPerDayLimit: newCardsPerDay,
         now,
         cards: studiedCards,

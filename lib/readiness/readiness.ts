@@ -19,6 +19,8 @@ export type ReadinessInput = {
   examDate: LocalDay;
   timeZone: string;
   targetRetention: number;
+  /** The user's fitted FSRS parameters (lib/memory-model), or null for ts-fsrs' defaults. */
+  parameters?: readonly number[] | null;
   /** The user's daily new-card limit from Settings: the plan says when it is too low to finish the bank. */
   newCardsPerDayLimit: number;
   now: Date;
@@ -102,7 +104,7 @@ export function assessReadiness(input: ReadinessInput): Readiness | null {
   const daysLeft = daysUntilExam(examDate, timeZone, now);
   if (daysLeft < 0) return null;
   const examStart = startOfLocalDay(examDate, timeZone);
-  const scheduler = planningScheduler(targetRetention);
+  const scheduler = planningScheduler(targetRetention, input.parameters ?? null);
 
   const studied = input.cards.filter(({ card }) => isStudied(card));
   const recallByTopic = new Map<string, number[]>();
@@ -128,11 +130,11 @@ export function assessReadiness(input: ReadinessInput): Readiness | null {
 }
 
 /**
- * The scheduler the plan simulates with: ts-fsrs' defaults at the user's desired retention, without fuzz
- * so that the plan is the same on every request.
+ * The scheduler the plan simulates with: the user's parameters (or ts-fsrs' defaults) at their desired
+ * retention, without fuzz so that the plan is the same on every request.
  */
-function planningScheduler(targetRetention: number): FSRS {
-  return fsrs({ request_retention: targetRetention, enable_fuzz: false });
+function planningScheduler(targetRetention: number, parameters: readonly number[] | null): FSRS {
+  return fsrs({ request_retention: targetRetention, enable_fuzz: false, ...(parameters ? { w: [...parameters] } : {}) });
 }
 
 function summarise(items: number, recalls: number[], targetRetention: number): RecallSummary {

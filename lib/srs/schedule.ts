@@ -61,13 +61,18 @@ export function ratingName(grade: number): RatingName {
   return RATINGS[grade - 1]!;
 }
 
-/** A scheduler per desired retention; fuzz off, so the same history always gives the same schedule. */
-const schedulers = new Map<number, FSRS>();
-export function schedulerFor(desiredRetention: number): FSRS {
-  let scheduler = schedulers.get(desiredRetention);
+/**
+ * The FSRS scheduler for a desired retention and the user's own parameters (null: ts-fsrs' defaults); fuzz
+ * off, so the same history always gives the same schedule. Default-parameter schedulers are kept, one per
+ * retention; a user's own are cheap to build and too many to keep.
+ */
+const defaultSchedulers = new Map<number, FSRS>();
+export function schedulerFor(desiredRetention: number, parameters: readonly number[] | null = null): FSRS {
+  if (parameters) return fsrs({ request_retention: desiredRetention, enable_fuzz: false, w: [...parameters] });
+  let scheduler = defaultSchedulers.get(desiredRetention);
   if (!scheduler) {
     scheduler = fsrs({ request_retention: desiredRetention, enable_fuzz: false });
-    schedulers.set(desiredRetention, scheduler);
+    defaultSchedulers.set(desiredRetention, scheduler);
   }
   return scheduler;
 }
@@ -102,8 +107,11 @@ export function fromFsrsCard(card: FsrsCard): CardState {
   };
 }
 
-/** What the user's settings add to plain FSRS: their retention target and, with an exam date, exam mode. */
-export type SchedulingPolicy = { desiredRetention: number; examDate: string | null; timeZone: string };
+/**
+ * What the user's settings add to plain FSRS: their retention target, their fitted parameters when they
+ * have adopted some (lib/memory-model), and, with an exam date, exam mode.
+ */
+export type SchedulingPolicy = { desiredRetention: number; examDate: string | null; timeZone: string; parameters?: readonly number[] | null };
 
 function examLimit(policy: SchedulingPolicy, now: Date, scheduler: FSRS): ExamLimit {
   return { examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler };
@@ -111,14 +119,14 @@ function examLimit(policy: SchedulingPolicy, now: Date, scheduler: FSRS): ExamLi
 
 /** The card after a rating at `now`: ts-fsrs' schedule, with no due date left past the exam when that would cost recall. */
 export function scheduleCard(current: CardState, rating: RatingName, now: Date, policy: SchedulingPolicy): CardState {
-  const scheduler = schedulerFor(policy.desiredRetention);
+  const scheduler = schedulerFor(policy.desiredRetention, policy.parameters);
   const { card } = scheduler.next(toFsrsCard(current), now, gradeOf(rating));
   return fromFsrsCard(applyExamDateLimit(card, examLimit(policy, now, scheduler)));
 }
 
 /** The due date each rating would give, for the rating buttons. */
 export function previewDueDates(current: CardState, now: Date, policy: SchedulingPolicy): Record<RatingName, Date> {
-  const scheduler = schedulerFor(policy.desiredRetention);
+  const scheduler = schedulerFor(policy.desiredRetention, policy.parameters);
   const preview = scheduler.repeat(toFsrsCard(current), now);
   const limit = examLimit(policy, now, scheduler);
   return Object.fromEntries(
