@@ -1,7 +1,7 @@
 import http from "node:http";
 import { getDb } from "@/lib/db/client";
 import { checkServerEnv } from "@/lib/env";
-import { fitInWorker } from "@/lib/memory-model/fitter";
+import { fitInWorker } from "@/lib/memory-model/workers";
 import { startRefitSchedule } from "@/lib/memory-model/refit";
 import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/client-ip";
 

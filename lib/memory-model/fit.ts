@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
-import type { FitResult, ModelEvaluation, ParameterFitter } from "./fitter";
+import type { FitResult, ModelEvaluation, ParameterFitter } from "./workers";
 import { loadReviewSequences, trainingReviewCount } from "./history";
 import { acquireFitLease, releaseFitLease } from "./lease";
 import { DEFAULT_PARAMETERS } from "./parameters";

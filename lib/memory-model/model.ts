@@ -1,11 +1,10 @@
 import { State } from "ts-fsrs";
-import type { Random } from "@/lib/content/generate/random";
 import type { Db } from "@/lib/db/client";
 import { dayFromEpochDay, epochDayOf, localDayOf, type LocalDay } from "@/lib/progress/time-zone";
 import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
 import { MIN_TRAINING_REVIEWS, storedFitReport, type FitReport } from "./fit";
 import { DEFAULT_PARAMETERS, parseParameters } from "./parameters";
-import { measuringDay, simulateRetentions, type RetentionOutcome, type SimulatedCard, type SimulationInput } from "./simulate";
+import { measuringDay, type RetentionOutcome, type RetentionSimulator, type SimulatedCard, type SimulationInput } from "./simulate";
 
 /** The desired retentions the simulation compares: 0.70 to 0.97 in steps of 0.01. */
 export const SIMULATED_RETENTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round((0.7 + i / 100) * 100) / 100);
@@ -35,7 +34,12 @@ export type MemoryModelView = {
   retention: RetentionChoice;
 };
 
-export type MemoryModelOptions = { now: Date; random: Random; examDayTarget?: number };
+export type MemoryModelOptions = {
+  now: Date;
+  /** Runs the simulation with its seeded random source: in a worker for requests, here in tests. */
+  simulate: RetentionSimulator;
+  examDayTarget?: number;
+};
 
 /** What GET /api/memory-model and Settings show: parameters, the last fit and the retention simulation. */
 export async function getMemoryModel(db: Db, userId: string, options: MemoryModelOptions): Promise<MemoryModelView> {
@@ -65,7 +69,7 @@ export async function getMemoryModel(db: Db, userId: string, options: MemoryMode
   const ratedFirst = [share(1), share(2), share(3), share(4)] as const;
   const examDayTarget = options.examDayTarget ?? DEFAULT_EXAM_DAY_TARGET;
 
-  const simulation: SimulationInput = {
+  const simulation: Omit<SimulationInput, "random"> = {
     parameters,
     cards: simulatedCards,
     newCards: Math.max(0, topicSizes.reduce((sum, { items }) => sum + items, 0) - cards.length),
@@ -75,9 +79,8 @@ export async function getMemoryModel(db: Db, userId: string, options: MemoryMode
     days: SIMULATED_DAYS,
     examDay: settings.examDate && settings.examDate > today ? epochDayOf(settings.examDate) : null,
     retentions: SIMULATED_RETENTIONS,
-    random: options.random,
   };
-  const points = simulateRetentions(simulation);
+  const points = await options.simulate(simulation);
   return {
     parameters,
     usingFittedParameters: fitted !== null,

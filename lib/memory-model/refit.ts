@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { fitMemoryModel, MIN_TRAINING_REVIEWS } from "./fit";
-import type { ParameterFitter } from "./fitter";
+import type { ParameterFitter } from "./workers";
 
 /** A user's model is refitted at most this often... */
 export const REFIT_AFTER_DAYS = 30;

@@ -1,6 +1,14 @@
 import { fsrs, Rating, type FSRS, type Grade } from "ts-fsrs";
-import type { Random } from "@/lib/content/generate/random";
+import { seededRandom, type Random } from "@/lib/content/generate/random";
 import { longestGapKeepingRecall } from "@/lib/readiness/recall";
+
+/** The simulation with its random source still to be given: how getMemoryModel runs it (a strategy). */
+export type RetentionSimulator = (input: Omit<SimulationInput, "random">) => Promise<RetentionOutcome[]>;
+
+/** Runs the simulation here, on this thread, with `seed`'s random source: for scripts and tests. */
+export function simulateHere(seed: string): RetentionSimulator {
+  return async (input) => simulateRetentions({ ...input, random: seededRandom(seed) });
+}
 
 /** A studied card as the simulation sees it, in the user's days (days since 1970-01-01). */
 export type SimulatedCard = { stability: number; difficulty: number; lastReviewDay: number; dueDay: number };

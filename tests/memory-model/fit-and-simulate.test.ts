@@ -2,7 +2,7 @@ import { State } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
 import { reviewSequences, trainingReviewCount } from "@/lib/memory-model/history";
-import { fitInWorker } from "@/lib/memory-model/fitter";
+import { fitInWorker } from "@/lib/memory-model/workers";
 import { DEFAULT_PARAMETERS, parseParameters } from "@/lib/memory-model/parameters";
 import { measuringDay, simulateRetentions, type SimulationInput } from "@/lib/memory-model/simulate";
 import { FAST_FORGETTER, syntheticHistory } from "../helpers/review-history";

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
 import { ConflictError } from "@/lib/errors";
 import { fitMemoryModel, MIN_TRAINING_REVIEWS, storedFitReport } from "@/lib/memory-model/fit";
-import { fitInWorker, type ParameterFitter } from "@/lib/memory-model/fitter";
+import { simulateHere } from "@/lib/memory-model/simulate";
+import { fitInWorker, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
 import { acquireFitLease, FIT_LEASE_MS, releaseFitLease } from "@/lib/memory-model/lease";
 import { getMemoryModel, SIMULATED_RETENTIONS } from "@/lib/memory-model/model";
 import { DEFAULT_PARAMETERS } from "@/lib/memory-model/parameters";
@@ -67,11 +68,11 @@ describeEachDatabase("the personal memory model", (provider) => {
     expect(report.reason).toContain(`you have ${report.trainingReviews}`);
     expect(counts.calls).toBe(0);
     expect(await fsrsParametersOf(user.id)).toBeNull();
-    expect((await getMemoryModel(database.db, user.id, { now: NOW, random: seededRandom("view") })).usingFittedParameters).toBe(false);
+    expect((await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateHere("view") })).usingFittedParameters).toBe(false);
   });
 
   it("adopts parameters fitted to a fast forgetter's history, and scheduling then uses them", async () => {
-    const user = await userWithHistory(FAST_FORGETTER, 600, "fast forgetter");
+    const user = await userWithHistory(FAST_FORGETTER, 300, "fast forgetter");
     const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter: fitInWorker });
 
     expect(report.outcome).toBe("adopted");
@@ -91,13 +92,13 @@ describeEachDatabase("the personal memory model", (provider) => {
     expect(after.stability).toBeCloseTo(withFitted.stability, 6);
     expect(after.due.getTime()).toBe(withFitted.due.getTime());
 
-    const view = await getMemoryModel(database.db, user.id, { now: NOW, random: seededRandom("view") });
+    const view = await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateHere("view") });
     expect(view.usingFittedParameters).toBe(true);
     expect(view.parameters).toEqual(stored);
   });
 
   it("is idempotent: with no new rating, a second fit returns the first one's report without fitting again", async () => {
-    const user = await userWithHistory(FAST_FORGETTER, 600, "idempotent");
+    const user = await userWithHistory(FAST_FORGETTER, 300, "idempotent");
     const { fitter, counts } = countingFitter();
     const first = await fitMemoryModel(database.db, user.id, { now: NOW, fitter });
     const second = await fitMemoryModel(database.db, user.id, { now: new Date(NOW.getTime() + 60_000), fitter });
@@ -106,7 +107,7 @@ describeEachDatabase("the personal memory model", (provider) => {
   });
 
   it("never fits one user twice at once, whichever instance asks", async () => {
-    const user = await userWithHistory(FAST_FORGETTER, 600, "two instances");
+    const user = await userWithHistory(FAST_FORGETTER, 300, "two instances");
     const { fitter, counts } = countingFitter();
     const results = await Promise.allSettled(
       ["instance-a", "instance-b", "instance-c"].map((owner) => fitMemoryModel(database.db, user.id, { now: NOW, fitter, owner })),
@@ -133,7 +134,7 @@ describeEachDatabase("the personal memory model", (provider) => {
   });
 
   it("refits monthly only users with enough new reviews", async () => {
-    const user = await userWithHistory(FAST_FORGETTER, 600, "monthly");
+    const user = await userWithHistory(FAST_FORGETTER, 300, "monthly");
     const quiet = await userWithHistory(FAST_FORGETTER, 20, "monthly, too few");
     expect(await usersDueRefit(database.db, NOW)).toContain(user.id);
     expect(await usersDueRefit(database.db, NOW)).not.toContain(quiet.id);
@@ -161,9 +162,10 @@ describeEachDatabase("the personal memory model", (provider) => {
     const user = await userWithHistory(DEFAULT_PARAMETERS, 300, "simulation");
     await database.db.userSettings.update({ where: { userId: user.id }, data: { examDate: "2026-09-01", desiredRetention: 0.85 } });
 
-    const view = await getMemoryModel(database.db, user.id, { now: NOW, random: seededRandom("simulation") });
-    const again = await getMemoryModel(database.db, user.id, { now: NOW, random: seededRandom("simulation") });
+    const view = await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateInWorker("simulation") });
+    const again = await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateHere("simulation") });
 
+    // The worker and this thread run the one simulation: the same seed gives the same curve.
     expect(again).toEqual(view);
     expect(view.retention.points.map((point) => point.retention)).toEqual(SIMULATED_RETENTIONS);
     expect(view.retention).toMatchObject({ days: 90, examDate: "2026-09-01", measuredOn: "2026-09-01", currentRetention: 0.85, examDayTarget: 0.9 });
