@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ReviewSequence } from "./history";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
@@ -37,13 +38,22 @@ export function simulateInWorker(seed: string): RetentionSimulator {
 }
 
 /**
+ * Starts one of this folder's worker scripts from the project directory, where `next start` and the tests
+ * run. The Worker runs a one-line script that imports it, because Next's bundler follows a path given to
+ * `new Worker` into its bundle, and fsrs-rs' native addon cannot be bundled (nor should tsx be).
+ */
+function startWorker(script: string, data: unknown): Worker {
+  const url = pathToFileURL(path.join(process.cwd(), "lib", "memory-model", script)).href;
+  return new Worker(`import(${JSON.stringify(url)});`, { eval: true, workerData: data });
+}
+
+/**
  * Runs one of this folder's worker scripts on `data` and resolves with its one message ({ ok: true, ... })
- * or rejects with its error. Workers are found from the project directory, where `next start` and the
- * tests run: Next's bundle does not carry them.
+ * or rejects with its error.
  */
 function runWorker<T>(script: string, data: unknown, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(path.join(process.cwd(), "lib", "memory-model", script), { workerData: data });
+    const worker = startWorker(script, data);
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`${script} took longer than ${timeoutMs / 1000} s and was stopped.`));

@@ -1,0 +1,117 @@
+/**
+ * `npx tsx bench/memory-model.ts [--quick]` (also part of `npm run bench`): does fitting a heavy user's
+ * memory model (100,000 reviews) slow other users down? POST /api/reviews from 20 signed-in users through
+ * `next start`, first with nothing else running, then while the heavy user's fit runs (started just
+ * before the load); p95 of both, and how long the fit took. Figures only.
+ */
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { hashPassword } from "@/lib/auth/passwords";
+import { seededRandom } from "@/lib/content/generate/random";
+import { createDb } from "@/lib/db/client";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
+import { load, type LoadResult } from "./load";
+import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
+import { signIn, startNext } from "./server";
+
+export type MemoryFitBench = {
+  heavyUserReviews: number;
+  rows: LoadResult[];
+  /** p95 of review submits during the fit over p95 without one. */
+  p95Ratio: number;
+  fitSeconds: number;
+  fitOutcome: string;
+  loadSeconds: number;
+};
+
+const CONNECTIONS = 20;
+const HEAVY_CARDS = 10_000;
+
+export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promise<MemoryFitBench> {
+  const loadSeconds = quick ? 5 : 10;
+  const database = await createScratchDatabase("sqlite", undefined, "bench-memory");
+  const target = resolveDatabaseTarget(database.url);
+  await migrateDatabase(database.url, target);
+  const db = createDb(target);
+  // 10,000 bench items (the heavy queue user's cards come with them, unused here) and 20 users with 200 cards.
+  const seeded = await seedLargeDatabase(db, "sqlite", { users: CONNECTIONS, cardsPerUser: 200, logsPerCard: 0, heavyUserCards: HEAVY_CARDS });
+  const fitter = { id: "bench-fit-heavy", email: "bench-fit-heavy@example.in" };
+  await db.user.create({ data: { ...fitter, passwordHash: await hashPassword(BENCH_PASSWORD), settings: { create: {} } } });
+  const history = syntheticHistory({
+    trueParameters: FAST_FORGETTER,
+    cards: HEAVY_CARDS,
+    newCardsPerDay: 25,
+    start: new Date(Date.UTC(2025, 0, 1)),
+    days: 500,
+    random: seededRandom("bench heavy fit"),
+  });
+  const itemIds = Array.from({ length: HEAVY_CARDS }, (_, n) => `bench-item-${n}`);
+  await storeSyntheticHistory(db, fitter.id, history, itemIds);
+  const cardsByUser = new Map<string, string[]>();
+  for (const card of await db.card.findMany({ where: { userId: { in: seeded.users.map((user) => user.id) } }, select: { id: true, userId: true } })) {
+    cardsByUser.set(card.userId, [...(cardsByUser.get(card.userId) ?? []), card.id]);
+  }
+  await db.$disconnect();
+
+  const server = await startNext(database.url, 3303);
+  try {
+    const cookies: string[] = [];
+    for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
+    const fitterCookie = await signIn(server.baseUrl, fitter.email, BENCH_PASSWORD);
+    const reviews = (label: string, seconds: number) =>
+      load({
+        label,
+        url: `${server.baseUrl}/api/reviews`,
+        method: "POST",
+        connections: CONNECTIONS,
+        seconds,
+        next: (connection, sequence) => {
+          const cards = cardsByUser.get(seeded.users[connection % seeded.users.length]!.id)!;
+          return {
+            headers: { cookie: cookies[connection % cookies.length]! },
+            body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
+          };
+        },
+      });
+    await reviews("warm-up", 2);
+    // The fit route's first request compiles and loads it; Settings' simulation too. Not the steady state.
+    await fetch(`${server.baseUrl}/api/memory-model`, { headers: { cookie: cookies[0]! } });
+
+    const without = await reviews("POST /api/reviews, no fit running", loadSeconds);
+    const started = performance.now();
+    const fit = fetch(`${server.baseUrl}/api/memory-model`, { method: "POST", headers: { cookie: fitterCookie } }).then(async (response) => {
+      const body = (await response.json()) as { outcome?: string; message?: string };
+      return { seconds: (performance.now() - started) / 1000, outcome: body.outcome ?? `HTTP ${response.status}: ${body.message}` };
+    });
+    const during = await reviews("POST /api/reviews, heavy user's fit running", loadSeconds);
+    const fitted = await fit;
+    return {
+      heavyUserReviews: history.logs.length,
+      rows: [without, during],
+      p95Ratio: during.p95Ms / without.p95Ms,
+      fitSeconds: fitted.seconds,
+      fitOutcome: fitted.outcome,
+      loadSeconds,
+    };
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+export function formatMemoryFitBench(bench: MemoryFitBench): string {
+  return [
+    `heavy user: ${bench.heavyUserReviews.toLocaleString("en")} reviews; fit took ${bench.fitSeconds.toFixed(1)} s (${bench.fitOutcome}); load windows ${bench.loadSeconds} s`,
+    `p95 during the fit / without: ${bench.p95Ratio.toFixed(2)}`,
+  ].join("\n");
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const { formatLoad } = await import("./load");
+  const bench = await benchMemoryModelFit({ quick: process.argv.includes("--quick") });
+  console.log(formatLoad(bench.rows));
+  console.log(formatMemoryFitBench(bench));
+}
