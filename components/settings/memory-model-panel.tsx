@@ -139,10 +139,10 @@ function RetentionCurve({ retention }: { retention: View["retention"] }) {
       <h3>Desired retention and its daily workload</h3>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: -8 }}>
+          <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d5d2c8" />
             <XAxis dataKey="retention" type="number" domain={[70, 97]} ticks={[70, 75, 80, 85, 90, 95]} unit="%" tick={{ fontSize: 12, fill: "#4a4f59" }} />
-            <YAxis tick={{ fontSize: 12, fill: "#4a4f59" }} />
+            <YAxis tick={{ fontSize: 12, fill: "#4a4f59" }} label={{ value: "Reviews a day", angle: -90, position: "insideLeft", offset: 16, fontSize: 12, fill: "#4a4f59" }} />
             <Tooltip formatter={(value) => [value, "Reviews a day"]} labelFormatter={(label) => `Desired retention ${label}%`} />
             <ReferenceLine x={current} stroke="#2f3a8f" strokeDasharray="4 2" label={{ value: "Now", position: "insideTopLeft", fontSize: 12, fill: "#2f3a8f" }} />
             {lowest !== null && (

@@ -69,7 +69,7 @@ export async function getMemoryModel(db: Db, userId: string, options: MemoryMode
   const ratedFirst = [share(1), share(2), share(3), share(4)] as const;
   const examDayTarget = options.examDayTarget ?? DEFAULT_EXAM_DAY_TARGET;
 
-  const simulation: Omit<SimulationInput, "random"> = {
+  const simulation: Omit<SimulationInput, "newRandom"> = {
     parameters,
     cards: simulatedCards,
     newCards: Math.max(0, topicSizes.reduce((sum, { items }) => sum + items, 0) - cards.length),

@@ -10,7 +10,7 @@ const { seededRandom } = await tsImport("../content/generate/random.ts", import.
 
 try {
   const { input, seed } = workerData;
-  parentPort.postMessage({ ok: true, outcomes: simulateRetentions({ ...input, random: seededRandom(seed) }) });
+  parentPort.postMessage({ ok: true, outcomes: simulateRetentions({ ...input, newRandom: () => seededRandom(seed) }) });
 } catch (error) {
   parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
 }

@@ -3,11 +3,11 @@ import { seededRandom, type Random } from "@/lib/content/generate/random";
 import { longestGapKeepingRecall } from "@/lib/readiness/recall";
 
 /** The simulation with its random source still to be given: how getMemoryModel runs it (a strategy). */
-export type RetentionSimulator = (input: Omit<SimulationInput, "random">) => Promise<RetentionOutcome[]>;
+export type RetentionSimulator = (input: Omit<SimulationInput, "newRandom">) => Promise<RetentionOutcome[]>;
 
 /** Runs the simulation here, on this thread, with `seed`'s random source: for scripts and tests. */
 export function simulateHere(seed: string): RetentionSimulator {
-  return async (input) => simulateRetentions({ ...input, random: seededRandom(seed) });
+  return async (input) => simulateRetentions({ ...input, newRandom: () => seededRandom(seed) });
 }
 
 /** A studied card as the simulation sees it, in the user's days (days since 1970-01-01). */
@@ -29,7 +29,11 @@ export type SimulationInput = {
   /** The exam day; null to measure recall at the end of `days` instead. */
   examDay: number | null;
   retentions: readonly number[];
-  random: Random;
+  /**
+   * A fresh seeded random source, one per retention: each retention then sees the same draws (common
+   * random numbers), so the curve shows what the retention changes rather than sampling noise.
+   */
+  newRandom: () => Random;
 };
 
 export type RetentionOutcome = {
@@ -54,7 +58,7 @@ const MAX_SIMULATED_DAYS = 366;
  * a review before the exam when the due date would leave recall below the retention on exam day, as
  * scheduling does. No daily review cap: the point is what each retention costs.
  *
- * Deterministic for a given random source; one source is drawn from for every retention in turn.
+ * Deterministic for a given seed.
  */
 export function simulateRetentions(input: SimulationInput): RetentionOutcome[] {
   return input.retentions.map((retention) => simulateRetention(input, retention));
@@ -70,7 +74,7 @@ function simulateRetention(input: SimulationInput, retention: number): Retention
   const countUntil = input.today + input.days;
   const measureDay = measuringDay(input);
   const examDay = measureDay === input.examDay ? input.examDay : null;
-  const simulation = { scheduler, retention, examDay, measureDay, countUntil, random: input.random, reviews: 0 };
+  const simulation = { scheduler, retention, examDay, measureDay, countUntil, random: input.newRandom(), reviews: 0 };
 
   let studied = 0;
   let remembered = 0;
