@@ -57,6 +57,7 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   await page.keyboard.press("Enter");
   await expect(section.getByRole("status")).toContainText("Your own parameters predict your recall better", { timeout: 60_000 });
   await expect(section.getByText(/^You are scheduled with your own parameters\./)).toBeVisible();
+  await expect(fit).toBeFocused();
 
   const evaluation = section.getByRole("table").filter({ hasText: "Log loss" });
   await expect(evaluation.getByRole("columnheader")).toHaveText(["Measure", "Default parameters", "Fitted to you"]);
@@ -78,6 +79,9 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   for (const [label, viewport] of Object.entries(WIDTHS)) {
     await page.setViewportSize(viewport);
     await fit.focus();
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    await expect(fit).toBeFocused();
     await section.screenshot({ path: `docs/screenshots/settings-memory-model-${label}.png` });
   }
   await page.setViewportSize(WIDTHS.desktop);

@@ -40,6 +40,7 @@ export function MemoryModelPanel() {
   }, [load]);
 
   async function fit() {
+    if (fitting) return;
     setFitting(true);
     setFitMessage(null);
     try {
@@ -62,7 +63,8 @@ export function MemoryModelPanel() {
         the defaults. Your cards keep their memory state: the new parameters shape each card&apos;s intervals from its next rating on.
       </p>
       <div className="memory-model-actions">
-        <button type="button" className="button" onClick={() => void fit()} disabled={fitting}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it. */}
+        <button type="button" className="button" onClick={() => void fit()} aria-disabled={fitting}>
           {fitting ? "Fitting…" : "Fit my memory model"}
         </button>
         <span className="muted">
