@@ -29,6 +29,8 @@ export type MemoryFitBench = {
 
 const CONNECTIONS = 20;
 const HEAVY_CARDS = 10_000;
+/** Cards of the user being fitted: about 100,000 reviews over 500 days. */
+const FITTED_CARDS = 6_200;
 
 export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promise<MemoryFitBench> {
   const loadSeconds = quick ? 5 : 10;
@@ -42,7 +44,7 @@ export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promis
   await db.user.create({ data: { ...fitter, passwordHash: await hashPassword(BENCH_PASSWORD), settings: { create: {} } } });
   const history = syntheticHistory({
     trueParameters: FAST_FORGETTER,
-    cards: HEAVY_CARDS,
+    cards: FITTED_CARDS,
     newCardsPerDay: 25,
     start: new Date(Date.UTC(2025, 0, 1)),
     days: 500,

@@ -19,7 +19,7 @@ export type FitReport = {
   outcome: FitOutcome;
   reason: string;
   fittedAt: Date;
-  /** Review logs the fit read. */
+  /** The user's ratings when fitted (StudyDay rollups): the monthly refit counts new ones from here. */
   reviews: number;
   trainingReviews: number;
   fittedParameters: number[] | null;
@@ -50,10 +50,10 @@ export async function fitMemoryModel(db: Db, userId: string, options: FitOptions
   }
   try {
     const previous = await storedFitReport(db, userId);
-    const reviewCount = await db.reviewLog.count({ where: { userId } });
-    if (previous && previous.reviews === reviewCount) return previous;
+    const reviews = await ratingCount(db, userId);
+    if (previous && previous.reviews === reviews) return previous;
 
-    const { sequences, reviews } = await loadReviewSequences(db, userId);
+    const { sequences } = await loadReviewSequences(db, userId);
     const trainingReviews = trainingReviewCount(sequences);
     const report =
       trainingReviews < MIN_TRAINING_REVIEWS
@@ -64,6 +64,12 @@ export async function fitMemoryModel(db: Db, userId: string, options: FitOptions
   } finally {
     await releaseFitLease(db, userId, owner);
   }
+}
+
+/** The user's ratings, from the StudyDay rollups (a row per day) rather than a count over the review log. */
+export async function ratingCount(db: Db, userId: string): Promise<number> {
+  const { _sum } = await db.studyDay.aggregate({ where: { userId }, _sum: { reviews: true } });
+  return _sum.reviews ?? 0;
 }
 
 function tooFewReviews(now: Date, reviews: number, trainingReviews: number): FitReport {
