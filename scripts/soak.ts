@@ -21,6 +21,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { policyOfStored } from "@/lib/practice/policy";
 import { replayMismatches } from "@/lib/reliability/replay";
 import { rollupMismatches } from "@/lib/reliability/rollups";
 
@@ -213,11 +214,8 @@ async function main() {
   const missing = [...acknowledged].filter((id) => !storedIds.has(id));
   const userIds = [...new Set(stored.map((log) => log.userId))];
   const settings = new Map((await db.userSettings.findMany({ where: { userId: { in: userIds } } })).map((row) => [row.userId, row]));
-  const replay = await replayMismatches(db, userIds, (userId) => ({
-    desiredRetention: settings.get(userId)?.desiredRetention ?? 0.9,
-    examDate: null,
-    timeZone: settings.get(userId)?.timeZone ?? "Asia/Kolkata",
-  }));
+  // Exam mode off: the soak's users set no exam date.
+  const replay = await replayMismatches(db, userIds, (userId) => ({ ...policyOfStored(settings.get(userId) ?? null), examDate: null }));
   const rollups = await rollupMismatches(db, userIds);
   await db.$disconnect();
   await database.drop();

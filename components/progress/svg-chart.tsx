@@ -76,8 +76,11 @@ export function BarChartSvg({ points, valueName }: { points: ChartPoint[]; value
   );
 }
 
-/** Points joined in order, on a fixed value range (`low` to `high`), each point marked. */
-export function LineChartSvg({ points, low, high, ticks, unit = "", valueName }: { points: ChartPoint[]; low: number; high: number; ticks: number[]; unit?: string; valueName: string }) {
+/** A vertical line at one point of a line chart, with its label (e.g. the user's current choice). */
+export type ChartMarker = { index: number; label: string };
+
+/** Points joined in order, on a fixed value range (`low` to `high`), each point marked; `markers` drawn as labelled vertical lines. */
+export function LineChartSvg({ points, low, high, ticks, unit = "", valueName, markers = [] }: { points: ChartPoint[]; low: number; high: number; ticks: number[]; unit?: string; valueName: string; markers?: ChartMarker[] }) {
   const xOf = (index: number) => (points.length === 1 ? 50 : (index / (points.length - 1)) * 100);
   const yOf = (value: number) => ((high - value) / (high - low)) * 100;
   const xLabels = spreadIndexes(points.length, 5).map((index) => ({ text: points[index]?.label ?? "", at: xOf(index) }));
@@ -89,6 +92,11 @@ export function LineChartSvg({ points, low, high, ticks, unit = "", valueName }:
       {/* Dots in HTML: a circle in the stretched SVG would be drawn as an ellipse. */}
       {points.map((point, index) => (
         <span key={index} className="svg-chart-dot" style={{ left: `${xOf(index)}%`, top: `${yOf(point.value)}%` }} title={`${point.label}: ${point.value}${unit} ${valueName}`} />
+      ))}
+      {markers.map((marker, position) => (
+        <span key={`${marker.index}-${marker.label}`} className={`svg-chart-marker${position % 2 === 1 ? " svg-chart-marker-low" : ""}`} style={{ left: `${xOf(marker.index)}%` }}>
+          {marker.label}
+        </span>
       ))}
     </Frame>
   );

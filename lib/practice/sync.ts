@@ -1,10 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { ConflictError, RejectedFieldError } from "@/lib/errors";
-import { epochDayOf, localDayOf } from "@/lib/progress/time-zone";
-import { CARD_STATE_SELECT, gradeOf, ratingName, scheduleCard, type CardState, type RatingName, type SchedulingPolicy } from "@/lib/srs/schedule";
+import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
+import { tallyTopicOf } from "@/lib/db/rollup-rules";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { CARD_STATE_SELECT, cardStateFromJson, cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { RECALL_TYPES } from "./items";
-import { DEFAULT_POLICY, policyOf } from "./policy";
-import { isUniqueViolation, parseSnapshot, snapshot, StaleCardError } from "./reviews";
+import { policyOfStored, schedulingFor, type SchedulingPolicy } from "./policy";
+import { StaleCardError } from "./reviews";
 
 /** A rating made on a device, possibly offline and possibly long before it reaches the server. */
 export type DeviceRating = { reviewId: string; cardId: string; rating: RatingName; reviewedAt: Date; durationMs: number };
@@ -36,6 +39,7 @@ type StoredLog = {
   durationMs: number;
   cardBefore: string;
   localDay: number | null;
+  tallyTopic: string | null;
 };
 
 /** One rating in a card's history while it is being replayed: stored (with its row) or arriving now. */
@@ -55,8 +59,8 @@ type HistoryEntry = { reviewId: string; rating: RatingName; reviewedAt: Date; st
  */
 export async function syncRatings(db: Db, userId: string, ratings: readonly DeviceRating[], now: Date): Promise<SyncResult> {
   ratings.forEach((rating, index) => checkReviewedAt(rating.reviewedAt, now, index));
-  const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true } });
-  const policy = settings ? policyOf(settings) : DEFAULT_POLICY;
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } });
+  const policy = policyOfStored(settings);
 
   const byCard = new Map<string, DeviceRating[]>();
   for (const rating of ratings) byCard.set(rating.cardId, [...(byCard.get(rating.cardId) ?? []), rating]);
@@ -91,14 +95,14 @@ async function syncCard(
   for (let attempt = 1; ; attempt++) {
     const card = await db.card.findFirst({
       where: { id: cardId, userId },
-      select: { ...CARD_STATE_SELECT, id: true, version: true, item: { select: { type: true } } },
+      select: { ...CARD_STATE_SELECT, id: true, version: true, item: { select: { type: true, topic: true } } },
     });
     // Quiz questions' cards are rated by answering them; somebody else's card is nobody's business here.
     if (!card || !(RECALL_TYPES as readonly string[]).includes(card.item.type)) return null;
     const [logs, elsewhere] = await Promise.all([
       db.reviewLog.findMany({
         where: { cardId },
-        select: { id: true, reviewId: true, rating: true, origin: true, reviewedAt: true, durationMs: true, cardBefore: true, localDay: true },
+        select: { id: true, reviewId: true, rating: true, origin: true, reviewedAt: true, durationMs: true, cardBefore: true, localDay: true, tallyTopic: true },
       }),
       db.reviewLog.findMany({ where: { reviewId: { in: ratings.map((rating) => rating.reviewId) }, cardId: { not: cardId } }, select: { reviewId: true, userId: true } }),
     ]);
@@ -122,13 +126,13 @@ async function syncCard(
 
     // The stored log in the order its ratings were applied (each snapshot's reps), the arrivals merged in by time.
     const stored = logs
-      .sort((a, b) => parseSnapshot(a.cardBefore).reps - parseSnapshot(b.cardBefore).reps)
+      .sort((a, b) => cardStateFromJson(a.cardBefore).reps - cardStateFromJson(b.cardBefore).reps)
       .map((log): HistoryEntry => ({ reviewId: log.reviewId, rating: ratingName(log.rating), reviewedAt: log.reviewedAt, durationMs: log.durationMs, stored: log }));
     const history = mergeByTime(stored, arriving.sort(byTime));
     const firstArrival = history.findIndex((entry) => entry.stored === null);
     // The card as it stood just before the first arrival: the snapshot of the stored rating it goes in front of, or the card itself.
-    const replayFrom = firstArrival < stored.length ? parseSnapshot(stored[firstArrival]!.stored!.cardBefore) : card;
-    const rewritten = replay(userId, cardId, replayFrom, history.slice(firstArrival), policy);
+    const replayFrom = firstArrival < stored.length ? cardStateFromJson(stored[firstArrival]!.stored!.cardBefore) : card;
+    const rewritten = replay(userId, cardId, card.item.topic, replayFrom, history.slice(firstArrival), policy);
     const after = rewritten[rewritten.length - 1]!.after;
 
     try {
@@ -166,10 +170,11 @@ function mergeByTime(stored: HistoryEntry[], arriving: HistoryEntry[]): HistoryE
 }
 
 /** Each rating applied in turn at the time it was made, with the log row that records it. */
-function replay(userId: string, cardId: string, from: CardState, entries: HistoryEntry[], policy: SchedulingPolicy) {
+function replay(userId: string, cardId: string, topic: string, from: CardState, entries: HistoryEntry[], policy: SchedulingPolicy) {
+  const scheduling = schedulingFor(policy);
   let before = from;
   return entries.map((entry) => {
-    const after = scheduleCard(before, entry.rating, entry.reviewedAt, policy);
+    const after = scheduleCard(before, entry.rating, entry.reviewedAt, scheduling);
     const log = {
       // A stored rating keeps its row's identity, origin and calendar day; only what follows from the replay changes.
       ...(entry.stored ? { id: entry.stored.id } : {}),
@@ -187,8 +192,10 @@ function replay(userId: string, cardId: string, from: CardState, entries: Histor
       difficulty: after.difficulty,
       elapsedDays: after.elapsedDays,
       scheduledDays: after.scheduledDays,
-      cardBefore: snapshot(before),
+      cardBefore: cardStateToJson(before),
       localDay: entry.stored ? entry.stored.localDay : epochDayOf(localDayOf(entry.reviewedAt, policy.timeZone)),
+      // A stored rating stays on the tally it was counted under (lib/db/rollup-rules), so undo takes it off that one.
+      tallyTopic: entry.stored ? entry.stored.tallyTopic : tallyTopicOf("flashcard", topic),
     };
     before = after;
     return { log, after };
