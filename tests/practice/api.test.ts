@@ -141,7 +141,7 @@ describeEachDatabase("practice API", (provider) => {
 
   it("syncs a device's ratings: statuses and card states, batches of 500 over the usual body limit, clear 400s", async () => {
     const user = (await createUser(database.db)).id;
-    signedInAs(user);
+    await signedInAs(user);
     const [card] = (await call(getQueue, "/api/reviews/queue?limit=1")).body.cards;
     const minutesAgo = (count: number) => new Date(Date.now() - count * 60_000).toISOString();
     const ratings = Array.from({ length: 500 }, (_, index) => ({
