@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import { newResetToken, requestPasswordReset } from "@/lib/auth/password-reset";
+import { newResetToken, requestPasswordReset } from "@/lib/auth/reset-tokens";
 import { PASSWORD, registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
 
 const NEW_PASSWORD = "a fresh passphrase";

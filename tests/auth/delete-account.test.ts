@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { registerUser } from "@/lib/auth/accounts";
 import { deleteAccount, WRONG_DELETION_CONFIRMATION_MESSAGE } from "@/lib/auth/delete-account";
-import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { requestPasswordReset } from "@/lib/auth/reset-tokens";
 import { sessionIsLive, startSession } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";

@@ -5,12 +5,10 @@ import {
   changePassword,
   forgotPassword,
   INVALID_RESET_LINK_MESSAGE,
-  requestPasswordReset,
-  RESET_LINK_MINUTES,
   resetPassword,
-  resetTokenHash,
   WRONG_CURRENT_PASSWORD_MESSAGE,
 } from "@/lib/auth/password-reset";
+import { requestPasswordReset, RESET_LINK_MINUTES, resetTokenHash } from "@/lib/auth/reset-tokens";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { sessionIsLive, startSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
