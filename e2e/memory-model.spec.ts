@@ -65,7 +65,8 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   const [defaults, fitted] = (await logLoss.allTextContents()).map(Number);
   expect(fitted).toBeLessThan(defaults!);
 
-  await expect(section.locator(".recharts-line")).toBeVisible();
+  await expect(section.locator(".svg-chart-line")).toBeVisible();
+  await expect(section.locator(".svg-chart-marker", { hasText: "Now" })).toBeVisible();
   await expect(section.getByText("The lowest retention that keeps 90% of your studied facts on exam day")).toBeVisible();
   await section.getByText("Every retention simulated (table)").click();
   const rows = section.getByRole("table").filter({ hasText: "Reviews a day" }).locator("tbody tr");
