@@ -1,6 +1,6 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import { listMembersSentence, numberWordIndex, type NearMisses } from "./near-misses";
+import { areaOf, listMembersSentence, numberWordIndex, type NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
 import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
 
@@ -644,13 +644,30 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
   );
 }
 
+/**
+ * Whether a member goes without saying in its list's area: Japan among India's 2+2 partners in an
+ * India-Japan item. Knowing it is no knowledge, and it narrows the codes for free.
+ */
+export function givenByArea(topic: string, name: string): boolean {
+  return new RegExp(`(?<![\\w])${escapeRegExp(name)}(?![\\w])`, "i").test(areaOf(topic));
+}
+
+// Membership codes of one shape: two of three, or all three. A singleton code is settled by knowing
+// any two entries, and "all three" alone among them is the habit of an all-true bank.
+const MEMBERSHIP_CODES = [["1", "2"], ["2", "3"], ["1", "3"], ["1", "2", "3"]] as const;
+
 /** "Consider the following ...: Which of the above ...? Select the correct answer using the code given below." */
 export function membership(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`membership:${list.id}`);
-  const chosen = listSelection(list, 3, random);
-  if (!chosen) return undefined;
+  // Two members and one declared non-member, the non-member at a seeded place, so the key is one of
+  // "1 and 2 only", "2 and 3 only", "1 and 3 only" evenly; "1, 2 and 3" is the fourth option.
+  const members = shuffled(list.members.filter((fact) => !givenByArea(fact.topic, fact.value.text)), random).slice(0, 2);
+  const [nonMember] = shuffled(list.nonMembers, random);
+  if (members.length < 2 || !nonMember) return undefined;
+  const chosen: ListEntry[] = members.map((fact) => ({ name: fact.value.text, member: true, fact }));
+  chosen.splice(Math.floor(random() * 3), 0, { name: nonMember.name, member: false, fact: undefined });
   const key = chosen.flatMap((entry, index) => (entry.member ? [String(index + 1)] : []));
-  const { options, answer } = codeOptions(key, 3, random);
+  const options = MEMBERSHIP_CODES.map((numbers, index) => ({ id: OPTION_IDS[index]!, text: combinationText(numbers, 3) }));
   return item(
     "membership",
     list.id,
@@ -658,7 +675,7 @@ export function membership(list: CheckedList, context: Context): BankItem | unde
     {
       prompt: `${listPrompt(list, chosen.map((entry) => entry.name), list.whichQuestion)}\nSelect the correct answer using the code given below.`,
       options,
-      answer,
+      answer: options.find((option) => option.text === combinationText(key, 3))!.id,
       explanation: listExplanation(list, chosen, context),
     },
     { sources: [list], asOf: list.asOf },
@@ -682,15 +699,6 @@ export function distinctDates(keys: readonly string[]): boolean {
   return keys.every((a, i) => keys.every((b, j) => i === j || !(a.startsWith(b) || b.startsWith(a))));
 }
 
-const PERMUTATION_SWAPS = [
-  [0, 1],
-  [1, 2],
-  [2, 3],
-  [0, 3],
-  [0, 2],
-  [1, 3],
-] as const;
-
 /**
  * Whether an event's name holds a word that only makes sense against another version of the thing
  * ("the original Memorandum", "the current National Security Strategy"): beside other events it is no
@@ -704,6 +712,55 @@ export function relativeName(text: string): boolean {
 export function eventOf(fact: Fact, content: CheckedContent): string {
   const relation = content.relations.get(fact.relation)!;
   return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+}
+
+const ORDINALS = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|\d+(st|nd|rd|th))\b/i;
+
+function editionOf(word: string): number {
+  const lower = word.toLowerCase();
+  return lower === "inaugural" ? 1 : (numberWordIndex(lower) ?? Number.parseInt(lower, 10));
+}
+
+/**
+ * Whether two events' names alone put one before the other: editions of one series ("the second 2+2"
+ * before "the third 2+2"), or an upgrade named after what it upgrades ("Special Strategic and Global
+ * Partnership" after "Strategic and Global Partnership"). An order that contradicts it fools no one.
+ */
+export function obviouslyBefore(earlier: string, later: string): boolean {
+  const editionA = ORDINALS.exec(earlier);
+  const editionB = ORDINALS.exec(later);
+  if (editionA && editionB && earlier.replace(ORDINALS, "#").toLowerCase() === later.replace(ORDINALS, "#").toLowerCase()) {
+    return editionOf(editionA[1]!) < editionOf(editionB[1]!);
+  }
+  const named = (event: string) => (/[‘“'"]([^’”'"]+)[’”'"]/.exec(event)?.[1] ?? event).toLowerCase();
+  return named(earlier) !== named(later) && named(later).includes(named(earlier));
+}
+
+/** The pairs (earlier, later by `a`) that order `b` puts the other way round. */
+function inversions(a: readonly number[], b: readonly number[]): [number, number][] {
+  const rank = new Map(b.map((event, index) => [event, index]));
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) if (rank.get(a[i]!)! > rank.get(a[j]!)!) pairs.push([a[i]!, a[j]!]);
+  return pairs;
+}
+
+function permutations(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((first, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [first, ...rest]));
+}
+
+/**
+ * Three wrong orders that are near misses of the true one: each puts the fewest pairs the wrong way
+ * round (one swap of events adjacent in time first, then two), and none contradicts what the events'
+ * names make obvious (`obvious(earlier, later)` says the names alone date `earlier` first). Fewer than
+ * three such orders leave no question: the item is not made.
+ */
+export function nearMissOrders(order: readonly number[], obvious: (earlier: number, later: number) => boolean, random: Random): number[][] {
+  const live = permutations(order)
+    .map((candidate) => ({ candidate, swapped: inversions(order, candidate) }))
+    .filter(({ swapped }) => swapped.length > 0 && swapped.every(([earlier, later]) => !obvious(earlier, later)));
+  const byDistance = (distance: number) => shuffled(live.filter(({ swapped }) => swapped.length === distance), random);
+  return [...byDistance(1), ...byDistance(2)].slice(0, 3).map(({ candidate }) => candidate);
 }
 
 /** "Arrange the following events in chronological order" over four dated events of one area. */
@@ -723,14 +780,8 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
     .sort((a, b) => a.key.localeCompare(b.key))
     .map(({ index }) => index + 1);
   const code = (sequence: readonly number[]) => sequence.join("-");
-  const nearOrders = shuffled(PERMUTATION_SWAPS, random)
-    .map(([i, j]) => {
-      const swapped = [...order];
-      [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-      return code(swapped);
-    })
-    .filter((text, index, all) => all.indexOf(text) === index)
-    .slice(0, 3);
+  const nearOrders = nearMissOrders(order, (earlier, later) => obviouslyBefore(events[earlier - 1]!, events[later - 1]!), random).map(code);
+  if (nearOrders.length < 3) return undefined;
   const texts = [code(order), ...nearOrders].sort();
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const inOrder = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);

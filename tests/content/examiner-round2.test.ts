@@ -1,0 +1,69 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "@/lib/content/check";
+import { buildBank } from "@/lib/content/generate/build";
+import { givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
+import { seededRandom } from "@/lib/content/generate/random";
+import { loadContent } from "@/lib/content/load";
+
+// The second round of examiners' findings (issue #13), each pinned by known-bad input and, where the
+// rule holds over a whole bank, by the bank built from the real content.
+const realContent = checkContent(loadContent(path.resolve("content")));
+const realBank = buildBank(realContent, "test");
+const ofType = (type: string) => realBank.items.filter((item) => item.type === type);
+
+describe("chronology distractors are near misses", () => {
+  it("knows the orders that event names make obvious", () => {
+    expect(obviouslyBefore("Elevation of relations to the ‘Strategic and Global Partnership’", "Elevation of relations to the ‘Special Strategic and Global Partnership’")).toBe(true);
+    expect(obviouslyBefore("Elevation of relations to the ‘Special Strategic and Global Partnership’", "Elevation of relations to the ‘Strategic and Global Partnership’")).toBe(false);
+    expect(obviouslyBefore("The second India-Japan 2+2 ministerial meeting", "The third India-Japan 2+2 ministerial meeting")).toBe(true);
+    expect(obviouslyBefore("The inaugural India-Japan Forum", "The 14th India-Japan Annual Summit")).toBe(false);
+    expect(obviouslyBefore("Beginning of diplomatic relations", "Entry into force of the CEPA")).toBe(false);
+  });
+
+  it("offers only swaps of events adjacent in time, never one the names contradict", () => {
+    // True order 1-2-3-4, where 1 ("Strategic and Global") obviously precedes 2 ("Special Strategic and Global").
+    const obvious = (earlier: number, later: number) => earlier === 1 && later === 2;
+    for (let run = 0; run < 20; run++) {
+      const wrong = nearMissOrders([1, 2, 3, 4], obvious, seededRandom(`run-${run}`));
+      expect(wrong).toHaveLength(3);
+      for (const order of wrong) {
+        expect(order.indexOf(1)).toBeLessThan(order.indexOf(2));
+        // One or two swaps of neighbours in time: no event moves to the far end (no 2011 CEPA before the 1952 relations).
+        order.forEach((event, index) => expect(Math.abs(event - 1 - index)).toBeLessThanOrEqual(2));
+      }
+      expect(new Set(wrong.map((order) => order.join("-"))).size).toBe(3);
+    }
+    // With nothing obvious, the three single swaps of neighbours are the three wrong orders.
+    expect(nearMissOrders([1, 2, 3, 4], () => false, seededRandom("none")).map((order) => order.join("-")).sort()).toEqual(["1-2-4-3", "1-3-2-4", "2-1-3-4"]);
+  });
+
+  it("holds over the real bank: every wrong order is one or two swaps of neighbours away from the key", () => {
+    for (const item of ofType("chronology")) {
+      const key = item.options.find((option) => option.id === item.answer)!.text.split("-");
+      for (const option of item.options.filter((other) => other.id !== item.answer)) {
+        const shown = option.text.split("-");
+        shown.forEach((event, index) => expect(Math.abs(key.indexOf(event) - index), `${item.id} ${option.text}`).toBeLessThanOrEqual(2));
+      }
+    }
+  });
+});
+
+describe("membership items", () => {
+  it("treat a member named by the area as a given", () => {
+    expect(givenByArea("International Relations > India-Japan > 2+2", "Japan")).toBe(true);
+    expect(givenByArea("International Relations > India-Japan > 2+2", "Australia")).toBe(false);
+  });
+
+  it("hold a declared non-member, no member the area gives away, and codes of one shape with the key spread", () => {
+    const items = ofType("membership");
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.options.map((option) => option.text)).toEqual(["1 and 2 only", "2 and 3 only", "1 and 3 only", "1, 2 and 3"]);
+      expect(item.answer).not.toBe("d");
+      expect(item.explanation).toMatch(/\bNo: /);
+      expect(item.prompt).not.toMatch(/^\d\. Japan$/m);
+    }
+    expect(new Set(items.map((item) => item.answer)).size).toBeGreaterThan(1);
+  });
+});
