@@ -1,9 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkContent } from "@/lib/content/check";
+import { checkContent, type Fact } from "@/lib/content/check";
 import { buildBank } from "@/lib/content/generate/build";
-import { givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
+import { fitsItem, givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
+import type { FalseVariant } from "@/lib/content/generate/near-misses";
 import { seededRandom } from "@/lib/content/generate/random";
+import { withoutAsides, withoutScope } from "@/lib/content/generate/wording";
 import { loadContent } from "@/lib/content/load";
 
 // The second round of examiners' findings (issue #13), each pinned by known-bad input and, where the
@@ -65,5 +67,52 @@ describe("membership items", () => {
       expect(item.prompt).not.toMatch(/^\d\. Japan$/m);
     }
     expect(new Set(items.map((item) => item.answer)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("statement items", () => {
+  const policyOf = (id: string, subject: string, value: string, statement: string) =>
+    ({ id, subject, relation: "policy-of", statement, value: { type: "text", text: value, textInStatement: value }, traps: [], about: undefined }) as unknown as Fact;
+  const actEast = policyOf("act-east", "act-east-policy", "India", "The Act East Policy is a policy of India.");
+  const foip = policyOf("foip", "foip-strategy", "Japan", "The Free and Open Indo-Pacific Strategy is a strategy of Japan.");
+
+  it("never hold a false variant that takes another fact's value of the same relation (a mirror swap)", () => {
+    const mirror: FalseVariant = { statement: "The Act East Policy is a policy of Japan.", wrongValue: "Japan", why: "", authored: true };
+    expect(fitsItem(actEast, mirror, [actEast, foip], undefined)).toBe(false);
+    expect(fitsItem(actEast, mirror, [actEast], undefined)).toBe(true);
+  });
+
+  it("under a stem scoped to one meeting, never hold a trap that changes the meeting", () => {
+    const second = { ...policyOf("jsst", "second-2plus2", "Joint Service Staff Talks", "At the second India-Japan 2+2, the Ministers concurred to launch the Joint Service Staff Talks."), timeSensitive: false } as Fact;
+    const editionTrap: FalseVariant = { statement: "At the third India-Japan 2+2, the Ministers concurred to launch the Joint Service Staff Talks.", why: "", authored: true };
+    expect(fitsItem(second, editionTrap, [second], "the second India-Japan 2+2 ministerial dialogue (2022)")).toBe(false);
+    expect(fitsItem(second, editionTrap, [second], undefined)).toBe(true);
+  });
+
+  it("do not repeat the occasion the stem names", () => {
+    const about = "the third India-Japan 2+2 Foreign and Defence Ministerial Meeting (2024)";
+    expect(withoutScope("At the third India-Japan 2+2, the Ministers looked forward to dialogues on Africa.", about)).toBe("The Ministers looked forward to dialogues on Africa.");
+    expect(withoutScope("At the third India-Japan 2+2 (New Delhi, August 2024), the Ministers decided to meet in Japan.", about)).toBe("The Ministers decided to meet in Japan.");
+    expect(withoutScope("At the second India-Japan 2+2, the Ministers concurred.", about)).toBe("At the second India-Japan 2+2, the Ministers concurred.");
+  });
+
+  it("state one fact each, without relative clauses stitched in", () => {
+    const quad = policyOf("quad-venue", "quad-fmm", "Tokyo", "The Quad Foreign Ministers' Meeting of July 2024, whose discussion the third India-Japan 2+2 built on, was held in Tokyo.");
+    expect(withoutAsides(quad, quad.statement)).toBe("The Quad Foreign Ministers' Meeting of July 2024 was held in Tokyo.");
+    expect(withoutAsides(quad, "The Quad Foreign Ministers' Meeting of July 2024, whose discussion the third India-Japan 2+2 built on, was held in New Delhi.")).toBe(
+      "The Quad Foreign Ministers' Meeting of July 2024 was held in New Delhi.",
+    );
+    // A clause that holds the value, or that a trap changed, stays.
+    const isa = policyOf("isa", "isa", "India and France", "The ISA, which India and France launched, is based in Gurugram.");
+    expect(withoutAsides(isa, isa.statement)).toBe(isa.statement);
+    expect(withoutAsides(quad, "The Quad Foreign Ministers' Meeting of July 2024, whose discussion the second 2+2 built on, was held in Tokyo.")).toContain("second 2+2");
+  });
+
+  it("hold over the real bank: no statement repeats the stem's occasion, none has a stitched clause", () => {
+    for (const item of realBank.items.filter((made) => made.type.startsWith("statements-"))) {
+      const statements = item.prompt.split("\n").filter((line) => /^\d\. /.test(line));
+      if (item.prompt.startsWith("With reference to the third India-Japan 2+2")) for (const line of statements) expect(line, item.id).not.toMatch(/^\d\. At the third India-Japan 2\+2,/);
+      for (const line of statements) expect(line, item.id).not.toMatch(/, (whose|which) [^,]*,/);
+    }
   });
 });

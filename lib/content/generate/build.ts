@@ -68,6 +68,10 @@ function clash(a: Fact, b: Fact): boolean {
   // Two claims about one pair of things ("the UK is a ministerial partner", "the UK's 2+2 is held by
   // officials") are complements: one of them decides the other.
   if (a.subject === b.subject && a.value.entityId !== undefined && a.value.entityId === b.value.entityId) return true;
+  // Two facts each of whose value is the other's trap ("the Act East Policy is Japan's", "the FOIP is
+  // India's") are mirrors: side by side, one settles the other.
+  const trapsOf = (fact: Fact) => fact.traps.flatMap((trap) => (trap.value ? [trap.value.text.toLowerCase()] : []));
+  if (a.relation === b.relation && (trapsOf(a).includes(b.value.text.toLowerCase()) || trapsOf(b).includes(a.value.text.toLowerCase()))) return true;
   const wordsA = contentWords(a.statement);
   const wordsB = contentWords(b.statement);
   const shared = [...wordsA].filter((word) => wordsB.has(word)).length;

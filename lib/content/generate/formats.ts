@@ -1,8 +1,8 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import { areaOf, listMembersSentence, numberWordIndex, type NearMisses } from "./near-misses";
+import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
+import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withoutScope } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -341,16 +341,40 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * first). A fact with no provable false variant always stands true.
  */
 function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] {
-  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random));
+  const about = commonAbout(facts);
+  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
   const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
+  // Under a stem that names the occasion, the statements do not name it again.
+  const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);
-    if (!made.has(index)) return { fact, text: truth, correct: true, truth };
+    if (!made.has(index)) return { fact, text: shown(fact, truth), correct: true, truth };
     const authored = variants[index]!.filter((variant) => variant.authored);
     const falseVersion = pick(authored.length > 0 ? authored : variants[index]!.slice(0, 2), random);
-    return { fact, text: falseVersion.statement, correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
+    return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
+}
+
+/** The occasion all the facts are about, which the stem names ("With reference to the third ..."). */
+function commonAbout(facts: readonly Fact[]): string | undefined {
+  const about = facts[0]!.about;
+  return about && facts.every((fact) => fact.about === about) ? about : undefined;
+}
+
+/**
+ * Whether a false variant may stand in an item with these facts. Not when it takes the value of another
+ * fact of the same relation in the item: "The Act East Policy is a policy of Japan" beside "The FOIP is a
+ * strategy of Japan" (or its mirror) decides both at sight. And under a stem scoped to one occasion, not
+ * when it changes the occasion ("At the third 2+2" in an item on the second): that trap belongs to items
+ * about no one meeting.
+ */
+export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined): boolean {
+  const wrong = variant.wrongValue?.toLowerCase();
+  if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
+  if (!about) return true;
+  const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
+  return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
 
 function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
@@ -362,10 +386,8 @@ function statementsExplanation(judged: readonly Judged[], noun = "Statement"): s
 }
 
 function intro(facts: readonly Fact[]): string {
-  const about = facts[0]!.about;
-  return about && facts.every((fact) => fact.about === about)
-    ? `With reference to ${about}, consider the following statements:`
-    : "Consider the following statements:";
+  const about = commonAbout(facts);
+  return about ? `With reference to ${about}, consider the following statements:` : "Consider the following statements:";
 }
 
 const WHICH_OPTIONS: Record<number, string[][]> = {
