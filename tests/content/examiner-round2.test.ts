@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkContent, type Fact } from "@/lib/content/check";
 import { buildBank } from "@/lib/content/generate/build";
 import { fitsItem, givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
-import type { FalseVariant } from "@/lib/content/generate/near-misses";
+import { type FalseVariant, NearMisses, numericNearMisses } from "@/lib/content/generate/near-misses";
 import { seededRandom } from "@/lib/content/generate/random";
 import { withoutAsides, withoutScope } from "@/lib/content/generate/wording";
 import { loadContent } from "@/lib/content/load";
@@ -114,5 +114,41 @@ describe("statement items", () => {
       if (item.prompt.startsWith("With reference to the third India-Japan 2+2")) for (const line of statements) expect(line, item.id).not.toMatch(/^\d\. At the third India-Japan 2\+2,/);
       for (const line of statements) expect(line, item.id).not.toMatch(/, (whose|which) [^,]*,/);
     }
+  });
+});
+
+describe("MCQ years", () => {
+  it("are spaced, never three neighbours around the key (2046, 2047, 2048: the middle is the pick)", () => {
+    const years = numericNearMisses({ type: "year", text: "2047", textInStatement: "2047" }, 2024).map(Number);
+    expect(years).not.toContain(2046);
+    expect(years).not.toContain(2048);
+    const months = numericNearMisses({ type: "month", text: "September 2022", textInStatement: "September 2022" }, 2024);
+    expect(months).not.toContain("August 2022");
+    expect(months).not.toContain("October 2022");
+  });
+
+  it("offer the years of related events first, and explain them (2008 for the 2006 partnership)", () => {
+    const nearMisses = new NearMisses(realContent);
+    const partnership = realContent.facts.find((fact) => fact.value.type === "year" && /‘Strategic and Global Partnership’ in 2006/.test(fact.statement))!;
+    const related = nearMisses.relatedDates(partnership);
+    expect(related.map((date) => date.text)).toContain("2008");
+    expect(related.find((date) => date.text === "2008")!.meaning).toMatch(/Joint Declaration on Security Cooperation/);
+  });
+
+  it("hold over the real bank: no year MCQ has three consecutive years, and every related year is explained", () => {
+    for (const item of ofType("mcq").filter((made) => made.options.every((option) => /^\d{4}$/.test(option.text)))) {
+      const years = item.options.map((option) => Number(option.text)).sort();
+      expect(years.some((year, index) => index >= 2 && years[index - 1] === year - 1 && years[index - 2] === year - 2), item.id).toBe(false);
+      const key = item.options.find((option) => option.id === item.answer)!.text;
+      for (const option of item.options.filter((other) => other.text !== key)) {
+        const dated = realContent.facts.some((fact) => fact.value.type === "year" && fact.value.text === option.text && item.topic.split(" > ")[1] === fact.topic.split(" > ")[1]);
+        if (dated) expect(item.explanation, `${item.id} ${option.text}`).toContain(`${option.text} is wrong`);
+      }
+    }
+  });
+
+  it("ask for a goal's year in grammatical English", () => {
+    const goal = ofType("mcq").find((item) => /developed country/.test(item.prompt));
+    expect(goal?.prompt).toBe("By which year is India's goal of becoming a developed country to be achieved?");
   });
 });

@@ -1,6 +1,6 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses } from "./near-misses";
+import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses, type WrongValue } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
 import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withoutScope } from "./wording";
 
@@ -205,8 +205,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function whyWrong(options: { text: string; why?: string }[]): string {
-  const reasons = options.filter((option) => option.why).map((option) => `${capitalised(option.text)} is wrong: ${sentence(option.why!)}`);
+function whyWrong(options: WrongValue[]): string {
+  const reasons = options
+    .filter((option) => option.why ?? option.meaning)
+    .map((option) => (option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : `${capitalised(option.text)} is wrong: ${sentence(option.meaning!)}`));
   return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
 }
 
@@ -220,24 +222,45 @@ export function orderOf(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** A year or a month as a count of months (adjacent months differ by one, years by twelve); else undefined. */
+function calendarIndex(text: string): { index: number; unit: number } | undefined {
+  const date = dateKey(text);
+  if (!date || date.length > 7) return undefined;
+  const [year, month] = date.split("-").map(Number);
+  return month ? { index: year! * 12 + month, unit: 1 } : { index: year! * 12, unit: 12 };
+}
+
 /**
  * Three wrong values for an ordered key (years, months, numbers) that put the key at a seeded rank among
  * the four: near-year distractors taken from both sides leave the key in the middle, and a test-wise
- * aspirant picks the median. Nearest values first on each side, authored traps before the rest; where
- * one side runs short the other makes up the three. Unordered values keep their order.
+ * aspirant picks the median. Authored traps first wherever they fall, then values with a meaning (the
+ * year of a related event), nearest first on each side; where one side runs short the other makes up the
+ * three. No two years (or months) next to each other: three neighbours in a row give the middle away.
+ * Unordered values keep their order.
  */
-export function withKeyAtRandomRank<T extends { text: string; why?: string }>(key: string, candidates: readonly T[], random: Random): T[] {
+export function withKeyAtRandomRank<T extends WrongValue>(key: string, candidates: readonly T[], random: Random): T[] {
   const keyOrder = orderOf(key);
   const ordered = candidates.map((candidate) => ({ candidate, order: orderOf(candidate.text) }));
   if (keyOrder === undefined || ordered.some(({ order }) => order === undefined)) return candidates.slice(0, 3);
+  const keyStep = calendarIndex(key);
+  const picked: T[] = [];
+  const spaced = (candidate: T) =>
+    !keyStep ||
+    [key, ...picked.map((other) => other.text)].every((text) => Math.abs((calendarIndex(text)?.index ?? Infinity) - (calendarIndex(candidate.text)?.index ?? -Infinity)) > keyStep.unit);
+  const take = (candidate: T) => {
+    if (picked.length < 3 && !picked.includes(candidate) && spaced(candidate)) picked.push(candidate);
+  };
+  for (const candidate of candidates) if (candidate.why) take(candidate);
   const nearestFirst = (side: typeof ordered) =>
-    [...side].sort((a, b) => Number(!a.candidate.why) - Number(!b.candidate.why) || Math.abs(a.order! - keyOrder) - Math.abs(b.order! - keyOrder)).map(({ candidate }) => candidate);
+    [...side].sort((a, b) => Number(!a.candidate.meaning) - Number(!b.candidate.meaning) || Math.abs(a.order! - keyOrder) - Math.abs(b.order! - keyOrder)).map(({ candidate }) => candidate);
   const below = nearestFirst(ordered.filter(({ order }) => order! < keyOrder));
   const above = nearestFirst(ordered.filter(({ order }) => order! > keyOrder));
-  const rank = Math.floor(random() * 4);
-  const fromBelow = Math.min(rank, below.length, 3);
-  const fromAbove = Math.min(3 - fromBelow, above.length);
-  return [...below.slice(0, fromBelow + (3 - fromBelow - fromAbove)), ...above.slice(0, fromAbove)].slice(0, 3);
+  const wantedBelow = Math.floor(random() * 4);
+  const countBelow = () => picked.filter((candidate) => orderOf(candidate.text)! < keyOrder).length;
+  for (const candidate of below) if (countBelow() < wantedBelow) take(candidate);
+  for (const candidate of above) take(candidate);
+  for (const candidate of below) take(candidate);
+  return picked;
 }
 
 /** A single-answer MCQ with four options of one kind; the stem asks for the value, never a blank. */
