@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent, type Fact } from "@/lib/content/check";
 import { buildBank } from "@/lib/content/generate/build";
-import { fitsItem, givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
+import { decidedBy, fitsItem, givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
 import { type FalseVariant, NearMisses, numericNearMisses } from "@/lib/content/generate/near-misses";
 import { seededRandom } from "@/lib/content/generate/random";
 import { withoutAsides, withoutScope } from "@/lib/content/generate/wording";
@@ -150,5 +150,38 @@ describe("MCQ years", () => {
   it("ask for a goal's year in grammatical English", () => {
     const goal = ofType("mcq").find((item) => /developed country/.test(item.prompt));
     expect(goal?.prompt).toBe("By which year is India's goal of becoming a developed country to be achieved?");
+  });
+});
+
+describe("assertion-reason variants", () => {
+  it("are dropped where the other statement decides the changed value by arithmetic", () => {
+    const twentieth: FalseVariant = { statement: "In August 2024 the partnership was in its 20th year.", wrongValue: "20th", why: "", authored: false };
+    expect(decidedBy(twentieth, "India-Japan relations were elevated to a ‘Special Strategic and Global Partnership’ in 2014.")).toBe(true);
+    expect(decidedBy({ ...twentieth, wrongValue: "Tokyo" }, "The partnership was elevated in 2014.")).toBe(false);
+    expect(decidedBy(twentieth, "Japan is the largest bilateral donor to India.")).toBe(false);
+  });
+
+  it("hold over the real bank: no false variant beside a statement that dates it", () => {
+    for (const item of ofType("assertion-reason").filter((made) => made.answer === "c" || made.answer === "d")) {
+      const [statementI, statementII] = ["Statement-I", "Statement-II"].map((label) => item.prompt.split("\n").find((line) => line.startsWith(`${label}:`))!);
+      expect(/\d/.test(statementI!) && /\d/.test(statementII!), item.id).toBe(false);
+    }
+  });
+});
+
+describe("match-the-pairs items", () => {
+  it("carry the occasion their rows hold at", () => {
+    const ministers = ofType("match-pairs").find((item) => /Minister — Portfolio/.test(item.prompt));
+    expect(ministers?.prompt).toMatch(/^With reference to the third India-Japan 2\+2 .*, consider the following pairs:/);
+  });
+
+  it("hold rows of one kind of thing", () => {
+    for (const item of ofType("match-pairs")) {
+      const kinds = new Set(item.factIds.map((id) => {
+        const entity = realContent.entities.get(realContent.facts.find((fact) => fact.id === id)!.subject);
+        return entity?.kind ?? entity?.type;
+      }));
+      expect(kinds.size, item.id).toBe(1);
+    }
   });
 });

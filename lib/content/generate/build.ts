@@ -172,7 +172,13 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(statementsHowMany(group, context));
   }
 
-  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
+  // A pair set's rows are one kind of thing (exercises with exercises, Indian centres never beside a
+  // Tokyo neighbourhood): a heading widened to fit unlike rows is no UPSC heading.
+  const subjectKind = (fact: Fact) => {
+    const entity = content.entities.get(fact.subject);
+    return entity ? (entity.kind ?? entity.type) : "";
+  };
+  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
     // One pair per subject, so a list never matches the same thing twice; no row whose left side names

@@ -534,16 +534,27 @@ export function matchPairs(facts: readonly Fact[], { content, nearMisses }: Cont
   const keyText = howManyText(pairs.filter((pair) => pair.correct).length, total);
   const options = HOW_MANY_OPTIONS[total]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const [left, right] = relation.pairColumns;
-  const dated = facts.find((fact) => fact.timeSensitive);
   const table = pairs.map(({ fact, shown }) => `${capitalised(fact.subjectName)} — ${capitalised(shown)}`);
   return item("match-pairs", id, facts, {
-    prompt: `${dated ? `As of ${monthYear(dated.asOf)}, consider` : "Consider"} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
+    prompt: `${pairsOpening(facts)} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
     explanation: pairs
       .map(({ fact, correct }, index) => `Pair ${index + 1} is ${correct ? "correctly" : "incorrectly"} matched: ${sentence(datedStatement(fact))}`)
       .join(" "),
   });
+}
+
+/**
+ * How a pairs item opens: with the occasion its rows hold at ("With reference to the third India-Japan
+ * 2+2 ..., consider": ministers change, a portfolio is true of one meeting), else with the date of record
+ * of a time-sensitive row, else plainly.
+ */
+export function pairsOpening(facts: readonly Fact[]): string {
+  const about = commonAbout(facts);
+  if (about && facts.some((fact) => openingScope(fact.statement) || fact.timeSensitive)) return `With reference to ${about}, consider`;
+  const dated = facts.find((fact) => fact.timeSensitive);
+  return dated ? `As of ${monthYear(dated.asOf)}, consider` : "Consider";
 }
 
 /** UPSC's own wording for Statement-I/Statement-II questions. */
@@ -587,8 +598,8 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
         : `Both statements are correct, and Statement-II is the correct explanation for Statement-I: ${because(assertionText, reasonText)}`,
     ),
   ];
-  const [falseReason] = nearMisses.falseVariants(reason, random);
-  const [falseAssertion] = nearMisses.falseVariants(assertion, random);
+  const [falseReason] = nearMisses.falseVariants(reason, random).filter((variant) => !decidedBy(variant, assertionText));
+  const [falseAssertion] = nearMisses.falseVariants(assertion, random).filter((variant) => !decidedBy(variant, reasonText));
   const variants: (() => BankItem)[] = [];
   if (falseReason) {
     variants.push(() =>
@@ -602,6 +613,16 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
   }
   if (variants.length > 0) items.push(pick(variants, random)());
   return items;
+}
+
+/**
+ * Whether the other statement of a pair settles a false variant by itself: a changed year, number or
+ * edition beside a statement with a date or number of its own ("in its 20th year" against "elevated in
+ * 2014"; "elevated in 2006" against "in its 10th year in 2024"). Arithmetic, not knowledge, would answer it.
+ */
+export function decidedBy(variant: FalseVariant, other: string): boolean {
+  const numeric = (text: string) => /\d/.test(text) || numberWordIndex(text) !== undefined;
+  return variant.wrongValue !== undefined && numeric(variant.wrongValue) && /\d|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(other);
 }
 
 /**
