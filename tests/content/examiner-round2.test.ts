@@ -5,7 +5,7 @@ import { buildBank } from "@/lib/content/generate/build";
 import { decidedBy, fitsItem, givenByArea, nearMissOrders, obviouslyBefore } from "@/lib/content/generate/formats";
 import { type FalseVariant, NearMisses, numericNearMisses } from "@/lib/content/generate/near-misses";
 import { seededRandom } from "@/lib/content/generate/random";
-import { withoutAsides, withoutScope } from "@/lib/content/generate/wording";
+import { datedStatement, withoutAsides, withoutScope } from "@/lib/content/generate/wording";
 import { loadContent } from "@/lib/content/load";
 
 // The second round of examiners' findings (issue #13), each pinned by known-bad input and, where the
@@ -182,6 +182,16 @@ describe("match-the-pairs items", () => {
         return entity?.kind ?? entity?.type;
       }));
       expect(kinds.size, item.id).toBe(1);
+    }
+  });
+});
+
+describe("recall cards' explanations", () => {
+  it("say more than the prompt with its answer filled in: the note or a related fact, and the source's words", () => {
+    const recall = realBank.items.filter((item) => item.type === "flashcard" || item.type === "cloze");
+    for (const item of recall.filter((made) => !made.id.includes(":list:"))) {
+      const fact = realContent.facts.find((candidate) => candidate.id === item.factIds[0])!;
+      expect(item.explanation.length, item.id).toBeGreaterThan(datedStatement(fact).length + 20);
     }
   });
 });

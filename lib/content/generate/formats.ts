@@ -62,6 +62,38 @@ function withNote(text: string, fact: Fact): string {
   return fact.note ? `${text} ${sentence(fact.note)}` : text;
 }
 
+/**
+ * A recall card's feedback: more than the prompt with its answer filled in. The fact, its note, else a
+ * related fact of the same subject (what makes it memorable), and the source's own words.
+ */
+export function recallExplanation(fact: Fact, { content }: Context): string {
+  const parts = [sentence(datedStatement(fact))];
+  if (fact.note) parts.push(sentence(fact.note));
+  else {
+    const related = content.facts.find((other) => other.subject === fact.subject && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
+    if (related) parts.push(sentence(datedStatement(related)));
+  }
+  const source = fact.sources[0];
+  const document = source && content.documents.find((candidate) => candidate.id === source.doc);
+  if (source && document) {
+    // The source's own line where it says more than the fact (the sentence around the quote), else the quote.
+    const line = /^line (\d+)$/.exec(source.locator);
+    const lineText = line ? document.lines[Number(line[1]) - 1]?.trim().replace(/^[•*-]\s*/, "") : undefined;
+    const words = lineText && lineText.length > source.quote.length + 20 && lineText.length <= 400 ? lineText : source.quote;
+    const quoted = datedStatement(fact).includes(words) ? "" : `: “${words.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}”`;
+    parts.push(`Source: ${document.title} (${source.locator})${quoted}.`);
+  }
+  return parts.join(" ");
+}
+
+/** Whether one statement says mostly what another says ("JIMEX is a bilateral exercise" beside "JIMEX is a bilateral naval exercise"). */
+function restates(text: string, other: string): boolean {
+  const words = (value: string) => new Set(value.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4));
+  const mine = words(text);
+  const theirs = words(other);
+  return [...mine].filter((word) => theirs.has(word)).length >= 0.6 * mine.size;
+}
+
 // Options start with a capital whatever the fact's casing, so the key cannot stand out by its case.
 export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -138,7 +170,7 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
     prompt,
     options: [],
     answer: capitalised(fact.value.text),
-    explanation: withNote(datedStatement(fact), fact),
+    explanation: recallExplanation(fact, context),
   });
 }
 
@@ -187,7 +219,7 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
-    explanation: withNote(datedStatement(fact), fact),
+    explanation: recallExplanation(fact, context),
   });
 }
 
