@@ -67,6 +67,7 @@ describe("membership items", () => {
       expect(item.prompt).not.toMatch(/^\d\. Japan$/m);
     }
     expect(new Set(items.map((item) => item.answer)).size).toBeGreaterThan(1);
+    for (const item of ofType("list-count").filter((made) => made.topic.includes("India-Japan"))) expect(item.prompt, item.id).not.toMatch(/^\d\. Japan$/m);
   });
 });
 

@@ -692,7 +692,8 @@ type ListEntry = { name: string; member: boolean; fact: Fact | undefined };
 
 /** Members and non-members of a complete list, three or four of them, at least one of each where possible. */
 function listSelection(list: CheckedList, size: number, random: Random): ListEntry[] | undefined {
-  const members = shuffled(list.members, random);
+  // A member the area names (Japan in an India-Japan item) is no question.
+  const members = shuffled(list.members.filter((fact) => !givenByArea(fact.topic, fact.value.text)), random);
   const nonMembers = shuffled(list.nonMembers, random);
   // Any count from one to all is possible on the paper; the rest are near-miss non-members.
   const wanted = 1 + Math.floor(random() * size);
