@@ -196,3 +196,11 @@ describe("recall cards' explanations", () => {
     }
   });
 });
+
+describe("statement codes", () => {
+  it("are of comparable shape: beside '1, 2 and 3', no singleton codes where knowing one statement settles the item", () => {
+    const allTrue = ofType("statements-which").filter((item) => item.options.find((option) => option.id === item.answer)!.text === "1, 2 and 3");
+    expect(allTrue.length).toBeGreaterThan(0);
+    for (const item of allTrue) expect(item.options.filter((option) => / only$/.test(option.text) && !/ and /.test(option.text)), item.id).toEqual([]);
+  });
+});

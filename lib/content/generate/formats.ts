@@ -476,8 +476,13 @@ function codeOptions(key: readonly string[], count: 2 | 3, random: Random) {
     });
   let distractors = others;
   if (count === 3) {
-    const tries = shuffled(threeOf(others), random);
-    distractors = tries.find((three) => balanced([keyText, ...three])) ?? tries[0]!;
+    // Codes of comparable shape: beside "1, 2 and 3" the two-statement codes, never "1 only", "2 only",
+    // "3 only", where knowing any one statement true settles the item.
+    const size = (text: string) => numbersOf.get(text)!.length;
+    const unlike = (three: readonly string[]) => three.filter((text) => Math.abs(size(text) - key.length) > 1).length;
+    const tries = shuffled(threeOf(others), random).filter((three) => balanced([keyText, ...three]));
+    const fewestUnlike = Math.min(...tries.map(unlike));
+    distractors = tries.find((three) => unlike(three) === fewestUnlike) ?? shuffled(threeOf(others), random)[0]!;
   }
   const texts = [keyText, ...distractors].sort((a, b) => all.indexOf(a) - all.indexOf(b));
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
