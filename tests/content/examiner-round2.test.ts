@@ -195,6 +195,11 @@ describe("recall cards' explanations", () => {
       expect(item.explanation.length, item.id).toBeGreaterThan(datedStatement(fact).length + 20);
     }
   });
+
+  it("lend no fact of a broad subject (an exercise list on a card about the 2+2 format)", () => {
+    const upgrade = realBank.items.find((item) => item.id.startsWith("cloze:india-japan-two-plus-two-upgrade-of-secretary-dialogue"));
+    expect(upgrade?.explanation).not.toMatch(/Dharma Guardian/);
+  });
 });
 
 describe("statement codes", () => {

@@ -20,6 +20,7 @@ import {
   notAnExplanation,
   membership,
   namesItsMatch,
+  NARROW_SUBJECT_MOST_FACTS,
   relativeName,
   statementsHowMany,
   statementsWhich,
@@ -262,8 +263,7 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
   });
 }
 
-/** Facts a subject may have and still be one narrow thing (one summit, one exercise). */
-export const NARROW_SUBJECT_MOST_FACTS = 6;
+export { NARROW_SUBJECT_MOST_FACTS } from "./formats";
 
 /** Subjects with many facts: a meeting, a country, a format. */
 function broadSubjects(facts: readonly Fact[]): Set<string> {

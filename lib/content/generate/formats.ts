@@ -62,15 +62,20 @@ function withNote(text: string, fact: Fact): string {
   return fact.note ? `${text} ${sentence(fact.note)}` : text;
 }
 
+/** Facts a subject may have and still be one narrow thing (one summit, one exercise). */
+export const NARROW_SUBJECT_MOST_FACTS = 6;
+
 /**
  * A recall card's feedback: more than the prompt with its answer filled in. The fact, its note, else a
- * related fact of the same subject (what makes it memorable), and the source's own words.
+ * related fact of the same narrow subject (what makes it memorable; a broad one such as "the 2+2" would
+ * lend an unrelated fact), and the source's own words.
  */
 export function recallExplanation(fact: Fact, { content }: Context): string {
   const parts = [sentence(datedStatement(fact))];
+  const ofSubject = content.facts.filter((other) => other.subject === fact.subject);
   if (fact.note) parts.push(sentence(fact.note));
-  else {
-    const related = content.facts.find((other) => other.subject === fact.subject && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
+  else if (ofSubject.length <= NARROW_SUBJECT_MOST_FACTS) {
+    const related = ofSubject.find((other) => other.subject === fact.subject && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
     if (related) parts.push(sentence(datedStatement(related)));
   }
   const source = fact.sources[0];
@@ -395,10 +400,12 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
  * first). A fact with no provable false variant always stands true.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] {
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] | undefined {
   const about = commonAbout(facts);
   const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
+  // A set where no statement can be false here is no question: its key would always be "all of them".
+  if (falsifiable.length === 0) return undefined;
   const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
   // Under a stem that names the occasion, the statements do not name it again.
   const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
@@ -502,6 +509,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
   const random = seededRandom(`statements-which:${id}`);
   // The standard three-statement codes have no "none": keep at least one statement true.
   const judged = judgeStatements(facts, nearMisses, random, facts.length === 3 ? 1 : 0);
+  if (!judged) return undefined;
   const key = judged.flatMap((statement, index) => (statement.correct ? [String(index + 1)] : []));
   const { options, answer } = codeOptions(key, facts.length as 2 | 3, random);
   return item("statements-which", id, facts, {
@@ -530,6 +538,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
   const random = seededRandom(`statements-how-many:${id}`);
   // Four-statement codes run from "Only one" to "All four": at least one stays true.
   const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0);
+  if (!judged) return undefined;
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("statements-how-many", id, facts, {
