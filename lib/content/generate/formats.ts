@@ -67,15 +67,15 @@ export const NARROW_SUBJECT_MOST_FACTS = 6;
 
 /**
  * A recall card's feedback: more than the prompt with its answer filled in. The fact, its note, else a
- * related fact of the same narrow subject (what makes it memorable; a broad one such as "the 2+2" would
- * lend an unrelated fact), and the source's own words.
+ * related fact of the same narrow subject and topic (what makes it memorable; a broad subject, or another
+ * topic, would lend an unrelated fact: an exercise list on a card about the 2+2 format), and the source's own words.
  */
 export function recallExplanation(fact: Fact, { content }: Context): string {
   const parts = [sentence(datedStatement(fact))];
   const ofSubject = content.facts.filter((other) => other.subject === fact.subject);
   if (fact.note) parts.push(sentence(fact.note));
   else if (ofSubject.length <= NARROW_SUBJECT_MOST_FACTS) {
-    const related = ofSubject.find((other) => other.subject === fact.subject && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
+    const related = ofSubject.find((other) => other.topic === fact.topic && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
     if (related) parts.push(sentence(datedStatement(related)));
   }
   const source = fact.sources[0];
