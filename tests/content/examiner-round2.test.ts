@@ -115,6 +115,7 @@ describe("statement items", () => {
       if (item.prompt.startsWith("With reference to the third India-Japan 2+2")) for (const line of statements) expect(line, item.id).not.toMatch(/^\d\. At the third India-Japan 2\+2,/);
       for (const line of statements) expect(line, item.id).not.toMatch(/, (whose|which) [^,]*,/);
     }
+    for (const item of realBank.items.filter((made) => made.options.length === 0)) expect(item.prompt, item.id).not.toMatch(/, (whose|which) [^,\n]*,/);
   });
 });
 

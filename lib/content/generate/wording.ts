@@ -103,7 +103,8 @@ export function fillSubject(template: string, subject: Pick<LoadedEntity, "name"
 
 /** The question whose answer is the fact's value. */
 export function questionFor(fact: Fact, relation: LoadedRelation, subject?: LoadedEntity): string {
-  const question = fact.question ?? fillSubject(relation.question, subject ?? fact.subjectName);
+  // An authored question drops the asides its statement drops ("..., whose discussion the 2+2 built on, ...").
+  const question = fact.question ? withoutAsides(fact, fact.question) : fillSubject(relation.question, subject ?? fact.subjectName);
   return fact.timeSensitive ? asOf(fact.asOf, question) : question;
 }
 
