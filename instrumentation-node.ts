@@ -1,5 +1,8 @@
 import http from "node:http";
+import { getDb } from "@/lib/db/client";
 import { checkServerEnv } from "@/lib/env";
+import { fitInWorker } from "@/lib/memory-model/workers";
+import { startRefitSchedule } from "@/lib/memory-model/refit";
 import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/client-ip";
 
 export function stopOnBadEnvironment() {
@@ -28,4 +31,9 @@ export function recordPeerAddresses() {
     }
     return emit.call(this, event, ...args);
   };
+}
+
+/** The monthly refit of each learner's memory model (lib/memory-model/refit.ts), checked hourly. */
+export function startMemoryModelRefits() {
+  startRefitSchedule(getDb, fitInWorker);
 }

@@ -18,6 +18,9 @@ export function contentSecurityPolicy(nonce: string, production = isProduction):
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js): named here, since 'strict-dynamic' makes script-src ignore 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -6,6 +6,7 @@ import { benchContent, formatContentBench } from "./content";
 import { measureFirstLoadJs } from "./first-load-js";
 import { benchHttp, formatFloorRatios } from "./http";
 import { formatLoad } from "./load";
+import { benchMemoryModelFit, formatMemoryFitBench } from "./memory-model";
 import { benchProgress, formatProgressBench } from "./progress";
 import { benchQueries, formatQueryCounts } from "./queries";
 
@@ -39,6 +40,12 @@ async function main() {
   console.log(`\n${formatFloorRatios(http.flatMap((part) => part.floorRatios))}`);
   figures.http = http.flatMap((part) => part.rows);
   figures.floorRatios = http.flatMap((part) => part.floorRatios);
+
+  console.log("\n## Review submits while a heavy user's memory model is fitted (SQLite, 20 users; latency in ms)");
+  const memoryFit = await benchMemoryModelFit({ quick });
+  console.log(formatLoad(memoryFit.rows));
+  console.log(formatMemoryFitBench(memoryFit));
+  figures.memoryModelFit = memoryFit;
 
   console.log("\n## First Load JS per route (gzip, from the last `next build`)");
   try {

@@ -101,7 +101,7 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
   // Today's square of the heatmap is on screen, not scrolled out of sight.
   // (The page scrolls down to the heatmap; the heatmap's own sideways scroll is left as the page opens it.)
   await page.locator(".heatmap-figure").evaluate((figure) => figure.scrollIntoView({ block: "center" }));
-  const todaySquare = page.locator(".heatmap-cell").last();
+  const todaySquare = page.locator(".heatmap-today");
   await expect(todaySquare).toBeInViewport({ ratio: 1 });
 
   const pages = ["/app/today", "/app/quiz", "/app/flashcards", "/app/library", "/app/library/documents/pw-2024-2plus2-notes", "/app/settings"];

@@ -21,6 +21,7 @@ export const DEFAULT_TIME_ZONE = DEFAULT_SETTINGS.timeZone;
  * The stored settings, or the defaults for a user without a settings row (one who registered before
  * settings existed): the one way a missing row is handled, so no page fails for the lack of it.
  */
-export function settingsOrDefaults<Field extends keyof DefaultedSettings>(row: Pick<DefaultedSettings, Field> | null | undefined): Pick<DefaultedSettings, Field> {
-  return row ?? DEFAULT_SETTINGS;
+export function settingsOrDefaults<Row extends Partial<DefaultedSettings>>(row: Row | null | undefined): Pick<DefaultedSettings, keyof Row & keyof DefaultedSettings> {
+  // A row may carry columns that have no default (the fitted FSRS weights): those are read from the row itself.
+  return (row ?? DEFAULT_SETTINGS) as Pick<DefaultedSettings, keyof Row & keyof DefaultedSettings>;
 }

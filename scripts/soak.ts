@@ -1,11 +1,17 @@
 /**
- * `npm run soak [-- --postgres] [--instances 2] [--kill] [--seconds 60] [--users 20]`
+ * `npm run soak [-- --postgres] [--instances 2] [--kill] [--seconds 60] [--users 20] [--offline] [--seed 1]`
  *
  * Many signed-in users rating flashcards at once through `next start` (loopback only), re-sending some
  * ratings as a flaky network would, optionally across two instances on one PostgreSQL and with one
  * instance killed and restarted mid-run. Then it checks, from the database: one review log row per
  * distinct review id, every acknowledged rating stored, every card's state equal to a replay of its log
  * through ts-fsrs, and the progress rollups equal to a recount of the log. Exits non-zero on any difference. Bounded in time; never leaves this machine.
+ *
+ * `--offline`: each user is two phones reviewing offline instead. Ratings are made with times in the past
+ * hours, kept back, and sent later through POST /api/reviews/sync in shuffled batches, some delayed and
+ * some sent twice; both phones rate the same cards (the queue keeps serving a card until a sync reaches
+ * the server). The same checks then show that the late, out-of-order and duplicated ratings were each
+ * stored once and every card equals the replay of its log. `--seed` fixes the shuffles.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { signIn, startNext, type RunningServer } from "@/bench/server";
@@ -15,6 +21,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { policyOfStored } from "@/lib/practice/policy";
 import { replayMismatches } from "@/lib/reliability/replay";
 import { rollupMismatches } from "@/lib/reliability/rollups";
 
@@ -28,6 +35,8 @@ const instances = option("instances", 1);
 const killMidway = args.includes("--kill");
 const seconds = option("seconds", 60);
 const userCount = option("users", 20);
+const offline = args.includes("--offline");
+const random = seededRandom(option("seed", 1));
 const PASSWORD = "soak-password-1";
 
 type Rating = "again" | "hard" | "good" | "easy";
@@ -119,6 +128,76 @@ async function main() {
     }
   }
 
+  type DeviceRating = { reviewId: string; cardId: string; rating: Rating; reviewedAt: string; durationMs: number };
+
+  /** Sends a batch until some instance answers it; every rating it answers for counts as acknowledged. */
+  async function syncUntilAnswered(cookie: string, ratings: DeviceRating[], firstInstance: number) {
+    for (let attempt = 0; Date.now() < deadline + 30_000; attempt++) {
+      sent++;
+      try {
+        const response = await fetch(`${baseUrl(firstInstance + attempt)}/api/reviews/sync`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify({ ratings }),
+        });
+        if (response.ok) {
+          const answer = (await response.json()) as { ratings: { reviewId: string; status: string }[] };
+          for (const entry of answer.ratings) if (entry.status !== "unknown_card") acknowledged.add(entry.reviewId);
+          return;
+        }
+        if (response.status === 400) {
+          refused++;
+          console.log(`soak: a sync was refused: ${await response.text()}`);
+          return;
+        }
+      } catch {
+        // The instance is down: try again, maybe on another one.
+      }
+      retried++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Two phones of one user reviewing offline: ratings made hours ago reach the server late, out of order, some twice. */
+  async function offlineUser(index: number) {
+    const user = users[index]!;
+    const phones: DeviceRating[][] = [[], []];
+    const sentBefore: DeviceRating[] = [];
+    for (let round = 0; Date.now() < deadline; round++) {
+      let cards: { id: string }[] = [];
+      try {
+        const response = await fetch(`${baseUrl(index + round)}/api/reviews/queue?limit=5`, { headers: { cookie: user.cookie } });
+        if (response.ok) cards = (await response.json()).cards;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      const phone = phones[round % 2]!;
+      for (const card of cards) {
+        // Made up to six hours ago, to the millisecond: late and out of order once shuffled.
+        const reviewedAt = new Date(Date.now() - Math.floor(random() * 6 * 3_600_000)).toISOString();
+        phone.push({ reviewId: randomUUID(), cardId: card.id, rating: RATINGS[Math.floor(random() * 4)]!, reviewedAt, durationMs: 3000 });
+      }
+      // A phone comes online now and then (a delay of some rounds), sending what it kept in a shuffled
+      // batch, with a few ratings it had already sent (a lost answer) sent again.
+      if (random() < 0.4 && phone.length > 0) {
+        const batch = shuffle([...phone.splice(0), ...sentBefore.filter(() => random() < 0.1)]);
+        sentBefore.push(...batch);
+        await syncUntilAnswered(user.cookie, batch.slice(0, 500), index + round);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const phone of phones) if (phone.length > 0) await syncUntilAnswered(user.cookie, shuffle(phone).slice(0, 500), index);
+  }
+
+  function shuffle<T>(items: T[]): T[] {
+    for (let at = items.length - 1; at > 0; at--) {
+      const other = Math.floor(random() * (at + 1));
+      [items[at], items[other]] = [items[other]!, items[at]!];
+    }
+    return items;
+  }
+
   const killer = killMidway
     ? (async () => {
         await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2));
@@ -127,7 +206,7 @@ async function main() {
         servers[0] = await startNext(database.url, ports[0]!, secret);
       })()
     : Promise.resolve();
-  await Promise.all([...users.map((_, index) => virtualUser(index)), killer]);
+  await Promise.all([...users.map((_, index) => (offline ? offlineUser(index) : virtualUser(index))), killer]);
   await Promise.all(servers.map((server) => server.stop()));
 
   const stored = await db.reviewLog.findMany({ select: { reviewId: true, userId: true } });
@@ -135,11 +214,8 @@ async function main() {
   const missing = [...acknowledged].filter((id) => !storedIds.has(id));
   const userIds = [...new Set(stored.map((log) => log.userId))];
   const settings = new Map((await db.userSettings.findMany({ where: { userId: { in: userIds } } })).map((row) => [row.userId, row]));
-  const replay = await replayMismatches(db, userIds, (userId) => ({
-    desiredRetention: settings.get(userId)?.desiredRetention ?? 0.9,
-    examDate: null,
-    timeZone: settings.get(userId)?.timeZone ?? "Asia/Kolkata",
-  }));
+  // Exam mode off: the soak's users set no exam date.
+  const replay = await replayMismatches(db, userIds, (userId) => ({ ...policyOfStored(settings.get(userId) ?? null), examDate: null }));
   const rollups = await rollupMismatches(db, userIds);
   await db.$disconnect();
   await database.drop();
@@ -153,6 +229,18 @@ async function main() {
   const ok = stored.length === storedIds.size && missing.length === 0 && replay.mismatches.length === 0 && rollups.length === 0 && acknowledged.size > 0;
   console.log(ok ? "soak: OK" : "soak: FAILED");
   process.exit(ok ? 0 : 1);
+}
+
+/** mulberry32: a small seeded generator, so that a failing soak can be run again the same way. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 main().catch((error) => {

@@ -15,8 +15,10 @@ const root = process.cwd();
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(root, "node_modules", ".bin", "next");
+const serwistBin = path.join(root, "node_modules", ".bin", "serwist");
+const serviceWorker = path.join(root, "public", "sw.js");
 
-const BUILD_INPUTS = ["app", "components", "lib", "content/generated", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
+const BUILD_INPUTS = ["app", "components", "lib", "content/generated", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "worker", "serwist.config.js"];
 
 async function main() {
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET) fail(MISSING_SECRET_MESSAGE);
@@ -28,10 +30,16 @@ async function main() {
   const seeded = await seedDatabase(target);
   console.log(`Question bank: ${seeded}`);
 
-  if (!dev && buildIsStale()) {
+  const rebuild = !dev && buildIsStale();
+  if (rebuild) {
     console.log("Building the app (next build)...");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
     if (build.status !== 0) fail("next build failed");
+  }
+  // The service worker precaches what `next build` wrote, so it is built after it, every time the app is.
+  if (!dev && (rebuild || !fs.existsSync(serviceWorker))) {
+    const bundle = spawnSync(serwistBin, ["build"], { stdio: "inherit", env: process.env });
+    if (bundle.status !== 0) fail("serwist build (the service worker) failed");
   }
 
   const env = {

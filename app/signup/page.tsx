@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { PublicHeader } from "@/components/shell/public-header";
 import { getSessionUserId } from "@/lib/auth/session";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/account";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -14,7 +15,7 @@ export default async function SignUpPage() {
       <PublicHeader signedIn={false} />
       <main id="main" className="container narrow auth-page">
         <h1>Create your account</h1>
-        <SignUpForm />
+        <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} />
         <p className="muted">
           Already have an account? <Link href="/signin">Sign in</Link>.
         </p>

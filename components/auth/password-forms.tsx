@@ -3,20 +3,14 @@
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { forgotPasswordSchema, passwordChangeSchema, passwordResetSchema } from "@/lib/validation/account";
+import { fieldErrorsOf, type FieldErrors } from "@/components/forms/field-errors";
 import { Field } from "./field";
+import { accountSchemas } from "./load-on-use";
 
-export type Errors = Record<string, string | undefined>;
-
-/** The first message per field of a zod failure or a 400's issues. */
-function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const errors: Errors = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
+export type Errors = FieldErrors<string>;
 
 export function messageOf(error: unknown): Errors {
-  if (error instanceof ApiError && error.body.issues?.length) return errorsOf(error.body.issues);
+  if (error instanceof ApiError && error.body.issues?.length) return fieldErrorsOf(error.body.issues);
   if (error instanceof ApiError) return { form: error.message };
   return { form: "The server could not be reached. Check your connection and try again." };
 }
@@ -47,8 +41,9 @@ export function PasswordChangeForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setDone(null);
+    const { passwordChangeSchema } = await accountSchemas();
     const parsed = passwordChangeSchema.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
-    if (!parsed.success) return setErrors(errorsOf(parsed.error.issues));
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     if (form.get("confirmPassword") !== parsed.data.newPassword) return setErrors({ confirmPassword: "The two new passwords differ." });
     setErrors({});
     setPending(true);
@@ -64,7 +59,7 @@ export function PasswordChangeForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="password-form">
+    <form onSubmit={onSubmit} onFocus={() => void accountSchemas()} noValidate className="password-form">
       <FormAlert id="password-change-status" error={errors.form} success={done} />
       <Field id="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
       <Field
@@ -92,9 +87,11 @@ export function ForgotPasswordForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = forgotPasswordSchema.safeParse({ email: new FormData(event.currentTarget).get("email") });
+    const email = new FormData(event.currentTarget).get("email");
+    const { forgotPasswordSchema } = await accountSchemas();
+    const parsed = forgotPasswordSchema.safeParse({ email });
     setDone(null);
-    if (!parsed.success) return setErrors(errorsOf(parsed.error.issues));
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     setErrors({});
     setPending(true);
     try {
@@ -108,7 +105,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate>
+    <form className="card" onSubmit={onSubmit} onFocus={() => void accountSchemas()} noValidate>
       <FormAlert id="forgot-status" error={errors.form} success={done} />
       <Field id="email" label="Email" type="email" autoComplete="email" required error={errors.email} />
       <button className="button" type="submit" disabled={pending}>
@@ -138,8 +135,9 @@ export function ResetPasswordForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const { passwordResetSchema } = await accountSchemas();
     const parsed = passwordResetSchema.safeParse({ token: token ?? "", password: form.get("password") });
-    if (!parsed.success) return setErrors(errorsOf(parsed.error.issues));
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     if (form.get("confirmPassword") !== parsed.data.password) return setErrors({ confirmPassword: "The two passwords differ." });
     setErrors({});
     setPending(true);
@@ -175,7 +173,7 @@ export function ResetPasswordForm() {
     );
   }
   return (
-    <form className="card" onSubmit={onSubmit} noValidate>
+    <form className="card" onSubmit={onSubmit} onFocus={() => void accountSchemas()} noValidate>
       {(errors.token || errors.form) && (
         <p id="reset-status" className="alert alert-error" role="alert">
           {errors.token ?? errors.form} {errors.token && <Link href="/forgot-password">Ask for a new link</Link>}

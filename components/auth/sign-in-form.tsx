@@ -1,35 +1,30 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { credentialsSchema } from "@/lib/validation/account";
+import { fieldErrorsOf, type FieldErrors } from "@/components/forms/field-errors";
 import { Field } from "./field";
-
-type FieldErrors = Partial<Record<"email" | "password", string>>;
+import { accountSchemas, nextAuthClient, preloadAccountForms } from "./load-on-use";
 
 export function SignInForm({ callbackPath, justRegistered }: { callbackPath: string; justRegistered: boolean }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<"email" | "password">>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const { credentialsSchema } = await accountSchemas();
     const parsed = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as keyof FieldErrors;
-        errors[field] ??= issue.message;
-      }
-      setFieldErrors(errors);
+      setFieldErrors(fieldErrorsOf(parsed.error.issues));
       setFormError(null);
       return;
     }
     setFieldErrors({});
     setPending(true);
+    const { signIn } = await nextAuthClient();
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (!result || result.error) {
@@ -41,7 +36,7 @@ export function SignInForm({ callbackPath, justRegistered }: { callbackPath: str
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate aria-describedby={formError ? "signin-error" : undefined}>
+    <form className="card" onSubmit={onSubmit} onFocus={preloadAccountForms} noValidate aria-describedby={formError ? "signin-error" : undefined}>
       {justRegistered && !formError && <p className="alert alert-success">Account created. Sign in to start.</p>}
       {formError && (
         <p id="signin-error" className="alert alert-error" role="alert">

@@ -1,27 +1,17 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { MIN_PASSWORD_LENGTH, registrationSchema } from "@/lib/validation/account";
+import { fieldErrorsOf, type FieldErrors, type FieldIssue } from "@/components/forms/field-errors";
 import { Field } from "./field";
+import { accountSchemas, nextAuthClient, preloadAccountForms } from "./load-on-use";
 
 type FieldName = "name" | "email" | "password";
-type FieldErrors = Partial<Record<FieldName, string>>;
-type Issue = { path: (string | number)[]; message: string };
 
-function errorsByField(issues: Issue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0]) as FieldName;
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-export function SignUpForm() {
+/** `minPasswordLength`: from the page, so that the account schemas load only when the form is used. */
+export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<FieldName>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -29,9 +19,10 @@ export function SignUpForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { name: String(form.get("name") ?? ""), email: form.get("email"), password: form.get("password") };
+    const { registrationSchema } = await accountSchemas();
     const parsed = registrationSchema.safeParse(input);
     if (!parsed.success) {
-      setFieldErrors(errorsByField(parsed.error.issues as Issue[]));
+      setFieldErrors(fieldErrorsOf(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -49,7 +40,7 @@ export function SignUpForm() {
         return;
       }
       if (response.status === 400) {
-        setFieldErrors(errorsByField((await response.json()).issues ?? []));
+        setFieldErrors(fieldErrorsOf<FieldName>(((await response.json()).issues ?? []) as FieldIssue[]));
         return;
       }
       if (response.status === 429) {
@@ -60,6 +51,7 @@ export function SignUpForm() {
         setFormError("We could not create your account just now. Please try again.");
         return;
       }
+      const { signIn } = await nextAuthClient();
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       if (!result || result.error) {
         router.push("/signin?registered=1");
@@ -73,7 +65,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate>
+    <form className="card" onSubmit={onSubmit} onFocus={preloadAccountForms} noValidate>
       {formError && (
         <p className="alert alert-error" role="alert">
           {formError}
@@ -87,8 +79,8 @@ export function SignUpForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD_LENGTH}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        minLength={minPasswordLength}
+        hint={`At least ${minPasswordLength} characters.`}
         error={fieldErrors.password}
       />
       <button className="button" type="submit" disabled={pending}>

@@ -1,9 +1,11 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { topicLeaf } from "@/lib/content/topic-path";
 import type { QuizSummary } from "@/lib/progress/quiz-history";
 import { formatScore } from "@/lib/quiz/marking";
 import { dateTimeIn, percent } from "./format";
+import { LineChartSvg } from "./svg-chart";
+
+// UPSC marking takes a third of a question's marks for a wrong answer: all wrong is -33.3% of the maximum.
+const SCORE_AXIS = { low: -34, high: 100, ticks: [-25, 0, 25, 50, 75, 100] };
 
 const MODE_LABELS: Record<string, string> = { daily: "Daily quiz", topic: "Topic practice", mistakes: "Mistakes", custom: "Timed test" };
 
@@ -16,22 +18,12 @@ export function QuizHistory({ quizzes, timeZone }: { quizzes: QuizSummary[]; tim
   if (quizzes.length === 0) return <p className="muted">No quizzes yet. Your daily quiz is waiting on the Quiz page.</p>;
   const chronological = [...quizzes].reverse().map((quiz) => ({
     label: dateTimeIn(quiz.startedAt, timeZone).day,
-    scorePercent: quiz.maxScore > 0 ? Math.round((quiz.score / quiz.maxScore) * 100) : 0,
+    value: quiz.maxScore > 0 ? Math.round((quiz.score / quiz.maxScore) * 100) : 0,
   }));
   return (
     <div className="stack">
       {chronological.length > 1 && (
-        <div className="chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={chronological} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d5d2c8" />
-              <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#4a4f59" }} />
-              <YAxis domain={[-34, 100]} tick={{ fontSize: 12, fill: "#4a4f59" }} unit="%" />
-              <Tooltip formatter={(value) => [`${value}%`, "Score"]} />
-              <Line dataKey="scorePercent" stroke="#b4530a" strokeWidth={2} dot isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        <LineChartSvg points={chronological} {...SCORE_AXIS} unit="%" valueName="score" />
       )}
       <div className="table-scroll">
         <table className="data-table">
@@ -52,7 +44,7 @@ export function QuizHistory({ quizzes, timeZone }: { quizzes: QuizSummary[]; tim
                 <td>{dateTimeIn(quiz.startedAt, timeZone).dateTime}</td>
                 <td>
                   {MODE_LABELS[quiz.mode] ?? quiz.mode}
-                  {quiz.topic ? `: ${quiz.topic.split(" > ").at(-1)}` : ""}
+                  {quiz.topic ? `: ${topicLeaf(quiz.topic)}` : ""}
                   {!quiz.finishedAt && " (not finished)"}
                 </td>
                 <td>{scoreText(quiz)}</td>

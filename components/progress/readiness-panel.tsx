@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { topicLeaf } from "@/lib/content/topic-path";
 import { MIN_PACE_DAYS, type Readiness, type ReadinessPlan } from "@/lib/readiness/readiness";
 import { longDay, perDay, percent, plural } from "./format";
-import { topicLeaf } from "./topic-accuracy";
 
 export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
   const { overall, plan, topics, targetRetention } = readiness;

@@ -1,10 +1,7 @@
 import Link from "next/link";
+import { topicLeaf } from "@/lib/content/topic-path";
 import type { TopicAccuracy } from "@/lib/progress/accuracy";
 import { percent } from "./format";
-
-export function topicLeaf(topic: string): string {
-  return topic.split(" > ").at(-1) ?? topic;
-}
 
 export function TopicAccuracyTable({ topics }: { topics: TopicAccuracy[] }) {
   if (topics.length === 0) return <p className="muted">Accuracy by topic appears after your first reviews or quiz answers.</p>;

@@ -5,12 +5,13 @@ import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
 import { QuizRunner, type QuizView } from "./quiz-runner";
 import { TopicOptions } from "@/components/shell/topic-options";
+import { topicLeaf } from "@/lib/content/topic-path";
 
 type Start = ({ mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "custom"; size: number }) & { timed: boolean; replaceUnfinished?: boolean };
 
 function titleOf(quiz: QuizView): string {
   if (quiz.mode === "daily") return "Today's quiz";
-  if (quiz.mode === "topic") return `Topic practice: ${quiz.topic?.split(" > ").at(-1)}`;
+  if (quiz.mode === "topic") return `Topic practice: ${topicLeaf(quiz.topic ?? "")}`;
   return quiz.mode === "mistakes" ? "Retry my mistakes" : "Practice test";
 }
 

@@ -3,14 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
+import { topicLeaf } from "@/lib/content/topic-path";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
 import { formatScore, MARK_LABELS, scoreQuiz } from "@/lib/quiz/marking";
 import { optionMark } from "./option-mark";
 import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
-
-function topicLeaf(topic: string): string {
-  return topic.split(" > ").at(-1) ?? topic;
-}
 
 type Outcome = "right" | "wrong" | "skipped";
 type Filter = "all" | "wrong" | "skipped" | "wrong-or-skipped";

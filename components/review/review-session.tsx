@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
+import { dropRating, isNetworkFailure, keepRating, pendingRatings, saveQueue, storedQueue, syncPendingRatings } from "@/lib/client/offline-reviews";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
+import { topicLeaf } from "@/lib/content/topic-path";
 
 export type ReviewCard = {
   id: string;
@@ -35,7 +37,8 @@ const RATINGS: { rating: Rating; key: string; label: string }[] = [
 const LEARNING = 1;
 const RELEARNING = 3;
 
-type Rated = { reviewId: string; card: ReviewCard };
+/** A rating of this session; `onDevice` while it waits on the device to be synced. */
+type Rated = { reviewId: string; card: ReviewCard; onDevice?: boolean };
 
 function countdown(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -49,6 +52,10 @@ function countdown(ms: number): string {
  * As in Anki, a card rated Again, or still in its learning steps, comes back in the same session when its
  * step is due; when only such cards are left the session counts down to the next one. "Done for today"
  * only when the queue has nothing left before the end of the user's day.
+ *
+ * Offline, the session goes on with the day's queue kept on the device (lib/client/offline-reviews): its
+ * ratings wait there, shown as waiting to sync, and are sent when the connection returns or on the next
+ * visit; undo takes back one not yet sent without the server.
  */
 export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const [cards, setCards] = useState<ReviewCard[] | null>(null);
@@ -59,30 +66,75 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const [done, setDone] = useState<Rated[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [waitingToSync, setWaitingToSync] = useState(0);
+  const servedAt = useRef("");
   const loading = useRef(false);
   const shownAt = useRef(0);
   const cardHeading = useRef<HTMLHeadingElement>(null);
+
+  /** No connection: the queue and ratings kept on the device, as the last session left them. */
+  const resumeOnDevice = useCallback(async () => {
+    const [kept, waiting] = await Promise.all([storedQueue<ReviewCard>(), pendingRatings<ReviewCard>()]);
+    if (!kept) {
+      setError("You are offline, and no flashcards are kept on this device yet: open Flashcards once while online.");
+      return;
+    }
+    const rated = new Set(waiting.map((rating) => rating.cardId));
+    servedAt.current = kept.servedAt;
+    setOffline(true);
+    setWaitingToSync(waiting.length);
+    setClockOffset(0);
+    setNow(Date.now());
+    setDone(waiting.map((rating) => ({ reviewId: rating.reviewId, card: rating.card, onDevice: true })));
+    setCards(kept.cards.filter((candidate) => !rated.has(candidate.id)));
+  }, []);
 
   const load = useCallback(async () => {
     if (loading.current) return;
     loading.current = true;
     try {
+      // Ratings left on the device by an offline session go first: the queue then leaves their cards out.
+      setWaitingToSync(await syncPendingRatings());
       const queue = await api<{ cards: ReviewCard[]; servedAt: string }>("/api/reviews/queue?limit=100");
       const at = Date.now();
+      servedAt.current = queue.servedAt;
+      setOffline(false);
       setClockOffset(Date.parse(queue.servedAt) - at);
       setNow(at);
       setCards(queue.cards);
-    } catch {
-      setError("Your cards could not be loaded. Reload the page to try again.");
+    } catch (caught) {
+      if (!isNetworkFailure(caught)) setError("Your cards could not be loaded. Reload the page to try again.");
+      else await resumeOnDevice();
     } finally {
       loading.current = false;
     }
-  }, []);
+  }, [resumeOnDevice]);
 
   useEffect(() => {
     const first = setTimeout(() => void load(), 0);
     return () => clearTimeout(first);
   }, [load]);
+
+  // The cards still to review, kept on the device after every change: what an offline visit resumes from.
+  useEffect(() => {
+    if (cards && servedAt.current) void saveQueue(cards, servedAt.current).catch(() => {});
+  }, [cards]);
+
+  // Back online: send what waited, then carry on with the server's queue.
+  useEffect(() => {
+    const goneOffline = () => setOffline(true);
+    const backOnline = () => {
+      setOffline(false);
+      void syncPendingRatings().then(setWaitingToSync);
+    };
+    window.addEventListener("offline", goneOffline);
+    window.addEventListener("online", backOnline);
+    return () => {
+      window.removeEventListener("offline", goneOffline);
+      window.removeEventListener("online", backOnline);
+    };
+  }, []);
 
   const serverNow = now + clockOffset;
   const isDue = (candidate: ReviewCard) => Date.parse(candidate.showAt) <= serverNow;
@@ -113,32 +165,61 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     cardHeading.current?.focus();
   }, [cardId]);
 
+  // When the last card in hand is rated, the card (and the focus in it) leaves the page: the heading that
+  // says what happens now takes the focus, or a keyboard user would be left on the page body.
+  const phase = !cards ? "loading" : card ? "card" : nextWaiting ? "waiting" : "done";
+  const endHeading = useRef<HTMLHeadingElement>(null);
+  const previousPhase = useRef(phase);
+  useEffect(() => {
+    if (previousPhase.current === "card" && phase !== "card") endHeading.current?.focus();
+    previousPhase.current = phase;
+  }, [phase]);
+
   const rate = useCallback(
     async (rating: Rating) => {
       if (!card || busy) return;
       const reviewId = crypto.randomUUID();
+      const reviewedAt = new Date();
+      const durationMs = Math.min(reviewedAt.getTime() - shownAt.current, 600_000);
       setBusy(true);
       setError(null);
-      try {
-        const result = await withRetry(() =>
-          api<{ state: number; due: string }>("/api/reviews", { body: { reviewId, cardId: card.id, rating, durationMs: Math.min(Date.now() - shownAt.current, 600_000) } }),
-        );
-        setDone((previous) => [...previous, { reviewId, card }]);
+      const next = (result: { state: number; due: string } | null) => {
+        setDone((previous) => [...previous, { reviewId, card, onDevice: result === null }]);
         setFlipped(false);
         const rest = (cards ?? []).filter((candidate) => candidate.id !== card.id);
-        // Still in its steps: it comes back when the step is due.
-        const back = result.state === LEARNING || result.state === RELEARNING ? [{ ...card, state: result.state, showAt: result.due, comesBack: true }] : [];
+        // Still in its steps: it comes back when the step is due. A card rated offline waits for the server to say when.
+        const back = result && (result.state === LEARNING || result.state === RELEARNING) ? [{ ...card, state: result.state, showAt: result.due, comesBack: true }] : [];
         setNow(Date.now());
         setCards([...rest, ...back]);
+        return rest.length === 0 && back.length === 0;
+      };
+      const keepOnDevice = async () => {
+        await keepRating({ reviewId, cardId: card.id, rating, reviewedAt: reviewedAt.toISOString(), durationMs, card });
+        setWaitingToSync((count) => count + 1);
+        next(null);
+      };
+      try {
+        if (offline) {
+          await keepOnDevice();
+          return;
+        }
+        const result = await withRetry(() => api<{ state: number; due: string }>("/api/reviews", { body: { reviewId, cardId: card.id, rating, durationMs } }));
         // Nothing else in hand: ask the queue for more (or for the end of the day).
-        if (rest.length === 0 && back.length === 0) await load();
+        if (next(result)) await load();
       } catch (caught) {
-        setError(caught instanceof ApiError ? caught.message : "The rating was not saved: check your connection and rate again.");
+        if (!isNetworkFailure(caught)) {
+          setError((caught as ApiError).message);
+          return;
+        }
+        // The connection dropped: the rating waits on the device under the same review id, so even one
+        // that did reach the server is stored once when synced.
+        setOffline(true);
+        await keepOnDevice().catch(() => setError("The rating was not saved: check your connection and rate again."));
       } finally {
         setBusy(false);
       }
     },
-    [card, busy, cards, load],
+    [card, busy, cards, load, offline],
   );
 
   const undo = useCallback(async () => {
@@ -147,13 +228,16 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     setBusy(true);
     setError(null);
     try {
-      await withRetry(() => api("/api/reviews/undo", { body: { reviewId: last.reviewId } }));
+      // Not yet sent: taken back on the device alone. Sent meanwhile: the server takes it back.
+      const takenBackOnDevice = last.onDevice === true && (await dropRating(last.reviewId));
+      if (takenBackOnDevice) setWaitingToSync((count) => Math.max(0, count - 1));
+      else await withRetry(() => api("/api/reviews/undo", { body: { reviewId: last.reviewId } }));
       setDone((previous) => previous.slice(0, -1));
       // The card is back as it was before the rating: first in line again.
       setCards((previous) => [last.card, ...(previous ?? []).filter((candidate) => candidate.id !== last.card.id)]);
       setFlipped(false);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Undo failed: check your connection and try again.");
+      setError(caught instanceof ApiError ? caught.message : "Undo failed: this rating was already sent, and the server cannot be reached now.");
     } finally {
       setBusy(false);
     }
@@ -187,6 +271,12 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   if (error && !cards) return <p className="alert alert-error">{error}</p>;
   if (!cards) return <p className="muted" aria-live="polite">Loading your cards…</p>;
 
+  const syncStatus = (offline || waitingToSync > 0) && (
+    <p className={`sync-status${offline ? " sync-status-offline" : ""}`} role="status">
+      {offline ? "Offline: your ratings are kept on this device. " : ""}
+      {waitingToSync > 0 ? `${waitingToSync} ${waitingToSync === 1 ? "rating" : "ratings"} waiting to sync.` : ""}
+    </p>
+  );
   const total = done.length + cards.length;
   const progress = (
     <div className="session-progress">
@@ -196,6 +286,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <span className="muted">
         {done.length} of {total} reviewed
       </span>
+      {syncStatus}
     </div>
   );
   const undoButton = done.length > 0 && (
@@ -210,7 +301,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <div className="stack">
         {progress}
         <section className="card done-card" aria-labelledby="waiting-title">
-          <h2 id="waiting-title" tabIndex={-1}>
+          <h2 id="waiting-title" ref={endHeading} tabIndex={-1}>
             Next card in <span className="countdown">{countdown(waitingMs)}</span>
           </h2>
           <p aria-live="polite">
@@ -235,7 +326,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <div className="stack">
         {progress}
         <section className="card done-card" aria-labelledby="done-title">
-          <h2 id="done-title" tabIndex={-1}>
+          <h2 id="done-title" ref={endHeading} tabIndex={-1}>
             Done for today
           </h2>
           <p>
@@ -260,7 +351,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       <article className={`card review-card${flipped ? "" : " review-card-front"}`} aria-labelledby="card-front" onClick={() => setFlipped(true)}>
         <p className="muted card-topic">
           {card.type === "cloze" ? "Flashcard: fill in the blank" : "Flashcard: recall"}
-          {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {card.topic.split(" > ").at(-1)}
+          {card.state === LEARNING || card.state === RELEARNING ? " (learning)" : ""} · {topicLeaf(card.topic)}
         </p>
         <h2 id="card-front" ref={cardHeading} tabIndex={-1} className="card-front">
           {card.front}

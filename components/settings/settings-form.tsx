@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { fieldErrorsOf, type FieldErrors, type FieldIssue } from "@/components/forms/field-errors";
 
 export type SettingsValues = {
   examDate: string | null;
@@ -11,8 +12,6 @@ export type SettingsValues = {
   desiredRetention: number;
 };
 
-type Issue = { path: string[]; message: string };
-type FieldErrors = Partial<Record<keyof SettingsValues, string>>;
 
 /**
  * Settings, saved through PUT /api/settings, which validates and answers field by field. The zones come
@@ -21,7 +20,7 @@ type FieldErrors = Partial<Record<keyof SettingsValues, string>>;
  * would show, and save, the first zone of the list.
  */
 export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; timeZones: string[] }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<keyof SettingsValues>>({});
   const [status, setStatus] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -42,11 +41,9 @@ export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; 
     try {
       const response = await fetch("/api/settings", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       if (response.status === 400) {
-        const fieldErrors: FieldErrors = {};
-        for (const issue of ((await response.json()).issues ?? []) as Issue[]) {
-          const field = issue.path[0] as keyof SettingsValues;
-          fieldErrors[field] ??= field === "desiredRetention" ? "Choose a retention between 70% and 99%." : issue.message;
-        }
+        const fieldErrors = fieldErrorsOf<keyof SettingsValues>(((await response.json()).issues ?? []) as FieldIssue[]);
+        // The stored retention is a fraction; the field asks for a percentage, and so does its message.
+        if (fieldErrors.desiredRetention) fieldErrors.desiredRetention = "Choose a retention between 70% and 99%.";
         setErrors(fieldErrors);
         setStatus({ kind: "error", text: "Some settings need fixing: see the messages below each field." });
         return;

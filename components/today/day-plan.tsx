@@ -1,12 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { longDay, percent, plural } from "@/components/progress/format";
+import { topicLeaf } from "@/lib/content/topic-path";
 import { formatScore } from "@/lib/quiz/marking";
 import type { DayPlan } from "@/lib/today/day-plan";
-
-function topicLeaf(topic: string): string {
-  return topic.split(" > ").at(-1) ?? topic;
-}
 
 function practiseHref(topic: string): string {
   return `/app/quiz?mode=topic&topic=${encodeURIComponent(topic)}`;

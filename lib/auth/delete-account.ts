@@ -28,6 +28,7 @@ export async function deleteAccount(db: Db, userId: string, confirmation: string
     await tx.card.deleteMany({ where: { userId } });
     await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.userSession.deleteMany({ where: { userId } });
+    await tx.memoryModel.deleteMany({ where: { userId } });
     await tx.userSettings.deleteMany({ where: { userId } });
     await tx.user.deleteMany({ where: { id: userId } });
   });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { TOPIC_SEPARATOR } from "./topic-path";
 import {
   completeListSchema,
   documentMetaSchema,
@@ -8,7 +9,6 @@ import {
   factFileSchema,
   factSchema,
   relationSchema,
-  TOPIC_SEPARATOR,
   type CompleteList,
   type DocumentMeta,
   type Entity,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOPIC_SEPARATOR } from "./topic-path";
 
 export const VALUE_TYPES = [
   "year",
@@ -144,8 +145,6 @@ export const factSchema = z.strictObject({
   sources: z.array(sourceRefSchema).min(1, "cite at least one source"),
 });
 export type FactInput = z.infer<typeof factSchema>;
-
-export const TOPIC_SEPARATOR = " > ";
 
 /**
  * Whether `candidate` is `topic` or one of its subtopics ("Polity" covers "Polity > Parliament", not

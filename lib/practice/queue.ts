@@ -10,7 +10,7 @@ import { previewDueDates, type RatingName, type Scheduling } from "@/lib/srs/sch
 import { userDay } from "@/lib/calendar/user-day";
 import { dueTodaySql, siblingRatedSinceSql, waitingNewSql } from "./due";
 import { RECALL_TYPES } from "./items";
-import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
+import { policyOfStored, schedulingFor, type SchedulingPolicy } from "./policy";
 import { settingsOrDefaults } from "@/lib/defaults";
 
 export type QueueCard = {
@@ -48,8 +48,9 @@ type QueueRow = CardState & { id: string; itemId: string; item: { type: string; 
  * card is shown when its step is due, so an empty queue now may still have cards later today.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
-  const settings = settingsOrDefaults(await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, newCardsPerDay: true } }));
-  const policy = policyOf(settings);
+  const stored = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, newCardsPerDay: true, fsrsParameters: true } });
+  const settings = settingsOrDefaults(stored);
+  const policy = policyOfStored(stored);
   const scheduling = schedulingFor(policy);
   const { start, end } = userDay(now, policy.timeZone);
 

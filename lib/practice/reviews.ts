@@ -3,13 +3,12 @@ import type { Db } from "@/lib/db/client";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ReviewInput } from "@/lib/validation/practice";
-import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
 import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
-import { policyOf, schedulingFor, type SchedulingPolicy } from "./policy";
+import { policyOfStored, schedulingFor, type SchedulingPolicy } from "./policy";
 
 export type { ReviewInput };
 
@@ -53,6 +52,7 @@ type CardWithPolicyRow = CardState & {
   desiredRetention: number | null;
   examDate: string | null;
   timeZone: string | null;
+  fsrsParameters: string | null;
 };
 
 /**
@@ -63,7 +63,7 @@ type CardWithPolicyRow = CardState & {
 async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
   const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
     SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType", i."topic" AS "itemTopic",
-           s."desiredRetention", s."examDate", s."timeZone"
+           s."desiredRetention", s."examDate", s."timeZone", s."fsrsParameters"
     FROM "Card" c
     JOIN "BankItem" i ON i."id" = c."itemId"
     LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
@@ -72,8 +72,8 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
   // No settings row: the LEFT JOIN gives nulls.
-  const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone };
-  const policy = policyOf(settingsOrDefaults(settings));
+  const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone, fsrsParameters: row.fsrsParameters };
+  const policy = policyOfStored(settings);
   return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
 }
 

@@ -1,4 +1,5 @@
 import { State } from "ts-fsrs";
+import { parseParameters } from "@/lib/memory-model/parameters";
 import type { Db } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
@@ -55,11 +56,12 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true } },
+      settings: { select: { timeZone: true, examDate: true, examName: true, desiredRetention: true, newCardsPerDay: true, fsrsParameters: true } },
     },
   });
   if (!user) throw new NotFoundError("No such user.");
   const { timeZone, examDate, examName, desiredRetention, newCardsPerDay } = settingsOrDefaults(user.settings);
+  const weights = parseParameters(user.settings?.fsrsParameters);
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 
@@ -88,6 +90,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
         examDate,
         timeZone,
         targetRetention: desiredRetention,
+        parameters: weights,
         newCardsPerDayLimit: newCardsPerDay,
         now,
         cards: studiedCards,

@@ -1,4 +1,5 @@
-import { createEmptyCard, fsrs, Rating, type Card as FsrsCard, type FSRS } from "ts-fsrs";
+import { createEmptyCard, Rating, type Card as FsrsCard, type FSRS } from "ts-fsrs";
+import { schedulerFor } from "@/lib/srs/schedule";
 import { addDays, localDayOf, startOfLocalDay, type LocalDay } from "@/lib/calendar/local-day";
 import { applyExamDateLimit, daysUntilExam, type ExamLimit } from "./exam-mode";
 import { isStudied, recallAt } from "./recall";
@@ -19,6 +20,8 @@ export type ReadinessInput = {
   examDate: LocalDay;
   timeZone: string;
   targetRetention: number;
+  /** The user's fitted FSRS parameters (lib/memory-model), or null for ts-fsrs' defaults. */
+  parameters?: readonly number[] | null;
   /** The user's daily new-card limit from Settings: the plan says when it is too low to finish the bank. */
   newCardsPerDayLimit: number;
   now: Date;
@@ -102,7 +105,8 @@ export function assessReadiness(input: ReadinessInput): Readiness | null {
   const daysLeft = daysUntilExam(examDate, timeZone, now);
   if (daysLeft < 0) return null;
   const examStart = startOfLocalDay(examDate, timeZone);
-  const scheduler = planningScheduler(targetRetention);
+  // The user's weights (or the defaults) at their retention, without fuzz, so the plan is the same on every request.
+  const scheduler = schedulerFor({ desiredRetention: targetRetention, weights: input.parameters ?? null });
 
   const studied = input.cards.filter(({ card }) => isStudied(card));
   const recallByTopic = new Map<string, number[]>();
@@ -125,14 +129,6 @@ export function assessReadiness(input: ReadinessInput): Readiness | null {
   const limit: ExamLimit = { examDate, timeZone, targetRetention, now, scheduler };
   const plan = daysLeft === 0 ? null : planUntilExam(input, limit, studied, overall, daysLeft, examStart, scheduler);
   return { examDate, daysLeft, targetRetention, overall, topics, plan };
-}
-
-/**
- * The scheduler the plan simulates with: ts-fsrs' defaults at the user's desired retention, without fuzz
- * so that the plan is the same on every request.
- */
-function planningScheduler(targetRetention: number): FSRS {
-  return fsrs({ request_retention: targetRetention, enable_fuzz: false });
 }
 
 function summarise(items: number, recalls: number[], targetRetention: number): RecallSummary {

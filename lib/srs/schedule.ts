@@ -14,20 +14,21 @@ export function ratingName(grade: number): RatingName {
   return RATINGS[grade - 1]!;
 }
 
-/** What the scheduler is built from. */
-export type SchedulerParameters = { desiredRetention: number };
+/** What the scheduler is built from: the retention target and the user's fitted weights (null: ts-fsrs' defaults). */
+export type SchedulerParameters = { desiredRetention: number; weights?: readonly number[] | null };
 
 /**
- * The one place an FSRS scheduler is built, one per set of parameters; fuzz off, so the same history
- * always gives the same schedule.
+ * The one place an FSRS scheduler is built; fuzz off, so the same history always gives the same schedule.
+ * Default-weight schedulers are kept, one per retention; a user's own weights (lib/memory-model) are cheap to
+ * build and too many to keep.
  */
-const schedulers = new Map<string, FSRS>();
-export function schedulerFor(parameters: SchedulerParameters): FSRS {
-  const key = JSON.stringify(parameters);
-  let scheduler = schedulers.get(key);
+const defaultSchedulers = new Map<number, FSRS>();
+export function schedulerFor({ desiredRetention, weights = null }: SchedulerParameters): FSRS {
+  if (weights) return fsrs({ request_retention: desiredRetention, enable_fuzz: false, w: [...weights] });
+  let scheduler = defaultSchedulers.get(desiredRetention);
   if (!scheduler) {
-    scheduler = fsrs({ request_retention: parameters.desiredRetention, enable_fuzz: false });
-    schedulers.set(key, scheduler);
+    scheduler = fsrs({ request_retention: desiredRetention, enable_fuzz: false });
+    defaultSchedulers.set(desiredRetention, scheduler);
   }
   return scheduler;
 }

@@ -16,6 +16,25 @@ export const reviewSchema = z.strictObject({
 
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
+/** A device sends at most this many ratings at once; more wait for the next request. */
+export const MAX_SYNC_RATINGS = 500;
+
+export const syncSchema = z.strictObject({
+  ratings: z
+    .array(
+      z.strictObject({
+        reviewId: clientId,
+        cardId: serverId,
+        rating: z.enum(RATINGS),
+        // Whether it is in the future or too old depends on the clock: lib/practice/sync.ts checks that.
+        reviewedAt: z.iso.datetime({ offset: true }).transform((at) => new Date(at)),
+        durationMs: reviewSchema.shape.durationMs,
+      }),
+    )
+    .min(1)
+    .max(MAX_SYNC_RATINGS),
+});
+
 export const undoSchema = z.strictObject({ reviewId: clientId });
 
 export const queueQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });

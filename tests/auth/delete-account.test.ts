@@ -27,6 +27,7 @@ type UserModel = Exclude<Prisma.ModelName, "BankItem">;
 const ROWS_OF: Record<UserModel, (db: Db, userId: string) => Promise<number>> = {
   User: (db, id) => db.user.count({ where: { id } }),
   UserSettings: (db, userId) => db.userSettings.count({ where: { userId } }),
+  MemoryModel: (db, userId) => db.memoryModel.count({ where: { userId } }),
   PasswordReset: (db, userId) => db.passwordReset.count({ where: { userId } }),
   UserSession: (db, userId) => db.userSession.count({ where: { userId } }),
   Card: (db, userId) => db.card.count({ where: { userId } }),
@@ -65,6 +66,8 @@ describeEachDatabase("account deletion", (provider) => {
     const question = quiz.questions[0]!;
     await answerQuestion(db, id, quiz.id, { questionId: question.id, optionId: question.options[0]!.id, answerId: `a-${id}` }, NOW);
     await reportItem(db, id, REPORTED, { reason: "wrong-answer" }, NOW);
+    // A memory-model fit's record (too few reviews to fit, as for any new learner).
+    await db.memoryModel.create({ data: { userId: id, fittedAt: NOW, outcome: "too-few-reviews", reason: "fewer than 400 reviews" } });
     return { id, email, sessions };
   }
 

@@ -10,6 +10,7 @@ import { GET as getDaily } from "@/app/api/quiz/daily/route";
 import { POST as postQuiz } from "@/app/api/quiz/route";
 import { GET as getQueue } from "@/app/api/reviews/queue/route";
 import { POST as postReview } from "@/app/api/reviews/route";
+import { POST as postSync } from "@/app/api/reviews/sync/route";
 import { POST as postUndo } from "@/app/api/reviews/undo/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
 import { GET as getToday } from "@/app/api/today/route";
@@ -136,6 +137,36 @@ describeEachDatabase("practice API", (provider) => {
 
     expect(await call(postUndo, "/api/reviews/undo", { body: { reviewId: "api-review-1" } })).toMatchObject({ status: 200, body: { cardId: card.id, state: 0 } });
     expect((await call(postUndo, "/api/reviews/undo", { body: { reviewId: "api-review-1" } })).status).toBe(404);
+  });
+
+  it("syncs a device's ratings: statuses and card states, batches of 500 over the usual body limit, clear 400s", async () => {
+    const user = (await createUser(database.db)).id;
+    await signedInAs(user);
+    const [card] = (await call(getQueue, "/api/reviews/queue?limit=1")).body.cards;
+    const minutesAgo = (count: number) => new Date(Date.now() - count * 60_000).toISOString();
+    const ratings = Array.from({ length: 500 }, (_, index) => ({
+      reviewId: `0f8fad5b-d9cb-469f-a165-${String(index).padStart(12, "0")}`,
+      cardId: card.id,
+      rating: "good",
+      reviewedAt: minutesAgo(600 - index),
+      durationMs: 1200,
+    }));
+    const body = { ratings };
+    expect(JSON.stringify(body).length).toBeGreaterThan(64 * 1024);
+    const synced = await call(postSync, "/api/reviews/sync", { body });
+    expect(synced.status).toBe(200);
+    expect(synced.body.ratings).toHaveLength(500);
+    expect(new Set(synced.body.ratings.map((entry: { status: string }) => entry.status))).toEqual(new Set(["applied"]));
+    expect(synced.body.cards).toEqual([{ cardId: card.id, due: expect.stringMatching(/Z$/), stability: expect.any(Number), difficulty: expect.any(Number), reps: 500, lapses: 0, state: 2 }]);
+    expect((await call(postSync, "/api/reviews/sync", { body: { ratings: ratings.slice(0, 2) } })).body.ratings.map((entry: { status: string }) => entry.status)).toEqual(["known", "known"]);
+
+    const tooMany = await call(postSync, "/api/reviews/sync", { body: { ratings: [...ratings, { ...ratings[0], reviewId: "one-more-rating" }] } });
+    expect(tooMany).toMatchObject({ status: 400, body: { issues: [{ path: ["ratings"], code: "too_big" }] } });
+    const future = await call(postSync, "/api/reviews/sync", { body: { ratings: [{ ...ratings[0], reviewId: "from-the-future", reviewedAt: new Date(Date.now() + 3_600_000).toISOString() }] } });
+    expect(future).toMatchObject({ status: 400, body: { issues: [{ path: ["ratings.0.reviewedAt"] }] } });
+    const notADate = await call(postSync, "/api/reviews/sync", { body: { ratings: [{ ...ratings[0], reviewedAt: "yesterday" }] } });
+    expect(notADate.body.issues[0].path).toEqual(["ratings", "0", "reviewedAt"]);
+    expect(await database.db.reviewLog.count({ where: { userId: user } })).toBe(500);
   });
 
   it("answers 404 with no data for another user's card, review and quiz", async () => {

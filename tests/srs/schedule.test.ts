@@ -7,7 +7,7 @@ import { gradeOf, previewDueDates, RATINGS, ratingName, scheduleCard as schedule
 
 const NOW = new Date("2026-11-20T04:30:00.000Z");
 const ZONE = "Asia/Kolkata";
-const PLAIN: SchedulingPolicy = { desiredRetention: 0.9, examDate: null, timeZone: ZONE };
+const PLAIN: SchedulingPolicy = { desiredRetention: 0.9, examDate: null, timeZone: ZONE, weights: null };
 
 /** Schedules as the app does for a user with this policy. */
 function scheduleCard(card: CardState, rating: (typeof RATINGS)[number], now: Date, policy: SchedulingPolicy): CardState {

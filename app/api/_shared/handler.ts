@@ -16,6 +16,8 @@ type Options<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> = {
   body?: B;
   params?: P;
   query?: Q;
+  /** A larger body limit than MAX_BODY_BYTES, for the one route that takes batches (review sync). */
+  maxBodyBytes?: number;
 };
 
 class HttpError extends Error {
@@ -86,12 +88,12 @@ async function parseInput<B extends z.ZodType, P extends z.ZodType, Q extends z.
   const query = options.query
     ? validate(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
     : undefined;
-  const body = options.body ? validate(options.body, await readJson(request), "body") : undefined;
+  const body = options.body ? validate(options.body, await readJson(request, options.maxBodyBytes), "body") : undefined;
   return { body, params, query, request, clientIp: requestClientIp(request) } as Parsed<z.infer<B>, z.infer<P>, z.infer<Q>>;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBody(request));
+async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBody(request, maxBytes));
   try {
     return JSON.parse(text);
   } catch {
@@ -103,9 +105,9 @@ async function readJson(request: Request): Promise<unknown> {
  * The request's body, read as it arrives and given up at MAX_BODY_BYTES (413) whether or not it declared
  * a Content-Length: a chunked body is never read past the limit, and the 413 goes out at once.
  */
-export async function readBody(request: Request): Promise<Uint8Array> {
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -114,9 +116,9 @@ export async function readBody(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -129,8 +131,8 @@ export function requestClientIp(request: Request): string {
   return clientIp(peer, request.headers.get("x-forwarded-for") ?? undefined, trustedProxiesFrom(process.env));
 }
 
-function tooLarge() {
-  return new HttpError(413, { error: "body_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
+function tooLarge(maxBytes: number) {
+  return new HttpError(413, { error: "body_too_large", message: `Request bodies are limited to ${maxBytes} bytes.` });
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {

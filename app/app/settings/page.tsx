@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasswordChangeForm } from "@/components/auth/password-forms";
 import { DeleteAccountSection, SignOutEverywhereSection } from "@/components/settings/account-sections";
+import { MemoryModelPanel } from "@/components/settings/memory-model-panel";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
         <h1>Settings</h1>
       </header>
       <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />
+      <MemoryModelPanel />
       <section id="password" className="card" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
         <PasswordChangeForm />

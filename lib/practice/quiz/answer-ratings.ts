@@ -2,11 +2,10 @@ import { State } from "ts-fsrs";
 import { storedFactIds } from "@/lib/content/seed-bank";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { settingsOrDefaults } from "@/lib/defaults";
 import { CARD_STATE_SELECT, newCardState } from "@/lib/srs/card-state";
 import type { RatingName } from "@/lib/srs/schedule";
 import { RECALL_TYPES } from "../items";
-import { policyOf } from "../policy";
+import { policyOfStored } from "../policy";
 import type { PlannedRating } from "../reviews";
 
 const CARD_STATE_FIELDS = { id: true, itemId: true, version: true, ...CARD_STATE_SELECT } as const;
@@ -32,13 +31,13 @@ export async function planAnswerRatings(db: Db, userId: string, itemId: string, 
       where: { userId, OR: [{ itemId }, { item: ofTheFacts, state: { not: State.New } }] },
       select: CARD_STATE_FIELDS,
     }),
-    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true } }),
+    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } }),
   ]);
   if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
   const ratings: PlannedRating[] = cards
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before, topic: null }, rating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
-  return { ratings, policy: policyOf(settingsOrDefaults(settings)) };
+  return { ratings, policy: policyOfStored(settings) };
 }
 
 async function createCard(db: Db, userId: string, itemId: string, now: Date) {

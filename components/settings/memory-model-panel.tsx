@@ -1,0 +1,193 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { LineChartSvg, niceTicks, type ChartMarker } from "@/components/progress/svg-chart";
+import { api, ApiError } from "@/lib/client/api";
+import type { FitReport } from "@/lib/memory-model/fit";
+import type { MemoryModelView } from "@/lib/memory-model/model";
+
+type Fit = Omit<FitReport, "fittedAt"> & { fittedAt: string };
+type View = Omit<MemoryModelView, "lastFit"> & { lastFit: Fit | null };
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * Settings' "Your memory model": fit FSRS to the learner's own reviews (POST /api/memory-model, which
+ * runs in a worker thread and can take a few seconds), the evaluation of the defaults and the fitted
+ * parameters side by side, and the retention curve (GET /api/memory-model) with the current choice and
+ * the lowest retention that keeps the exam-day target. Loaded after the page, so Settings opens at once.
+ */
+export function MemoryModelPanel() {
+  const [view, setView] = useState<View | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [fitting, setFitting] = useState(false);
+  const [fitMessage, setFitMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
+
+  const load = useCallback(
+    () =>
+      api<View>("/api/memory-model").then(
+        (loaded) => {
+          setView(loaded);
+          setLoadError(null);
+        },
+        () => setLoadError("Your memory model could not be loaded just now. Reload the page to try again."),
+      ),
+    [],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function fit() {
+    if (fitting) return;
+    setFitting(true);
+    setFitMessage(null);
+    try {
+      const report = await api<Fit>("/api/memory-model", { method: "POST" });
+      setFitMessage({ kind: "done", text: report.reason });
+      await load();
+    } catch (error) {
+      setFitMessage({ kind: "error", text: error instanceof ApiError ? error.message : "The fit could not run just now. Please try again." });
+    } finally {
+      setFitting(false);
+    }
+  }
+
+  return (
+    <section id="memory-model" className="card memory-model" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
+      <h2 id="memory-model-title">Your memory model</h2>
+      <p className="muted">
+        Smriti schedules reviews with FSRS. Its default parameters describe an average learner; fitted to your own flashcard ratings and quiz
+        answers, they predict when you in particular will forget. Fitted parameters are used only when they predict your recall better than
+        the defaults. Your cards keep their memory state: the new parameters shape each card&apos;s intervals from its next rating on.
+      </p>
+      <div className="memory-model-actions">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it. */}
+        <button type="button" className="button" onClick={() => void fit()} aria-disabled={fitting}>
+          {fitting ? "Fitting…" : "Fit my memory model"}
+        </button>
+        <span className="muted">
+          {view?.usingFittedParameters ? "You are scheduled with your own parameters." : "You are scheduled with FSRS's default parameters."}
+          {view?.lastFit && ` Last fitted ${new Date(view.lastFit.fittedAt).toLocaleDateString()}; refitted monthly as reviews come in.`}
+        </span>
+      </div>
+      <div role="status" aria-live="polite">
+        {fitMessage && <p className={`alert ${fitMessage.kind === "done" ? "alert-success" : "alert-error"}`}>{fitMessage.text}</p>}
+        {loadError && <p className="alert alert-error">{loadError}</p>}
+      </div>
+      {view === null ? (
+        !loadError && <p className="muted">Simulating your next 90 days…</p>
+      ) : (
+        <>
+          {view.lastFit?.evaluation ? <Evaluation fit={view.lastFit} /> : view.lastFit && !fitMessage && <p>{view.lastFit.reason}</p>}
+          <RetentionCurve retention={view.retention} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Evaluation({ fit }: { fit: Fit }) {
+  const { default: defaults, fitted } = fit.evaluation!;
+  const adopted = fit.outcome === "adopted";
+  return (
+    <div className="memory-model-evaluation">
+      <h3>How well each model predicts your recall</h3>
+      <table className="data-table">
+        <caption className="muted">
+          On {fit.trainingReviews.toLocaleString()} of your reviews; lower is better. The fitted parameters are scored only on reviews they were not
+          fitted to.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Default parameters</th>
+            <th scope="col">Fitted to you</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Log loss</th>
+            <td>{defaults.logLoss.toFixed(4)}</td>
+            <td>{fitted.logLoss.toFixed(4)}</td>
+          </tr>
+          <tr>
+            <th scope="row">RMSE (bins)</th>
+            <td>{percent(defaults.rmseBins)}</td>
+            <td>{percent(fitted.rmseBins)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        <strong>{adopted ? "In use: your fitted parameters." : "In use: the default parameters."}</strong> {fit.reason}
+      </p>
+    </div>
+  );
+}
+
+function RetentionCurve({ retention }: { retention: View["retention"] }) {
+  const { points, currentRetention, lowestRetentionMeetingTarget: lowest, examDate, measuredOn, examDayTarget } = retention;
+  const data = points.map((point) => ({
+    retention: Math.round(point.retention * 100),
+    reviewsPerDay: Math.round(point.reviewsPerDay * 10) / 10,
+    remembered: Math.round(point.remembered),
+  }));
+  const current = Math.round(currentRetention * 100);
+  const curveTicks = niceTicks(Math.max(...data.map((point) => point.reviewsPerDay), 1));
+  const markers: ChartMarker[] = [{ index: data.findIndex((point) => point.retention === current), label: "Now" }];
+  if (lowest !== null) markers.push({ index: data.findIndex((point) => point.retention === Math.round(lowest * 100)), label: "Lowest meeting target" });
+  const measured = examDate && measuredOn === examDate ? "on exam day" : `on ${measuredOn}`;
+  const studied = points[0]?.studied ?? 0;
+  return (
+    <figure className="chart-figure memory-model-curve">
+      <h3>Desired retention and its daily workload</h3>
+      <LineChartSvg
+        points={data.map((point) => ({ label: `${point.retention}%`, value: point.reviewsPerDay }))}
+        low={0}
+        high={curveTicks.at(-1) ?? 1}
+        ticks={curveTicks}
+        valueName="reviews a day"
+        markers={markers.filter((marker) => marker.index >= 0)}
+      />
+      <figcaption>
+        <p>
+          Simulated over your next {retention.days} days with your cards, your parameters and {studied.toLocaleString()} facts studied by then
+          (your new-card limit included). Your choice now: <strong>{current}%</strong>,{" "}
+          {data.find((point) => point.retention === current)?.reviewsPerDay ?? "about the same number of"} reviews a day.
+        </p>
+        <p>
+          {lowest === null
+            ? `No retention up to 97% keeps ${percent(examDayTarget)} of your studied facts ${measured}.`
+            : `The lowest retention that keeps ${percent(examDayTarget)} of your studied facts ${measured}: `}
+          {lowest !== null && <strong>{percent(lowest)}</strong>}
+          {lowest !== null && ` (${data.find((point) => point.retention === Math.round(lowest * 100))?.reviewsPerDay} reviews a day).`} Change it under
+          Desired retention above.
+        </p>
+      </figcaption>
+      <details>
+        <summary>Every retention simulated (table)</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Desired retention</th>
+              <th scope="col">Reviews a day</th>
+              <th scope="col">Facts remembered {measured}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((point) => (
+              <tr key={point.retention} aria-current={point.retention === current ? "true" : undefined}>
+                <td>
+                  {point.retention}%{point.retention === current && " (now)"}
+                </td>
+                <td>{point.reviewsPerDay}</td>
+                <td>{point.remembered.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

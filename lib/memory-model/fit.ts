@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { ConflictError } from "@/lib/errors";
+import type { FitResult, ModelEvaluation, ParameterFitter } from "./workers";
+import { loadReviewSequences, trainingReviewCount } from "./history";
+import { acquireFitLease, releaseFitLease } from "./lease";
+import { DEFAULT_PARAMETERS } from "./parameters";
+
+/**
+ * Fewer ratings than this (on a later day than the card's previous one) fit noise: fsrs-rs' own guidance
+ * and Anki's is several hundred. Below it the user keeps the defaults, and is told why.
+ */
+export const MIN_TRAINING_REVIEWS = 400;
+
+export type FitOutcome = "adopted" | "kept-defaults" | "too-few-reviews";
+
+/** What a fit concluded, as stored in MemoryModel and shown in Settings. */
+export type FitReport = {
+  outcome: FitOutcome;
+  reason: string;
+  fittedAt: Date;
+  /** The user's ratings when fitted (StudyDay rollups): the monthly refit counts new ones from here. */
+  reviews: number;
+  trainingReviews: number;
+  fittedParameters: number[] | null;
+  evaluation: { default: ModelEvaluation; fitted: ModelEvaluation } | null;
+};
+
+export type FitOptions = {
+  now: Date;
+  fitter: ParameterFitter;
+  /** Who asks, for the lease: one id per attempt unless a test names the instance. */
+  owner?: string;
+};
+
+/**
+ * Fits the user's memory model to their own review log, evaluates it beside the defaults and adopts it
+ * (UserSettings.fsrsParameters, which scheduling reads) only when it predicts their recall better (lower
+ * log loss); otherwise scheduling goes back to, or stays on, the defaults. Cards keep their memory state:
+ * the parameters shape the intervals from each next rating on.
+ *
+ * Idempotent: when no rating has been added since the last fit, that fit's report is returned unchanged.
+ * One fit per user at a time across every instance (lib/memory-model/lease.ts): a second request while
+ * one runs gets a ConflictError.
+ */
+export async function fitMemoryModel(db: Db, userId: string, options: FitOptions): Promise<FitReport> {
+  const owner = options.owner ?? randomUUID();
+  if (!(await acquireFitLease(db, userId, owner, options.now))) {
+    throw new ConflictError("Your memory model is being fitted already; it will be ready in a moment.", "fit_in_progress");
+  }
+  try {
+    const previous = await storedFitReport(db, userId);
+    const reviews = await ratingCount(db, userId);
+    if (previous && previous.reviews === reviews) return previous;
+
+    const { sequences } = await loadReviewSequences(db, userId);
+    const trainingReviews = trainingReviewCount(sequences);
+    const report =
+      trainingReviews < MIN_TRAINING_REVIEWS
+        ? tooFewReviews(options.now, reviews, trainingReviews)
+        : judged(options.now, reviews, trainingReviews, await options.fitter(sequences, DEFAULT_PARAMETERS));
+    await storeFitReport(db, userId, owner, report, previous?.outcome === "adopted" || report.outcome === "adopted");
+    return report;
+  } finally {
+    await releaseFitLease(db, userId, owner);
+  }
+}
+
+/** The user's ratings, from the StudyDay rollups (a row per day) rather than a count over the review log. */
+export async function ratingCount(db: Db, userId: string): Promise<number> {
+  const { _sum } = await db.studyDay.aggregate({ where: { userId }, _sum: { reviews: true } });
+  return _sum.reviews ?? 0;
+}
+
+function tooFewReviews(now: Date, reviews: number, trainingReviews: number): FitReport {
+  return {
+    outcome: "too-few-reviews",
+    reason:
+      `Fitting needs at least ${MIN_TRAINING_REVIEWS} reviews of cards on a later day than their previous review; ` +
+      `you have ${trainingReviews}. Until then you are scheduled with FSRS's default parameters.`,
+    fittedAt: now,
+    reviews,
+    trainingReviews,
+    fittedParameters: null,
+    evaluation: null,
+  };
+}
+
+function judged(now: Date, reviews: number, trainingReviews: number, fit: FitResult): FitReport {
+  const { default: defaults, fitted } = fit.evaluation;
+  const better = fitted.logLoss < defaults.logLoss;
+  const losses = `log loss ${fitted.logLoss.toFixed(4)} against ${defaults.logLoss.toFixed(4)} for the defaults`;
+  return {
+    outcome: better ? "adopted" : "kept-defaults",
+    reason: better
+      ? `Your own parameters predict your recall better (${losses}): your reviews are now scheduled with them.`
+      : `Your own parameters do not predict your recall better (${losses}): you stay on the defaults.`,
+    fittedAt: now,
+    reviews,
+    trainingReviews,
+    fittedParameters: fit.parameters,
+    evaluation: fit.evaluation,
+  };
+}
+
+/**
+ * Stores the report and, when scheduling changes (`touchesScheduling`), the parameters it uses, in one
+ * transaction and only while `owner` still holds the lease: a fit that outlived it leaves no trace.
+ */
+async function storeFitReport(db: Db, userId: string, owner: string, report: FitReport, touchesScheduling: boolean): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.memoryModel.updateMany({
+      where: { userId, leaseOwner: owner },
+      data: {
+        fittedAt: report.fittedAt,
+        outcome: report.outcome,
+        reason: report.reason,
+        reviewsAtFit: report.reviews,
+        fittedParameters: report.fittedParameters ? JSON.stringify(report.fittedParameters) : null,
+        evaluation: JSON.stringify({ trainingReviews: report.trainingReviews, ...(report.evaluation ?? {}) }),
+      },
+    });
+    if (count === 0 || !touchesScheduling) return;
+    const fsrsParameters = report.outcome === "adopted" ? JSON.stringify(report.fittedParameters) : null;
+    await tx.userSettings.upsert({ where: { userId }, create: { userId, fsrsParameters }, update: { fsrsParameters } });
+  });
+}
+
+/** The last fit's report, or null before the first. */
+export async function storedFitReport(db: Db, userId: string): Promise<FitReport | null> {
+  const row = await db.memoryModel.findUnique({ where: { userId } });
+  if (!row?.fittedAt || !row.outcome) return null;
+  const stored = JSON.parse(row.evaluation ?? "{}") as { trainingReviews?: number; default?: ModelEvaluation; fitted?: ModelEvaluation };
+  return {
+    outcome: row.outcome as FitOutcome,
+    reason: row.reason ?? "",
+    fittedAt: row.fittedAt,
+    reviews: row.reviewsAtFit,
+    trainingReviews: stored.trainingReviews ?? 0,
+    fittedParameters: row.fittedParameters ? (JSON.parse(row.fittedParameters) as number[]) : null,
+    evaluation: stored.default && stored.fitted ? { default: stored.default, fitted: stored.fitted } : null,
+  };
+}
