@@ -107,7 +107,8 @@ describe("recall cards only with one short right answer", () => {
 });
 
 describe("single-answer MCQs on years and numbers", () => {
-  const years = ["2014", "2015", "2016", "2018", "2019", "2020"].map((text) => ({ text }));
+  // The spaced near misses of 2017 (never 2016 or 2018: three neighbours in a row give the middle away).
+  const years = ["2007", "2009", "2012", "2014", "2020", "2022", "2025", "2027"].map((text) => ({ text }));
 
   it("puts the key at each of the four ranks about equally often, never mostly in the middle", () => {
     const rank = shares(2000, (seed) => {
@@ -121,13 +122,20 @@ describe("single-answer MCQs on years and numbers", () => {
 
   it("takes the nearest values on each side, authored traps first", () => {
     const lowest = withKeyAtRandomRank("2017", years, () => 0).map((option) => option.text);
-    expect(lowest.sort()).toEqual(["2018", "2019", "2020"]);
-    const withTrap = withKeyAtRandomRank("2017", [...years, { text: "2010", why: "2010 is when the secretary-level dialogue began." }], () => 0.99);
-    expect(withTrap.map((option) => option.text)).toEqual(["2010", "2016", "2015"]);
+    expect(lowest.sort()).toEqual(["2020", "2022", "2025"]);
+    const withTrap = withKeyAtRandomRank("2017", [...years, { text: "2019", why: "2019 is when the ministerial 2+2 began." }], () => 0.99);
+    expect(withTrap.map((option) => option.text)).toEqual(["2019", "2014", "2012"]);
+  });
+
+  it("never offers two years next to each other or next to the key, related years first", () => {
+    const crowded = ["2013", "2014", "2015", "2016", "2018", "2019", "2020"].map((text) => ({ text }));
+    const wrong = withKeyAtRandomRank("2017", [...crowded, { text: "2008", meaning: "The Joint Declaration was signed in 2008." }], () => 0.99).map((option) => Number(option.text));
+    expect(wrong[0]).toBe(2008);
+    for (const year of wrong) for (const other of [2017, ...wrong]) if (other !== year) expect(Math.abs(other - year)).toBeGreaterThan(1);
   });
 
   it("makes up the three from the other side when one side runs short, and leaves unordered values in order", () => {
-    expect(withKeyAtRandomRank("2024", years, () => 0).map((option) => option.text)).toEqual(["2020", "2019", "2018"]);
+    expect(withKeyAtRandomRank("2024", years, () => 0).map((option) => option.text)).toEqual(["2027", "2022", "2020"]);
     const places = [{ text: "Tokyo" }, { text: "Osaka" }, { text: "Kyoto" }, { text: "Nara" }];
     expect(withKeyAtRandomRank("New Delhi", places, () => 0.5)).toEqual(places.slice(0, 3));
   });

@@ -20,6 +20,7 @@ import {
   notAnExplanation,
   membership,
   namesItsMatch,
+  NARROW_SUBJECT_MOST_FACTS,
   relativeName,
   statementsHowMany,
   statementsWhich,
@@ -68,6 +69,10 @@ function clash(a: Fact, b: Fact): boolean {
   // Two claims about one pair of things ("the UK is a ministerial partner", "the UK's 2+2 is held by
   // officials") are complements: one of them decides the other.
   if (a.subject === b.subject && a.value.entityId !== undefined && a.value.entityId === b.value.entityId) return true;
+  // Two facts each of whose value is the other's trap ("the Act East Policy is Japan's", "the FOIP is
+  // India's") are mirrors: side by side, one settles the other.
+  const trapsOf = (fact: Fact) => fact.traps.flatMap((trap) => (trap.value ? [trap.value.text.toLowerCase()] : []));
+  if (a.relation === b.relation && (trapsOf(a).includes(b.value.text.toLowerCase()) || trapsOf(b).includes(a.value.text.toLowerCase()))) return true;
   const wordsA = contentWords(a.statement);
   const wordsB = contentWords(b.statement);
   const shared = [...wordsA].filter((word) => wordsB.has(word)).length;
@@ -168,7 +173,13 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(statementsHowMany(group, context));
   }
 
-  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}`)) {
+  // A pair set's rows are one kind of thing (exercises with exercises, Indian centres never beside a
+  // Tokyo neighbourhood): a heading widened to fit unlike rows is no UPSC heading.
+  const subjectKind = (fact: Fact) => {
+    const entity = content.entities.get(fact.subject);
+    return entity ? (entity.kind ?? entity.type) : "";
+  };
+  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
     // One pair per subject, so a list never matches the same thing twice; no row whose left side names
@@ -252,8 +263,7 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
   });
 }
 
-/** Facts a subject may have and still be one narrow thing (one summit, one exercise). */
-export const NARROW_SUBJECT_MOST_FACTS = 6;
+export { NARROW_SUBJECT_MOST_FACTS } from "./formats";
 
 /** Subjects with many facts: a meeting, a country, a format. */
 function broadSubjects(facts: readonly Fact[]): Set<string> {

@@ -1,8 +1,8 @@
 import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
-import { listMembersSentence, numberWordIndex, type NearMisses } from "./near-misses";
+import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses, type WrongValue } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence } from "./wording";
+import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withoutScope } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -60,6 +60,43 @@ export function familyOf(itemId: string): string {
 
 function withNote(text: string, fact: Fact): string {
   return fact.note ? `${text} ${sentence(fact.note)}` : text;
+}
+
+/** Facts a subject may have and still be one narrow thing (one summit, one exercise). */
+export const NARROW_SUBJECT_MOST_FACTS = 6;
+
+/**
+ * A recall card's feedback: more than the prompt with its answer filled in. The fact, its note, else a
+ * related fact of the same narrow subject and topic (what makes it memorable; a broad subject, or another
+ * topic, would lend an unrelated fact: an exercise list on a card about the 2+2 format), and the source's own words.
+ */
+export function recallExplanation(fact: Fact, { content }: Context): string {
+  const parts = [sentence(datedStatement(fact))];
+  const ofSubject = content.facts.filter((other) => other.subject === fact.subject);
+  if (fact.note) parts.push(sentence(fact.note));
+  else if (ofSubject.length <= NARROW_SUBJECT_MOST_FACTS) {
+    const related = ofSubject.find((other) => other.topic === fact.topic && other.relation !== fact.relation && other.id !== fact.id && !restates(other.statement, fact.statement));
+    if (related) parts.push(sentence(datedStatement(related)));
+  }
+  const source = fact.sources[0];
+  const document = source && content.documents.find((candidate) => candidate.id === source.doc);
+  if (source && document) {
+    // The source's own line where it says more than the fact (the sentence around the quote), else the quote.
+    const line = /^line (\d+)$/.exec(source.locator);
+    const lineText = line ? document.lines[Number(line[1]) - 1]?.trim().replace(/^[•*-]\s*/, "") : undefined;
+    const words = lineText && lineText.length > source.quote.length + 20 && lineText.length <= 400 ? lineText : source.quote;
+    const quoted = datedStatement(fact).includes(words) ? "" : `: “${words.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}”`;
+    parts.push(`Source: ${document.title} (${source.locator})${quoted}.`);
+  }
+  return parts.join(" ");
+}
+
+/** Whether one statement says mostly what another says ("JIMEX is a bilateral exercise" beside "JIMEX is a bilateral naval exercise"). */
+function restates(text: string, other: string): boolean {
+  const words = (value: string) => new Set(value.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4));
+  const mine = words(text);
+  const theirs = words(other);
+  return [...mine].filter((word) => theirs.has(word)).length >= 0.6 * mine.size;
 }
 
 // Options start with a capital whatever the fact's casing, so the key cannot stand out by its case.
@@ -138,7 +175,7 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
     prompt,
     options: [],
     answer: capitalised(fact.value.text),
-    explanation: withNote(datedStatement(fact), fact),
+    explanation: recallExplanation(fact, context),
   });
 }
 
@@ -187,7 +224,7 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
-    explanation: withNote(datedStatement(fact), fact),
+    explanation: recallExplanation(fact, context),
   });
 }
 
@@ -205,8 +242,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function whyWrong(options: { text: string; why?: string }[]): string {
-  const reasons = options.filter((option) => option.why).map((option) => `${capitalised(option.text)} is wrong: ${sentence(option.why!)}`);
+function whyWrong(options: WrongValue[]): string {
+  const reasons = options
+    .filter((option) => option.why ?? option.meaning)
+    .map((option) => (option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : `${capitalised(option.text)} is wrong: ${sentence(option.meaning!)}`));
   return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
 }
 
@@ -220,24 +259,45 @@ export function orderOf(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** A year or a month as a count of months (adjacent months differ by one, years by twelve); else undefined. */
+function calendarIndex(text: string): { index: number; unit: number } | undefined {
+  const date = dateKey(text);
+  if (!date || date.length > 7) return undefined;
+  const [year, month] = date.split("-").map(Number);
+  return month ? { index: year! * 12 + month, unit: 1 } : { index: year! * 12, unit: 12 };
+}
+
 /**
  * Three wrong values for an ordered key (years, months, numbers) that put the key at a seeded rank among
  * the four: near-year distractors taken from both sides leave the key in the middle, and a test-wise
- * aspirant picks the median. Nearest values first on each side, authored traps before the rest; where
- * one side runs short the other makes up the three. Unordered values keep their order.
+ * aspirant picks the median. Authored traps first wherever they fall, then values with a meaning (the
+ * year of a related event), nearest first on each side; where one side runs short the other makes up the
+ * three. No two years (or months) next to each other: three neighbours in a row give the middle away.
+ * Unordered values keep their order.
  */
-export function withKeyAtRandomRank<T extends { text: string; why?: string }>(key: string, candidates: readonly T[], random: Random): T[] {
+export function withKeyAtRandomRank<T extends WrongValue>(key: string, candidates: readonly T[], random: Random): T[] {
   const keyOrder = orderOf(key);
   const ordered = candidates.map((candidate) => ({ candidate, order: orderOf(candidate.text) }));
   if (keyOrder === undefined || ordered.some(({ order }) => order === undefined)) return candidates.slice(0, 3);
+  const keyStep = calendarIndex(key);
+  const picked: T[] = [];
+  const spaced = (candidate: T) =>
+    !keyStep ||
+    [key, ...picked.map((other) => other.text)].every((text) => Math.abs((calendarIndex(text)?.index ?? Infinity) - (calendarIndex(candidate.text)?.index ?? -Infinity)) > keyStep.unit);
+  const take = (candidate: T) => {
+    if (picked.length < 3 && !picked.includes(candidate) && spaced(candidate)) picked.push(candidate);
+  };
+  for (const candidate of candidates) if (candidate.why) take(candidate);
   const nearestFirst = (side: typeof ordered) =>
-    [...side].sort((a, b) => Number(!a.candidate.why) - Number(!b.candidate.why) || Math.abs(a.order! - keyOrder) - Math.abs(b.order! - keyOrder)).map(({ candidate }) => candidate);
+    [...side].sort((a, b) => Number(!a.candidate.meaning) - Number(!b.candidate.meaning) || Math.abs(a.order! - keyOrder) - Math.abs(b.order! - keyOrder)).map(({ candidate }) => candidate);
   const below = nearestFirst(ordered.filter(({ order }) => order! < keyOrder));
   const above = nearestFirst(ordered.filter(({ order }) => order! > keyOrder));
-  const rank = Math.floor(random() * 4);
-  const fromBelow = Math.min(rank, below.length, 3);
-  const fromAbove = Math.min(3 - fromBelow, above.length);
-  return [...below.slice(0, fromBelow + (3 - fromBelow - fromAbove)), ...above.slice(0, fromAbove)].slice(0, 3);
+  const wantedBelow = Math.floor(random() * 4);
+  const countBelow = () => picked.filter((candidate) => orderOf(candidate.text)! < keyOrder).length;
+  for (const candidate of below) if (countBelow() < wantedBelow) take(candidate);
+  for (const candidate of above) take(candidate);
+  for (const candidate of below) take(candidate);
+  return picked;
 }
 
 /** A single-answer MCQ with four options of one kind; the stem asks for the value, never a blank. */
@@ -340,17 +400,43 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
  * first). A fact with no provable false variant always stands true.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] {
-  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random));
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] | undefined {
+  const about = commonAbout(facts);
+  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
+  // A set where no statement can be false here is no question: its key would always be "all of them".
+  if (falsifiable.length === 0) return undefined;
   const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
+  // Under a stem that names the occasion, the statements do not name it again.
+  const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);
-    if (!made.has(index)) return { fact, text: truth, correct: true, truth };
+    if (!made.has(index)) return { fact, text: shown(fact, truth), correct: true, truth };
     const authored = variants[index]!.filter((variant) => variant.authored);
     const falseVersion = pick(authored.length > 0 ? authored : variants[index]!.slice(0, 2), random);
-    return { fact, text: falseVersion.statement, correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
+    return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
+}
+
+/** The occasion all the facts are about, which the stem names ("With reference to the third ..."). */
+function commonAbout(facts: readonly Fact[]): string | undefined {
+  const about = facts[0]!.about;
+  return about && facts.every((fact) => fact.about === about) ? about : undefined;
+}
+
+/**
+ * Whether a false variant may stand in an item with these facts. Not when it takes the value of another
+ * fact of the same relation in the item: "The Act East Policy is a policy of Japan" beside "The FOIP is a
+ * strategy of Japan" (or its mirror) decides both at sight. And under a stem scoped to one occasion, not
+ * when it changes the occasion ("At the third 2+2" in an item on the second): that trap belongs to items
+ * about no one meeting.
+ */
+export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined): boolean {
+  const wrong = variant.wrongValue?.toLowerCase();
+  if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
+  if (!about) return true;
+  const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
+  return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
 
 function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
@@ -362,10 +448,8 @@ function statementsExplanation(judged: readonly Judged[], noun = "Statement"): s
 }
 
 function intro(facts: readonly Fact[]): string {
-  const about = facts[0]!.about;
-  return about && facts.every((fact) => fact.about === about)
-    ? `With reference to ${about}, consider the following statements:`
-    : "Consider the following statements:";
+  const about = commonAbout(facts);
+  return about ? `With reference to ${about}, consider the following statements:` : "Consider the following statements:";
 }
 
 const WHICH_OPTIONS: Record<number, string[][]> = {
@@ -399,8 +483,13 @@ function codeOptions(key: readonly string[], count: 2 | 3, random: Random) {
     });
   let distractors = others;
   if (count === 3) {
-    const tries = shuffled(threeOf(others), random);
-    distractors = tries.find((three) => balanced([keyText, ...three])) ?? tries[0]!;
+    // Codes of comparable shape: beside "1, 2 and 3" the two-statement codes, never "1 only", "2 only",
+    // "3 only", where knowing any one statement true settles the item.
+    const size = (text: string) => numbersOf.get(text)!.length;
+    const unlike = (three: readonly string[]) => three.filter((text) => Math.abs(size(text) - key.length) > 1).length;
+    const tries = shuffled(threeOf(others), random).filter((three) => balanced([keyText, ...three]));
+    const fewestUnlike = Math.min(...tries.map(unlike));
+    distractors = tries.find((three) => unlike(three) === fewestUnlike) ?? shuffled(threeOf(others), random)[0]!;
   }
   const texts = [keyText, ...distractors].sort((a, b) => all.indexOf(a) - all.indexOf(b));
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
@@ -420,6 +509,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
   const random = seededRandom(`statements-which:${id}`);
   // The standard three-statement codes have no "none": keep at least one statement true.
   const judged = judgeStatements(facts, nearMisses, random, facts.length === 3 ? 1 : 0);
+  if (!judged) return undefined;
   const key = judged.flatMap((statement, index) => (statement.correct ? [String(index + 1)] : []));
   const { options, answer } = codeOptions(key, facts.length as 2 | 3, random);
   return item("statements-which", id, facts, {
@@ -448,6 +538,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
   const random = seededRandom(`statements-how-many:${id}`);
   // Four-statement codes run from "Only one" to "All four": at least one stays true.
   const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0);
+  if (!judged) return undefined;
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("statements-how-many", id, facts, {
@@ -489,16 +580,27 @@ export function matchPairs(facts: readonly Fact[], { content, nearMisses }: Cont
   const keyText = howManyText(pairs.filter((pair) => pair.correct).length, total);
   const options = HOW_MANY_OPTIONS[total]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const [left, right] = relation.pairColumns;
-  const dated = facts.find((fact) => fact.timeSensitive);
   const table = pairs.map(({ fact, shown }) => `${capitalised(fact.subjectName)} — ${capitalised(shown)}`);
   return item("match-pairs", id, facts, {
-    prompt: `${dated ? `As of ${monthYear(dated.asOf)}, consider` : "Consider"} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
+    prompt: `${pairsOpening(facts)} the following pairs:\n${left} — ${right}\n${numbered(table)}\nHow many of the pairs given above are correctly matched?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
     explanation: pairs
       .map(({ fact, correct }, index) => `Pair ${index + 1} is ${correct ? "correctly" : "incorrectly"} matched: ${sentence(datedStatement(fact))}`)
       .join(" "),
   });
+}
+
+/**
+ * How a pairs item opens: with the occasion its rows hold at ("With reference to the third India-Japan
+ * 2+2 ..., consider": ministers change, a portfolio is true of one meeting), else with the date of record
+ * of a time-sensitive row, else plainly.
+ */
+export function pairsOpening(facts: readonly Fact[]): string {
+  const about = commonAbout(facts);
+  if (about && facts.some((fact) => openingScope(fact.statement) || fact.timeSensitive)) return `With reference to ${about}, consider`;
+  const dated = facts.find((fact) => fact.timeSensitive);
+  return dated ? `As of ${monthYear(dated.asOf)}, consider` : "Consider";
 }
 
 /** UPSC's own wording for Statement-I/Statement-II questions. */
@@ -542,8 +644,8 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
         : `Both statements are correct, and Statement-II is the correct explanation for Statement-I: ${because(assertionText, reasonText)}`,
     ),
   ];
-  const [falseReason] = nearMisses.falseVariants(reason, random);
-  const [falseAssertion] = nearMisses.falseVariants(assertion, random);
+  const [falseReason] = nearMisses.falseVariants(reason, random).filter((variant) => !decidedBy(variant, assertionText));
+  const [falseAssertion] = nearMisses.falseVariants(assertion, random).filter((variant) => !decidedBy(variant, reasonText));
   const variants: (() => BankItem)[] = [];
   if (falseReason) {
     variants.push(() =>
@@ -557,6 +659,16 @@ export function assertionReason(reason: Fact, assertion: Fact, { nearMisses }: C
   }
   if (variants.length > 0) items.push(pick(variants, random)());
   return items;
+}
+
+/**
+ * Whether the other statement of a pair settles a false variant by itself: a changed year, number or
+ * edition beside a statement with a date or number of its own ("in its 20th year" against "elevated in
+ * 2014"; "elevated in 2006" against "in its 10th year in 2024"). Arithmetic, not knowledge, would answer it.
+ */
+export function decidedBy(variant: FalseVariant, other: string): boolean {
+  const numeric = (text: string) => /\d/.test(text) || numberWordIndex(text) !== undefined;
+  return variant.wrongValue !== undefined && numeric(variant.wrongValue) && /\d|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(other);
 }
 
 /**
@@ -594,7 +706,8 @@ type ListEntry = { name: string; member: boolean; fact: Fact | undefined };
 
 /** Members and non-members of a complete list, three or four of them, at least one of each where possible. */
 function listSelection(list: CheckedList, size: number, random: Random): ListEntry[] | undefined {
-  const members = shuffled(list.members, random);
+  // A member the area names (Japan in an India-Japan item) is no question.
+  const members = shuffled(list.members.filter((fact) => !givenByArea(fact.topic, fact.value.text)), random);
   const nonMembers = shuffled(list.nonMembers, random);
   // Any count from one to all is possible on the paper; the rest are near-miss non-members.
   const wanted = 1 + Math.floor(random() * size);
@@ -644,13 +757,30 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
   );
 }
 
+/**
+ * Whether a member goes without saying in its list's area: Japan among India's 2+2 partners in an
+ * India-Japan item. Knowing it is no knowledge, and it narrows the codes for free.
+ */
+export function givenByArea(topic: string, name: string): boolean {
+  return new RegExp(`(?<![\\w])${escapeRegExp(name)}(?![\\w])`, "i").test(areaOf(topic));
+}
+
+// Membership codes of one shape: two of three, or all three. A singleton code is settled by knowing
+// any two entries, and "all three" alone among them is the habit of an all-true bank.
+const MEMBERSHIP_CODES = [["1", "2"], ["2", "3"], ["1", "3"], ["1", "2", "3"]] as const;
+
 /** "Consider the following ...: Which of the above ...? Select the correct answer using the code given below." */
 export function membership(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`membership:${list.id}`);
-  const chosen = listSelection(list, 3, random);
-  if (!chosen) return undefined;
+  // Two members and one declared non-member, the non-member at a seeded place, so the key is one of
+  // "1 and 2 only", "2 and 3 only", "1 and 3 only" evenly; "1, 2 and 3" is the fourth option.
+  const members = shuffled(list.members.filter((fact) => !givenByArea(fact.topic, fact.value.text)), random).slice(0, 2);
+  const [nonMember] = shuffled(list.nonMembers, random);
+  if (members.length < 2 || !nonMember) return undefined;
+  const chosen: ListEntry[] = members.map((fact) => ({ name: fact.value.text, member: true, fact }));
+  chosen.splice(Math.floor(random() * 3), 0, { name: nonMember.name, member: false, fact: undefined });
   const key = chosen.flatMap((entry, index) => (entry.member ? [String(index + 1)] : []));
-  const { options, answer } = codeOptions(key, 3, random);
+  const options = MEMBERSHIP_CODES.map((numbers, index) => ({ id: OPTION_IDS[index]!, text: combinationText(numbers, 3) }));
   return item(
     "membership",
     list.id,
@@ -658,7 +788,7 @@ export function membership(list: CheckedList, context: Context): BankItem | unde
     {
       prompt: `${listPrompt(list, chosen.map((entry) => entry.name), list.whichQuestion)}\nSelect the correct answer using the code given below.`,
       options,
-      answer,
+      answer: options.find((option) => option.text === combinationText(key, 3))!.id,
       explanation: listExplanation(list, chosen, context),
     },
     { sources: [list], asOf: list.asOf },
@@ -682,15 +812,6 @@ export function distinctDates(keys: readonly string[]): boolean {
   return keys.every((a, i) => keys.every((b, j) => i === j || !(a.startsWith(b) || b.startsWith(a))));
 }
 
-const PERMUTATION_SWAPS = [
-  [0, 1],
-  [1, 2],
-  [2, 3],
-  [0, 3],
-  [0, 2],
-  [1, 3],
-] as const;
-
 /**
  * Whether an event's name holds a word that only makes sense against another version of the thing
  * ("the original Memorandum", "the current National Security Strategy"): beside other events it is no
@@ -704,6 +825,55 @@ export function relativeName(text: string): boolean {
 export function eventOf(fact: Fact, content: CheckedContent): string {
   const relation = content.relations.get(fact.relation)!;
   return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+}
+
+const ORDINALS = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|\d+(st|nd|rd|th))\b/i;
+
+function editionOf(word: string): number {
+  const lower = word.toLowerCase();
+  return lower === "inaugural" ? 1 : (numberWordIndex(lower) ?? Number.parseInt(lower, 10));
+}
+
+/**
+ * Whether two events' names alone put one before the other: editions of one series ("the second 2+2"
+ * before "the third 2+2"), or an upgrade named after what it upgrades ("Special Strategic and Global
+ * Partnership" after "Strategic and Global Partnership"). An order that contradicts it fools no one.
+ */
+export function obviouslyBefore(earlier: string, later: string): boolean {
+  const editionA = ORDINALS.exec(earlier);
+  const editionB = ORDINALS.exec(later);
+  if (editionA && editionB && earlier.replace(ORDINALS, "#").toLowerCase() === later.replace(ORDINALS, "#").toLowerCase()) {
+    return editionOf(editionA[1]!) < editionOf(editionB[1]!);
+  }
+  const named = (event: string) => (/[‘“'"]([^’”'"]+)[’”'"]/.exec(event)?.[1] ?? event).toLowerCase();
+  return named(earlier) !== named(later) && named(later).includes(named(earlier));
+}
+
+/** The pairs (earlier, later by `a`) that order `b` puts the other way round. */
+function inversions(a: readonly number[], b: readonly number[]): [number, number][] {
+  const rank = new Map(b.map((event, index) => [event, index]));
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) if (rank.get(a[i]!)! > rank.get(a[j]!)!) pairs.push([a[i]!, a[j]!]);
+  return pairs;
+}
+
+function permutations(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((first, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [first, ...rest]));
+}
+
+/**
+ * Three wrong orders that are near misses of the true one: each puts the fewest pairs the wrong way
+ * round (one swap of events adjacent in time first, then two), and none contradicts what the events'
+ * names make obvious (`obvious(earlier, later)` says the names alone date `earlier` first). Fewer than
+ * three such orders leave no question: the item is not made.
+ */
+export function nearMissOrders(order: readonly number[], obvious: (earlier: number, later: number) => boolean, random: Random): number[][] {
+  const live = permutations(order)
+    .map((candidate) => ({ candidate, swapped: inversions(order, candidate) }))
+    .filter(({ swapped }) => swapped.length > 0 && swapped.every(([earlier, later]) => !obvious(earlier, later)));
+  const byDistance = (distance: number) => shuffled(live.filter(({ swapped }) => swapped.length === distance), random);
+  return [...byDistance(1), ...byDistance(2)].slice(0, 3).map(({ candidate }) => candidate);
 }
 
 /** "Arrange the following events in chronological order" over four dated events of one area. */
@@ -723,14 +893,8 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
     .sort((a, b) => a.key.localeCompare(b.key))
     .map(({ index }) => index + 1);
   const code = (sequence: readonly number[]) => sequence.join("-");
-  const nearOrders = shuffled(PERMUTATION_SWAPS, random)
-    .map(([i, j]) => {
-      const swapped = [...order];
-      [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-      return code(swapped);
-    })
-    .filter((text, index, all) => all.indexOf(text) === index)
-    .slice(0, 3);
+  const nearOrders = nearMissOrders(order, (earlier, later) => obviouslyBefore(events[earlier - 1]!, events[later - 1]!), random).map(code);
+  if (nearOrders.length < 3) return undefined;
   const texts = [code(order), ...nearOrders].sort();
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   const inOrder = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);

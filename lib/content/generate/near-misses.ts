@@ -1,7 +1,7 @@
 import type { CheckedContent, CheckedList, Fact, ResolvedValue } from "../check";
 import type { LoadedEntity } from "../load";
 import { shuffled, type Random } from "./random";
-import { datedStatement, descriptionHead, monthYear, replaceValue, valueInSentence } from "./wording";
+import { datedStatement, descriptionHead, monthYear, replaceValue, sentence, valueInSentence } from "./wording";
 
 const key = (text: string) => text.trim().toLowerCase();
 
@@ -23,6 +23,12 @@ export function kindOf(entity: Pick<LoadedEntity, "type" | "kind">): string | un
   return entity.kind ?? (KIND_FREE_TYPES.has(entity.type) ? entity.type : undefined);
 }
 
+/**
+ * A provably wrong value: `why` is the author's reason it is wrong (a trap), `meaning` what the value is
+ * really the date of (2008 for the 2006 partnership: the Joint Declaration on Security Cooperation).
+ */
+export type WrongValue = { text: string; why?: string; meaning?: string };
+
 /** A false version of a fact, with the reason it is false for the explanation. */
 export type FalseVariant = { statement: string; wrongValue?: string; why: string; authored: boolean };
 
@@ -38,16 +44,19 @@ export function numberWordIndex(text: string): number | undefined {
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
- * Values next to a number, a year or a month, in the same form: "seventh" gives "sixth" and "eighth",
- * 2017 gives 2015-2016 and 2018-2019 (never after `latestYear` when the value itself is not after it).
+ * Values near a number, a year or a month, in the same form. Editions and counts are next to the key
+ * ("seventh" gives "sixth" and "eighth"); years and months are spaced (2047 gives 2044, 2050, 2042, 2052, ...),
+ * for three neighbours in a row leave the middle one as the pick. Never after `latestYear` when the value
+ * itself is not after it (no future year for a past event).
  */
 export function numericNearMisses(value: ResolvedValue, latestYear: number): string[] {
   const text = value.text.trim();
   const near = (n: number, spread: number) =>
     [-1, 1, -2, 2, -3, 3].filter((step) => Math.abs(step) <= spread).map((step) => n + step);
+  const spaced = (n: number, steps: readonly number[]) => steps.flatMap((step) => [n - step, n + step]);
   if (value.type === "year" && /^\d{4}$/.test(text)) {
     const year = Number(text);
-    return near(year, 3)
+    return spaced(year, [3, 5, 8, 10])
       .filter((candidate) => year > latestYear || candidate <= latestYear)
       .map(String);
   }
@@ -56,7 +65,7 @@ export function numericNearMisses(value: ResolvedValue, latestYear: number): str
     const month = match ? MONTHS.indexOf(match[1]!) : -1;
     if (month < 0) return [];
     const year = Number(match![2]);
-    return near(month, 2).flatMap((m) => {
+    return spaced(month, [2, 4, 6, 8]).flatMap((m) => {
       const shiftedYear = year + Math.floor(m / 12);
       const shifted = `${MONTHS[((m % 12) + 12) % 12]} ${shiftedYear}`;
       return shiftedYear > latestYear && year <= latestYear ? [] : [shifted];
@@ -134,15 +143,18 @@ export class NearMisses {
    * misses, then the relation's other values in the same area (same kind), then a complete list's
    * non-members. Each one is provably wrong, of the fact's kind, and not already in the statement.
    */
-  wrongValues(fact: Fact, random: Random): { text: string; why?: string }[] {
+  wrongValues(fact: Fact, random: Random): WrongValue[] {
     const relation = this.content.relations.get(fact.relation)!;
-    const chosen: { text: string; why?: string }[] = [];
+    const chosen: WrongValue[] = [];
     const usable = (text: string) =>
       !this.isTrueFor(fact, text) && !chosen.some((other) => key(other.text) === key(text)) && !key(fact.statement).includes(key(text));
     for (const trap of fact.traps) if (trap.value && usable(trap.value.text)) chosen.push({ text: trap.value.text, why: trap.why });
     if (!this.provable(fact)) return chosen;
 
     const latestYear = Number(fact.asOf.slice(0, 4));
+    // Dates of related events first (2008, the Joint Declaration, for the 2006 partnership): a distractor
+    // with a meaning, which the explanation names.
+    for (const related of this.relatedDates(fact)) if (usable(related.text)) chosen.push(related);
     const tiers: string[][] = [shuffled(numericNearMisses(fact.value, latestYear), random)];
     const sameRelation = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter((other) => other.relation === fact.relation);
     // Another subject's value is a trap only where the author vouches for the relation: "India differs
@@ -159,6 +171,27 @@ export class NearMisses {
       }
     }
     return chosen;
+  }
+
+  /**
+   * Dates of the same form (a year for a year, a month for a month) that other facts of the area give to
+   * other things, the fact's own topic first, each with the statement that says what it is the date of;
+   * for a past event none after its date of record, and none more than fifteen years away.
+   */
+  relatedDates(fact: Fact): { text: string; meaning: string }[] {
+    if (fact.value.type !== "year" && fact.value.type !== "month") return [];
+    const yearOf = (text: string) => Number(/\d{4}/.exec(text)?.[0]);
+    const keyYear = yearOf(fact.value.text);
+    const latestYear = Number(fact.asOf.slice(0, 4));
+    const related = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter(
+      (other) =>
+        other.subject !== fact.subject &&
+        other.value.type === fact.value.type &&
+        Math.abs(yearOf(other.value.text) - keyYear) <= 15 &&
+        (keyYear > latestYear || yearOf(other.value.text) <= latestYear),
+    );
+    const sameTopicFirst = [...related].sort((a, b) => Number(b.topic === fact.topic) - Number(a.topic === fact.topic) || a.id.localeCompare(b.id));
+    return sameTopicFirst.map((other) => ({ text: other.value.text, meaning: datedStatement(other) }));
   }
 
   /**
@@ -198,10 +231,10 @@ export class NearMisses {
     const authored: FalseVariant[] = fact.traps
       .filter((trap) => trap.statement)
       .map((trap) => ({ statement: datedStatement(fact, trap.statement), why: trap.why, authored: true }));
-    const swapped: FalseVariant[] = this.wrongValues(fact, random).map(({ text, why }) => ({
+    const swapped: FalseVariant[] = this.wrongValues(fact, random).map(({ text, why, meaning }) => ({
       statement: this.statementWith(fact, text),
       wrongValue: text,
-      why: why ?? truth,
+      why: why ?? (meaning ? `${sentence(truth)} ${sentence(meaning)}` : truth),
       authored: why !== undefined,
     }));
     return [...authored, ...swapped].filter((variant) => variant.statement !== truth);

@@ -41,9 +41,51 @@ export function asOf(date: string, text: string): string {
   return readsAsPast(text) ? text : withLeadingPhrase(`As of ${monthYear(date)}`, text);
 }
 
-/** A fact's statement as questions show it: time-sensitive facts say as of when. */
+/** A fact's statement as questions show it: time-sensitive facts say as of when; one fact, no asides. */
 export function datedStatement(fact: Fact, statement = fact.statement): string {
-  return fact.timeSensitive ? asOf(fact.asOf, statement) : statement;
+  const plain = withoutAsides(fact, statement);
+  return fact.timeSensitive ? asOf(fact.asOf, plain) : plain;
+}
+
+const ASIDE = /, (?:whose|which|who|whom) [^,]*,/g;
+
+/**
+ * The statement without the relative clauses stitched into it (", whose discussion the third 2+2 built
+ * on,"): UPSC states one fact per statement. A clause goes only where the fact's own statement has it as
+ * it stands and the value is outside it, so no false variant loses what makes it false.
+ */
+export function withoutAsides(fact: Pick<Fact, "statement" | "value">, text: string): string {
+  return text.replace(ASIDE, (clause) => (fact.statement.includes(clause) && !clause.includes(fact.value.textInStatement) ? "" : clause));
+}
+
+// Words a scope may hold beside its name without naming another occasion.
+const SCOPE_FILLER = new Set(["the", "a", "an", "of", "meeting", "dialogue", "ministerial", "foreign", "and", "defence"]);
+
+function scopeWords(text: string): string[] {
+  return text
+    .replace(/\([^)]*\)/g, " ")
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((word) => word && !SCOPE_FILLER.has(word));
+}
+
+/** The occasion a statement opens with ("At the third India-Japan 2+2 (New Delhi, August 2024), ..."), and the rest. */
+export function openingScope(text: string): { asOf: string; scope: string; rest: string } | undefined {
+  const match = /^(As of [^,]+, )?At ((?:[^,(]|\([^)]*\))+), (.+)$/.exec(text);
+  return match ? { asOf: match[1] ?? "", scope: match[2]!.trim(), rest: match[3]! } : undefined;
+}
+
+/** Whether a statement's opening occasion is the one a stem already names ("With reference to the third ..."). */
+export function scopeIsAbout(scope: string, about: string): boolean {
+  const aboutWords = new Set(scopeWords(about));
+  return scopeWords(scope).every((word) => aboutWords.has(word));
+}
+
+/** The statement without the occasion the stem carries: "At the third India-Japan 2+2, the Ministers ..." reads "The Ministers ...". */
+export function withoutScope(text: string, about: string): string {
+  const opening = openingScope(text);
+  if (!opening || !scopeIsAbout(opening.scope, about)) return text;
+  return opening.asOf ? `${opening.asOf}${opening.rest}` : opening.rest.charAt(0).toUpperCase() + opening.rest.slice(1);
 }
 
 /**
@@ -61,7 +103,8 @@ export function fillSubject(template: string, subject: Pick<LoadedEntity, "name"
 
 /** The question whose answer is the fact's value. */
 export function questionFor(fact: Fact, relation: LoadedRelation, subject?: LoadedEntity): string {
-  const question = fact.question ?? fillSubject(relation.question, subject ?? fact.subjectName);
+  // An authored question drops the asides its statement drops ("..., whose discussion the 2+2 built on, ...").
+  const question = fact.question ? withoutAsides(fact, fact.question) : fillSubject(relation.question, subject ?? fact.subjectName);
   return fact.timeSensitive ? asOf(fact.asOf, question) : question;
 }
 
