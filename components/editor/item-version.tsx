@@ -1,11 +1,15 @@
+import type { ReactNode } from "react";
 import type { Option } from "@/lib/content/bank";
 
 export type ShownItem = { prompt: string; options: Option[]; answer: string; explanation: string };
 
-/** An item as the learner sees it, with its key marked: one side of a before/after comparison. */
-export function ItemVersion({ item, heading }: { item: ShownItem; heading: string }) {
+/**
+ * An item as the learner sees it, with its key marked: one side of a before/after comparison, or the reported
+ * item in the editor's queue (`children` follow the explanation).
+ */
+export function ItemVersion({ item, heading, className = "item-version", children }: { item: ShownItem; heading: string; className?: string; children?: ReactNode }) {
   return (
-    <section className="item-version" aria-label={heading}>
+    <section className={className || undefined} aria-label={heading}>
       <h3>{heading}</h3>
       <p className="reported-prompt">{item.prompt}</p>
       {item.options.length > 0 ? (
@@ -25,6 +29,7 @@ export function ItemVersion({ item, heading }: { item: ShownItem; heading: strin
       <p>
         <strong>Explanation:</strong> {item.explanation}
       </p>
+      {children}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
+import { ItemVersion } from "./item-version";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
 import type { ReportedItem } from "@/lib/reports/editor-queue";
 import { REPORT_REASON_LABELS } from "@/lib/reports/reasons";
@@ -15,7 +16,6 @@ function when(date: Date): string {
 export function ReportedItemView({ entry, children }: { entry: ReportedItem; children: ReactNode }) {
   const { item, facts, passages, reports, counts } = entry;
   const titleId = `item-${item.id.replace(/[^A-Za-z0-9-]/g, "-")}`;
-  const quiz = item.options.length > 0;
   return (
     <article className="card reported-item" aria-labelledby={titleId}>
       <header className="reported-header">
@@ -33,26 +33,7 @@ export function ReportedItemView({ entry, children }: { entry: ReportedItem; chi
         </p>
       </header>
       <div className="reported-columns">
-        <section aria-label="The item">
-          <h3>The item</h3>
-          <p className="reported-prompt">{item.prompt}</p>
-          {quiz ? (
-            <ul className="reported-options">
-              {item.options.map((option) => (
-                <li key={option.id} className={option.id === item.answer ? "reported-key" : undefined}>
-                  <strong>({option.id})</strong> {option.text}
-                  {option.id === item.answer && <span className="key-label"> key</span>}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>
-              <strong>Answer:</strong> {item.answer}
-            </p>
-          )}
-          <p>
-            <strong>Explanation:</strong> {item.explanation}
-          </p>
+        <ItemVersion item={item} heading="The item" className="">
           <h3>Facts</h3>
           <ul className="reported-facts">
             {facts.map((fact) => (
@@ -66,7 +47,7 @@ export function ReportedItemView({ entry, children }: { entry: ReportedItem; chi
           {passages.map((passage) => (
             <QuoteInContextView key={`${passage.doc}-${passage.locator}-${passage.quote}`} source={passage} />
           ))}
-        </section>
+        </ItemVersion>
         <section aria-label="Learners' reports">
           <h3>Learners&apos; reports</h3>
           <ol className="report-list">
