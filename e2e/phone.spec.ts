@@ -100,9 +100,13 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
   await expectNoSidewaysScroll(page, "/app/progress");
   // Today's square of the heatmap is on screen, not scrolled out of sight.
   // (The page scrolls down to the heatmap; the heatmap's own sideways scroll is left as the page opens it.)
-  await page.locator(".heatmap-figure").evaluate((figure) => figure.scrollIntoView({ block: "center" }));
+  // The page is scrolled to the heatmap again until it stays there: a later part of the page can still be
+  // streaming in and move it down (the heatmap's own sideways scroll is never touched).
   const todaySquare = page.locator(".heatmap-today");
-  await expect(todaySquare).toBeInViewport({ ratio: 1 });
+  await expect(async () => {
+    await page.locator(".heatmap-figure").evaluate((figure) => figure.scrollIntoView({ block: "center" }));
+    await expect(todaySquare).toBeInViewport({ ratio: 1, timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   const pages = ["/app/today", "/app/quiz", "/app/flashcards", "/app/library", "/app/library/documents/pw-2024-2plus2-notes", "/app/settings"];
   for (const path of pages) {
