@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { PASSWORD, registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
 
+// These tests cut the network with page.route, which does not see requests a service worker makes: the app's
+// worker (Serwist) is kept out of this file; e2e/offline-flashcards.spec.ts tests it.
+test.use({ serviceWorkers: "block" });
+
 test("a visitor sees what Smriti is", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Current affairs for UPSC");
