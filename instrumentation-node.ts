@@ -1,7 +1,7 @@
 import http from "node:http";
 import { getDb } from "@/lib/db/client";
 import { checkServerEnv } from "@/lib/env";
-import { fitInWorker } from "@/lib/memory-model/workers";
+import { appFitter } from "@/lib/memory-model/workers";
 import { startRefitSchedule } from "@/lib/memory-model/refit";
 import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/client-ip";
 
@@ -35,5 +35,5 @@ export function recordPeerAddresses() {
 
 /** The monthly refit of each learner's memory model (lib/memory-model/refit.ts), checked hourly. */
 export function startMemoryModelRefits() {
-  startRefitSchedule(getDb, fitInWorker);
+  startRefitSchedule(getDb, appFitter());
 }

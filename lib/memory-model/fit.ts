@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import type { FitResult, ModelEvaluation, ParameterFitter } from "./workers";
-import { loadReviewSequences, trainingReviewCount } from "./history";
 import { acquireFitLease, releaseFitLease } from "./lease";
 import { DEFAULT_PARAMETERS } from "./parameters";
 
@@ -53,12 +52,9 @@ export async function fitMemoryModel(db: Db, userId: string, options: FitOptions
     const reviews = await ratingCount(db, userId);
     if (previous && previous.reviews === reviews) return previous;
 
-    const { sequences } = await loadReviewSequences(db, userId);
-    const trainingReviews = trainingReviewCount(sequences);
-    const report =
-      trainingReviews < MIN_TRAINING_REVIEWS
-        ? tooFewReviews(options.now, reviews, trainingReviews)
-        : judged(options.now, reviews, trainingReviews, await options.fitter(sequences, DEFAULT_PARAMETERS));
+    // The fitter reads the history itself (off this process in the app): the server never holds a heavy user's log.
+    const { trainingReviews, fit } = await options.fitter({ userId, defaultParameters: DEFAULT_PARAMETERS, minTrainingReviews: MIN_TRAINING_REVIEWS });
+    const report = fit === null ? tooFewReviews(options.now, reviews, trainingReviews) : judged(options.now, reviews, trainingReviews, fit);
     await storeFitReport(db, userId, owner, report, previous?.outcome === "adopted" || report.outcome === "adopted");
     return report;
   } finally {

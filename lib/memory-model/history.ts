@@ -1,5 +1,4 @@
 import { State } from "ts-fsrs";
-import type { Db } from "@/lib/db/client";
 
 /** One card's ratings in order, each with the user's calendar day it was given on (days since 1970-01-01). */
 export type ReviewSequence = { ratings: number[]; days: number[] };
@@ -7,30 +6,7 @@ export type ReviewSequence = { ratings: number[]; days: number[] };
 /** A review log row as the fit needs it. */
 export type LoggedRating = { cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAt: Date };
 
-/** Cards whose logs are read per query: a few thousand rows, read through the (cardId, reviewedAt) index. */
-const CARDS_PER_QUERY = 500;
 const MS_PER_DAY = 86_400_000;
-
-/**
- * The user's ratings (flashcards and quiz answers alike) as one sequence per card. Read a few hundred
- * cards at a time through ReviewLog's (cardId, reviewedAt) index, and never in one query: SQLite's driver
- * is synchronous, and a heavy user's 100,000 rows in one go (or pages sorted by anything the index does
- * not give) would hold up every other request for seconds.
- */
-export async function loadReviewSequences(db: Db, userId: string): Promise<{ sequences: ReviewSequence[] }> {
-  const cards = await db.card.findMany({ where: { userId }, select: { id: true } });
-  const logs: LoggedRating[] = [];
-  for (let i = 0; i < cards.length; i += CARDS_PER_QUERY) {
-    const cardIds = cards.slice(i, i + CARDS_PER_QUERY).map((card) => card.id);
-    logs.push(
-      ...(await db.reviewLog.findMany({
-        where: { cardId: { in: cardIds } },
-        select: { cardId: true, rating: true, stateBefore: true, localDay: true, reviewedAt: true },
-      })),
-    );
-  }
-  return { sequences: reviewSequences(logs) };
-}
 
 /**
  * Groups ratings by card in time order. A card's sequence must start at its introduction (the rating given

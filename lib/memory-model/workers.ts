@@ -1,7 +1,9 @@
+import { fork } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReviewSequence } from "./history";
+import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
 
 /** Log loss and RMSE (bins) of a parameter set on the user's history, as fsrs-rs measures them. */
@@ -14,25 +16,92 @@ export type FitResult = {
   evaluation: { default: ModelEvaluation; fitted: ModelEvaluation };
 };
 
-/** Fits parameters to a history and evaluates them beside the defaults: the heavy step, as a strategy. */
-export type ParameterFitter = (sequences: readonly ReviewSequence[], defaultParameters: readonly number[]) => Promise<FitResult>;
+/** What a fit is asked: whose history, the defaults to judge against, and how much history a fit needs. */
+export type FitJob = { userId: string; defaultParameters: readonly number[]; minTrainingReviews: number };
 
-/** Past this a fit is abandoned (its worker terminated) and the lease freed for a later attempt. */
-export const FIT_TIMEOUT_MS = 5 * 60_000;
+/** A fit job as the child process gets it: the job and the database to read the history from. */
+export type FitJobRequest = { target: DatabaseTarget; userId: string; defaultParameters: number[]; minTrainingReviews: number };
+
+/** The user's ratings that can teach the model, and the fit of them (null when too few to fit). */
+export type FittedHistory = { trainingReviews: number; fit: FitResult | null };
 
 /**
- * The fitter the app uses: fsrs-rs in a worker thread (lib/memory-model/fit-worker.mjs), so that training
- * on a heavy user's history never holds up the event loop that serves everyone's requests.
+ * Reads the user's history and fits parameters to it, evaluated beside the defaults: the heavy step, as a
+ * strategy (a child process in the app, the same code in tests).
  */
-export const fitInWorker: ParameterFitter = async (sequences, defaultParameters) => {
-  // fsrs-rs trains on a rayon thread pool as wide as the machine, read once from the environment when the
-  // addon first trains. On a small server that starves the thread serving requests (measured on 2 busy
-  // cores: 23 s of a 46 s fit with the event loop late, against 3.5 s of a 17 s fit on one thread), so one
-  // thread unless the operator says otherwise.
-  process.env.RAYON_NUM_THREADS ??= "1";
-  const reply = await runWorker<{ result: FitResult }>("fit-worker.mjs", { sequences, defaultParameters: [...defaultParameters] }, FIT_TIMEOUT_MS);
-  return reply.result;
-};
+export type ParameterFitter = (job: FitJob) => Promise<FittedHistory>;
+
+/** Past this a fit is abandoned (its process killed) and the lease freed for a later attempt. */
+export const FIT_TIMEOUT_MS = 5 * 60_000;
+
+/** The fit's process runs at the lowest CPU priority (nice 19): requests' threads always come first. */
+export const FIT_PRIORITY = 19;
+
+/**
+ * The fitter the app uses: lib/memory-model/fit-job.ts in a child process of its own, at the lowest
+ * priority, one at a time in this server process. The child opens its own connection to `target` and
+ * reads the history there, so the server neither reads nor decodes a heavy user's 100,000 log rows, and
+ * its training competes for a core only with what nothing else wants. Fits for several users (Settings
+ * and the monthly refit) queue behind each other; the lease (lease.ts) keeps other instances off the
+ * same user.
+ */
+export function fitInChildProcess(target: DatabaseTarget): ParameterFitter {
+  return (job) => oneFitAtATime(() => runFitProcess({ ...job, target, defaultParameters: [...job.defaultParameters] }));
+}
+
+/** The app's fitter: a child process reading the database DATABASE_URL names, the one getDb() serves. */
+export function appFitter(): ParameterFitter {
+  return fitInChildProcess(resolveDatabaseTarget(process.env.DATABASE_URL));
+}
+
+const fitQueue = globalThis as unknown as { smritiFitQueue?: Promise<unknown> };
+
+/** Runs `fit` after every fit this process started before it has ended (Next may load this module more than once: the queue is global). */
+function oneFitAtATime<T>(fit: () => Promise<T>): Promise<T> {
+  const turn = (fitQueue.smritiFitQueue ?? Promise.resolve()).then(fit);
+  fitQueue.smritiFitQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * Forks fit-job.ts from the project directory (where `next start` and the tests run; the path is built at
+ * run time so that Next's bundler leaves the job and its native addon alone) under tsx, the TypeScript
+ * runner `npm start` already uses, so the job shares history.ts' rules instead of a copy of them.
+ */
+function runFitProcess(job: FitJobRequest): Promise<FittedHistory> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), [], {
+      cwd: process.cwd(),
+      execArgv: ["--import", "tsx"],
+      // fsrs-rs trains on a rayon thread pool as wide as the machine: one thread, one core at most, unless the operator says otherwise.
+      env: { ...process.env, RAYON_NUM_THREADS: process.env.RAYON_NUM_THREADS ?? "1" },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish(() => reject(new Error(`The fit took longer than ${FIT_TIMEOUT_MS / 1000} s and was stopped.`)));
+    }, FIT_TIMEOUT_MS);
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, FIT_PRIORITY);
+    } catch (error) {
+      // Some containers refuse to change priorities; the fit still runs, in its own process.
+      console.warn("[memory-model] could not lower the fit's priority", error);
+    }
+    child.once("message", (message: { ok: true; history: FittedHistory } | { ok: false; message: string }) =>
+      finish(() => (message.ok ? resolve(message.history) : reject(new Error(`The fit failed: ${message.message}`)))),
+    );
+    child.once("error", (error) => finish(() => reject(error)));
+    child.once("close", (code, signal) => finish(() => reject(new Error(`The fit's process ended without an answer (${signal ?? `exit code ${code}`}).`))));
+    child.send(job);
+  });
+}
 
 /** Seconds a simulation may take before its worker is stopped. */
 export const SIMULATION_TIMEOUT_MS = 60_000;

@@ -1,21 +1,21 @@
 import { State } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
+import { fitSequences } from "@/lib/memory-model/fit-job";
 import { reviewSequences, trainingReviewCount } from "@/lib/memory-model/history";
-import { fitInWorker } from "@/lib/memory-model/workers";
 import { DEFAULT_PARAMETERS, parseParameters } from "@/lib/memory-model/parameters";
 import { measuringDay, simulateRetentions, type SimulationInput } from "@/lib/memory-model/simulate";
 import { FAST_FORGETTER, syntheticHistory } from "../helpers/review-history";
 
 const START = new Date("2026-01-01T00:00:00Z");
 
-describe("fitting in the worker thread", () => {
+describe("fitting fsrs-rs to a history", () => {
   it("recovers, from a history whose true parameters are known, a model with lower log loss than the defaults", async () => {
     const history = syntheticHistory({ trueParameters: FAST_FORGETTER, cards: 600, newCardsPerDay: 10, start: START, days: 180, random: seededRandom("fast forgetter") });
     const sequences = reviewSequences(history.logs);
     expect(trainingReviewCount(sequences)).toBeGreaterThan(1_000);
 
-    const fit = await fitInWorker(sequences, DEFAULT_PARAMETERS);
+    const fit = await fitSequences(sequences, DEFAULT_PARAMETERS);
 
     expect(fit.parameters).toHaveLength(21);
     expect(fit.evaluation.fitted.logLoss).toBeLessThan(fit.evaluation.default.logLoss);
@@ -26,7 +26,7 @@ describe("fitting in the worker thread", () => {
 
   it("finds nothing to improve for a learner whose memory is the defaults' (the fit does not win by construction)", async () => {
     const history = syntheticHistory({ trueParameters: DEFAULT_PARAMETERS, cards: 600, newCardsPerDay: 10, start: START, days: 180, random: seededRandom("default learner") });
-    const fit = await fitInWorker(reviewSequences(history.logs), DEFAULT_PARAMETERS);
+    const fit = await fitSequences(reviewSequences(history.logs), DEFAULT_PARAMETERS);
     expect(Math.abs(fit.evaluation.fitted.logLoss - fit.evaluation.default.logLoss)).toBeLessThan(0.02);
   });
 });

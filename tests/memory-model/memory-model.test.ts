@@ -3,7 +3,8 @@ import { seededRandom } from "@/lib/content/generate/random";
 import { ConflictError } from "@/lib/errors";
 import { fitMemoryModel, MIN_TRAINING_REVIEWS, storedFitReport } from "@/lib/memory-model/fit";
 import { simulateHere } from "@/lib/memory-model/simulate";
-import { fitInWorker, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
+import { fitInChildProcess, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { acquireFitLease, FIT_LEASE_MS, releaseFitLease } from "@/lib/memory-model/lease";
 import { getMemoryModel, SIMULATED_RETENTIONS } from "@/lib/memory-model/model";
 import { DEFAULT_PARAMETERS } from "@/lib/memory-model/parameters";
@@ -21,15 +22,21 @@ const START = new Date("2026-01-01T00:00:00Z");
 const NOW = new Date("2026-07-01T06:00:00Z");
 const ITEMS = Array.from({ length: 700 }, (_, i) => `flashcard:f${i}`);
 
-/** The real worker-thread fitter, counting the fits it runs and the most that ever ran at once. */
-function countingFitter() {
-  const counts = { calls: 0, running: 0, mostAtOnce: 0 };
-  const fitter: ParameterFitter = async (sequences, defaults) => {
+/**
+ * The app's fitter (a child process reading the test database through its own connection), counting the
+ * jobs it runs, the trainings among them, and the most jobs that ever ran at once.
+ */
+function countingFitter(database: TestDatabase) {
+  const counts = { calls: 0, trainings: 0, running: 0, mostAtOnce: 0 };
+  const inChild = fitInChildProcess(resolveDatabaseTarget(database.url));
+  const fitter: ParameterFitter = async (job) => {
     counts.calls++;
     counts.running++;
     counts.mostAtOnce = Math.max(counts.mostAtOnce, counts.running);
     try {
-      return await fitInWorker(sequences, defaults);
+      const history = await inChild(job);
+      if (history.fit) counts.trainings++;
+      return history;
     } finally {
       counts.running--;
     }
@@ -59,7 +66,7 @@ describeEachDatabase("the personal memory model", (provider) => {
 
   it("keeps the defaults, with the reason, for a user with too few reviews", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 20, "short history");
-    const { fitter, counts } = countingFitter();
+    const { fitter, counts } = countingFitter(database);
 
     const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter });
 
@@ -67,14 +74,15 @@ describeEachDatabase("the personal memory model", (provider) => {
     expect(report.trainingReviews).toBeLessThan(MIN_TRAINING_REVIEWS);
     expect(report.reason).toContain(`at least ${MIN_TRAINING_REVIEWS} reviews`);
     expect(report.reason).toContain(`you have ${report.trainingReviews}`);
-    expect(counts.calls).toBe(0);
+    expect(counts.calls).toBe(1);
+    expect(counts.trainings).toBe(0);
     expect(await fsrsParametersOf(user.id)).toBeNull();
     expect((await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateHere("view") })).usingFittedParameters).toBe(false);
   });
 
   it("adopts parameters fitted to a fast forgetter's history, and scheduling then uses them", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "fast forgetter");
-    const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter: fitInWorker });
+    const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter: fitInChildProcess(resolveDatabaseTarget(database.url)) });
 
     expect(report.outcome).toBe("adopted");
     expect(report.evaluation!.fitted.logLoss).toBeLessThan(report.evaluation!.default.logLoss);
@@ -100,7 +108,7 @@ describeEachDatabase("the personal memory model", (provider) => {
 
   it("is idempotent: with no new rating, a second fit returns the first one's report without fitting again", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "idempotent");
-    const { fitter, counts } = countingFitter();
+    const { fitter, counts } = countingFitter(database);
     const first = await fitMemoryModel(database.db, user.id, { now: NOW, fitter });
     const second = await fitMemoryModel(database.db, user.id, { now: new Date(NOW.getTime() + 60_000), fitter });
     expect(second).toEqual(first);
@@ -109,7 +117,7 @@ describeEachDatabase("the personal memory model", (provider) => {
 
   it("never fits one user twice at once, whichever instance asks", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "two instances");
-    const { fitter, counts } = countingFitter();
+    const { fitter, counts } = countingFitter(database);
     const results = await Promise.allSettled(
       ["instance-a", "instance-b", "instance-c"].map((owner) => fitMemoryModel(database.db, user.id, { now: NOW, fitter, owner })),
     );
@@ -140,7 +148,7 @@ describeEachDatabase("the personal memory model", (provider) => {
     expect(await usersDueRefit(database.db, NOW)).toContain(user.id);
     expect(await usersDueRefit(database.db, NOW)).not.toContain(quiet.id);
 
-    const { fitter } = countingFitter();
+    const { fitter } = countingFitter(database);
     const { fitted } = await refitDueMemoryModels(database.db, { now: () => NOW, fitter });
     expect(fitted).toContain(user.id);
     expect(await usersDueRefit(database.db, NOW)).not.toContain(user.id);

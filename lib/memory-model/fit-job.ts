@@ -1,0 +1,100 @@
+// A fit, as its own process (started by lib/memory-model/workers.ts, with tsx, at the lowest CPU priority):
+// it reads the user's review log through a connection of its own and trains fsrs-rs on it, so that neither
+// decoding a heavy user's 100,000 rows nor the training holds up the server that serves everyone else.
+// Loaded by path at run time, never imported by the app: Next must not bundle fsrs-rs' native addon.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  computeParameters,
+  evaluateWithTimeSeriesSplits,
+  FSRSBinding,
+  FSRSBindingItem,
+  FSRSBindingReview,
+} from "@open-spaced-repetition/binding";
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { DatabaseTarget } from "@/lib/db/database-url";
+import { reviewSequences, trainingReviewCount, type LoggedRating, type ReviewSequence } from "./history";
+import type { FitJobRequest, FitResult, FittedHistory } from "./workers";
+
+/** The user's ratings, read in one query: this process serves nobody, so it may take its time. */
+export async function readLoggedRatings(target: DatabaseTarget, userId: string): Promise<LoggedRating[]> {
+  if (target.provider === "sqlite") {
+    // Read-only, on the WAL database: it never blocks the server's writes, nor they it.
+    const sqlite = new Database(target.filePath, { readonly: true, fileMustExist: true, timeout: 5_000 });
+    try {
+      const rows = sqlite
+        .prepare(`SELECT "cardId", "rating", "stateBefore", "localDay", "reviewedAt" FROM "ReviewLog" WHERE "userId" = ?`)
+        .all(userId) as { cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAt: string | number }[];
+      // Prisma's SQLite adapter stores dates as ISO 8601 text (older rows may be epoch milliseconds).
+      return rows.map((row) => ({ ...row, reviewedAt: new Date(row.reviewedAt) }));
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url, options: target.schema ? `-c search_path=${target.schema}` : undefined });
+  await client.connect();
+  try {
+    // Prisma's timestamps carry no time zone and hold UTC: read as epoch milliseconds, whatever this process's zone.
+    const { rows } = await client.query<{ cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAtMs: number }>(
+      `SELECT "cardId", "rating", "stateBefore", "localDay", (EXTRACT(EPOCH FROM "reviewedAt") * 1000)::float8 AS "reviewedAtMs" FROM "ReviewLog" WHERE "userId" = $1`,
+      [userId],
+    );
+    return rows.map(({ reviewedAtMs, ...row }) => ({ ...row, reviewedAt: new Date(reviewedAtMs) }));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * fsrs-rs' training items: for each card, one item per rating after the first, holding every rating up to
+ * it with the days since the previous one; items with no rating on a later day teach nothing long-term.
+ */
+function trainingItems(sequences: readonly ReviewSequence[]): FSRSBindingItem[] {
+  const items: FSRSBindingItem[] = [];
+  for (const { ratings, days } of sequences) {
+    const reviews = ratings.map((rating, i) => new FSRSBindingReview(rating, i === 0 ? 0 : days[i]! - days[i - 1]!));
+    for (let end = 2; end <= reviews.length; end++) {
+      const item = new FSRSBindingItem(reviews.slice(0, end));
+      if (item.longTermReviewCnt() > 0) items.push(item);
+    }
+  }
+  return items;
+}
+
+/** Trains the parameters on the sequences and evaluates them beside the defaults. CPU-heavy: run it here, in this process. */
+export async function fitSequences(sequences: readonly ReviewSequence[], defaultParameters: readonly number[]): Promise<FitResult> {
+  const items = trainingItems(sequences);
+  const options = { enableShortTerm: true };
+  const parameters = await computeParameters(items, options);
+  // The defaults were never trained on this history: evaluated on all of it. The fitted ones are judged
+  // out of sample, each split trained on the reviews before it, so they cannot win by memorising.
+  const defaults = new FSRSBinding([...defaultParameters]).evaluate(items);
+  const fitted = await evaluateWithTimeSeriesSplits(items, options);
+  return {
+    parameters,
+    items: items.length,
+    evaluation: {
+      default: { logLoss: defaults.logLoss, rmseBins: defaults.rmseBins },
+      fitted: { logLoss: fitted.logLoss, rmseBins: fitted.rmseBins },
+    },
+  };
+}
+
+/** The whole job: the user's history, and a fit of it when it is long enough to fit. */
+export async function runFitJob(job: FitJobRequest): Promise<FittedHistory> {
+  const sequences = reviewSequences(await readLoggedRatings(job.target, job.userId));
+  const trainingReviews = trainingReviewCount(sequences);
+  if (trainingReviews < job.minTrainingReviews) return { trainingReviews, fit: null };
+  return { trainingReviews, fit: await fitSequences(sequences, job.defaultParameters) };
+}
+
+// Run as a child process: one job from the parent, one answer, exit.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.send) {
+  process.once("message", (job: FitJobRequest) => {
+    runFitJob(job).then(
+      (history) => process.send!({ ok: true, history }, () => process.exit(0)),
+      (error: unknown) => process.send!({ ok: false, message: error instanceof Error ? error.message : String(error) }, () => process.exit(1)),
+    );
+  });
+}
