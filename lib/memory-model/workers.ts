@@ -70,7 +70,8 @@ function oneFitAtATime<T>(fit: () => Promise<T>): Promise<T> {
  */
 function runFitProcess(job: FitJobRequest): Promise<FittedHistory> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), [], {
+    // turbopackIgnore: Turbopack otherwise resolves a forked path as a module to bundle.
+    const child = fork(/* turbopackIgnore: true */ path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), [], {
       cwd: process.cwd(),
       execArgv: ["--import", "tsx"],
       // fsrs-rs trains on a rayon thread pool as wide as the machine: one thread, one core at most, unless the operator says otherwise.

@@ -1,12 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { ConflictError, RejectedFieldError } from "@/lib/errors";
-import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
-import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { CARD_STATE_SELECT, cardStateFromJson, cardStateToJson, type CardState } from "@/lib/srs/card-state";
-import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
+import { CARD_STATE_SELECT, cardStateFromJson, type CardState } from "@/lib/srs/card-state";
+import { ratingName, type RatingName } from "@/lib/srs/schedule";
 import { RECALL_TYPES } from "./items";
-import { policyOfStored, schedulingFor, type SchedulingPolicy } from "./policy";
+import { policyOfStored, type SchedulingPolicy } from "./policy";
+import { byTime, replayRatings, STORED_LOG_SELECT, type HistoryEntry } from "./replay";
 import { StaleCardError } from "./reviews";
 
 /** A rating made on a device, possibly offline and possibly long before it reaches the server. */
@@ -29,21 +28,6 @@ export const CLOCK_SKEW_ALLOWANCE_MS = 2 * 60_000;
 
 // Two devices syncing one card at once: the loser re-reads the card's log and replays again.
 const MAX_ATTEMPTS = 8;
-
-type StoredLog = {
-  id: string;
-  reviewId: string;
-  rating: number;
-  origin: string;
-  reviewedAt: Date;
-  durationMs: number;
-  cardBefore: string;
-  localDay: number | null;
-  tallyTopic: string | null;
-};
-
-/** One rating in a card's history while it is being replayed: stored (with its row) or arriving now. */
-type HistoryEntry = { reviewId: string; rating: RatingName; reviewedAt: Date; stored: StoredLog | null; durationMs: number };
 
 /**
  * Stores ratings made on devices (offline, or on two phones) in each card's log in the order they were
@@ -102,7 +86,7 @@ async function syncCard(
     const [logs, elsewhere] = await Promise.all([
       db.reviewLog.findMany({
         where: { cardId },
-        select: { id: true, reviewId: true, rating: true, origin: true, reviewedAt: true, durationMs: true, cardBefore: true, localDay: true, tallyTopic: true },
+        select: STORED_LOG_SELECT,
       }),
       db.reviewLog.findMany({ where: { reviewId: { in: ratings.map((rating) => rating.reviewId) }, cardId: { not: cardId } }, select: { reviewId: true, userId: true } }),
     ]);
@@ -132,7 +116,7 @@ async function syncCard(
     const firstArrival = history.findIndex((entry) => entry.stored === null);
     // The card as it stood just before the first arrival: the snapshot of the stored rating it goes in front of, or the card itself.
     const replayFrom = firstArrival < stored.length ? cardStateFromJson(stored[firstArrival]!.stored!.cardBefore) : card;
-    const rewritten = replay(userId, cardId, card.item.topic, replayFrom, history.slice(firstArrival), policy);
+    const rewritten = replayRatings(userId, cardId, card.item.topic, replayFrom, history.slice(firstArrival), policy);
     const after = rewritten[rewritten.length - 1]!.after;
 
     try {
@@ -153,11 +137,6 @@ async function syncCard(
   }
 }
 
-/** Earlier first; ratings made in the same millisecond in review-id order, so every device agrees. */
-function byTime(a: { reviewedAt: Date; reviewId: string }, b: { reviewedAt: Date; reviewId: string }): number {
-  return a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.reviewId < b.reviewId ? -1 : a.reviewId > b.reviewId ? 1 : 0);
-}
-
 /** Both lists in order; each arrival goes before the first stored rating made after it. */
 function mergeByTime(stored: HistoryEntry[], arriving: HistoryEntry[]): HistoryEntry[] {
   const merged: HistoryEntry[] = [];
@@ -167,39 +146,6 @@ function mergeByTime(stored: HistoryEntry[], arriving: HistoryEntry[]): HistoryE
     merged.push(entry);
   }
   return [...merged, ...arriving.slice(next)];
-}
-
-/** Each rating applied in turn at the time it was made, with the log row that records it. */
-function replay(userId: string, cardId: string, topic: string, from: CardState, entries: HistoryEntry[], policy: SchedulingPolicy) {
-  const scheduling = schedulingFor(policy);
-  let before = from;
-  return entries.map((entry) => {
-    const after = scheduleCard(before, entry.rating, entry.reviewedAt, scheduling);
-    const log = {
-      // A stored rating keeps its row's identity, origin and calendar day; only what follows from the replay changes.
-      ...(entry.stored ? { id: entry.stored.id } : {}),
-      reviewId: entry.reviewId,
-      userId,
-      cardId,
-      rating: gradeOf(entry.rating),
-      origin: entry.stored?.origin ?? "flashcard",
-      reviewedAt: entry.reviewedAt,
-      durationMs: entry.durationMs,
-      stateBefore: before.state,
-      state: after.state,
-      due: after.due,
-      stability: after.stability,
-      difficulty: after.difficulty,
-      elapsedDays: after.elapsedDays,
-      scheduledDays: after.scheduledDays,
-      cardBefore: cardStateToJson(before),
-      localDay: entry.stored ? entry.stored.localDay : epochDayOf(localDayOf(entry.reviewedAt, policy.timeZone)),
-      // A stored rating stays on the tally it was counted under (lib/db/rollup-rules), so undo takes it off that one.
-      tallyTopic: entry.stored ? entry.stored.tallyTopic : tallyTopicOf("flashcard", topic),
-    };
-    before = after;
-    return { log, after };
-  });
 }
 
 function syncedCard(cardId: string, state: CardState): SyncedCard {

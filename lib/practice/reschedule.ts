@@ -1,0 +1,141 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { State } from "ts-fsrs";
+import type { Db } from "@/lib/db/client";
+import { CARD_STATE_SELECT, cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
+import { ratingName } from "@/lib/srs/schedule";
+import { policyOfStored, type SchedulingPolicy } from "./policy";
+import { byTime, replayRatings, STORED_LOG_SELECT, type HistoryEntry } from "./replay";
+
+/** What "reschedule my cards" did. */
+export type RescheduleResult = {
+  /** Cards with a review log, all replayed. */
+  cards: number;
+  /** Cards whose memory state or due date changed. */
+  changed: number;
+  /** Cards whose due date moved. */
+  moved: number;
+};
+
+export type RescheduleOptions = {
+  /** Cards replayed and written per transaction: small, so that other users' writes wait little. */
+  batchSize?: number;
+  /** Runs between reading a batch and writing it; tests rate a card there, as a user might meanwhile. */
+  beforeWrite?: (cardIds: readonly string[]) => Promise<void>;
+};
+
+const BATCH_SIZE = 50;
+/** A card rated again and again while being rescheduled is retried this often, then reported. */
+const MAX_ATTEMPTS = 8;
+
+/** The derived columns of a log row: what a replay recomputes. */
+const DERIVED_LOG_SELECT = { stateBefore: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true } as const;
+
+/**
+ * "Reschedule my cards": recomputes every card's memory state and due date from its review log with the
+ * user's current scheduling (their fitted parameters, retention and exam date), as Anki's reschedule does
+ * after an optimisation, through the replay rule a late offline rating uses (replay.ts). Each log row's
+ * derived columns (the state after it and the snapshot before it) are rewritten to match, so that undo
+ * and later replays start from the rescheduled states.
+ *
+ * In batches of a few dozen cards, each written in one transaction and each card only over the version
+ * it was replayed from: a rating submitted meanwhile makes that card re-read and replayed again with the
+ * new rating in its log, so it is never lost. Idempotent: a second run changes nothing.
+ */
+export async function rescheduleCards(db: Db, userId: string, options: RescheduleOptions = {}): Promise<RescheduleResult> {
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } });
+  const policy = policyOfStored(settings);
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const result: RescheduleResult = { cards: 0, changed: 0, moved: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.card.findMany({
+      where: { userId, reviewLogs: { some: {} }, ...(after === undefined ? {} : { id: { gt: after } }) },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true },
+    });
+    if (page.length === 0) return result;
+    after = page[page.length - 1]!.id;
+    let pending = page.map((card) => card.id);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`Cards ${pending.join(", ")} kept changing while being rescheduled.`);
+      const written = await rescheduleBatch(db, userId, pending, policy, options.beforeWrite);
+      result.changed += written.changed;
+      result.moved += written.moved;
+      pending = written.stale;
+    }
+    result.cards += page.length;
+    // Between batches, the event loop serves other requests.
+    await nextTurn();
+  }
+}
+
+type Replayed = { id: string; version: number; after: CardState; changed: boolean; moved: boolean; logs: { id: string; data: Record<string, unknown> }[] };
+
+async function rescheduleBatch(
+  db: Db,
+  userId: string,
+  cardIds: readonly string[],
+  policy: SchedulingPolicy,
+  beforeWrite: RescheduleOptions["beforeWrite"],
+): Promise<{ stale: string[]; changed: number; moved: number }> {
+  const [cards, logs] = await Promise.all([
+    db.card.findMany({ where: { id: { in: [...cardIds] }, userId }, select: { ...CARD_STATE_SELECT, id: true, version: true, createdAt: true, item: { select: { topic: true } } } }),
+    db.reviewLog.findMany({ where: { cardId: { in: [...cardIds] } }, select: { ...STORED_LOG_SELECT, ...DERIVED_LOG_SELECT, cardId: true } }),
+  ]);
+  const logsOf = new Map<string, typeof logs>();
+  for (const log of logs) logsOf.set(log.cardId, [...(logsOf.get(log.cardId) ?? []), log]);
+
+  const replayed: Replayed[] = cards.flatMap((card) => {
+    const history = (logsOf.get(card.id) ?? []).sort(byTime);
+    if (history.length === 0) return [];
+    const first = history[0]!;
+    // A log that starts at the card's introduction is its whole history: replayed from a new card (as
+    // lib/reliability/replay checks it). Otherwise from the snapshot before its first rating.
+    const from = first.stateBefore === State.New ? newCardState(card.createdAt) : cardStateFromJson(first.cardBefore);
+    const entries: HistoryEntry[] = history.map((log) => ({ reviewId: log.reviewId, rating: ratingName(log.rating), reviewedAt: log.reviewedAt, durationMs: log.durationMs, stored: log }));
+    const rows = replayRatings(userId, card.id, card.item.topic, from, entries, policy);
+    const after = rows[rows.length - 1]!.after;
+    const changedLogs = rows.flatMap(({ log }, i) => {
+      const stored = history[i]!;
+      const data = {
+        stateBefore: log.stateBefore,
+        state: log.state,
+        due: log.due,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        elapsedDays: log.elapsedDays,
+        scheduledDays: log.scheduledDays,
+        cardBefore: log.cardBefore,
+      };
+      const same = (Object.keys(data) as (keyof typeof data)[]).every((key) => sameValue(stored[key], data[key]));
+      return same ? [] : [{ id: stored.id, data }];
+    });
+    const cardChanged = (Object.keys(CARD_STATE_SELECT) as (keyof CardState)[]).some((key) => !sameValue(card[key], after[key]));
+    return [{ id: card.id, version: card.version, after, changed: cardChanged || changedLogs.length > 0, moved: !sameValue(card.due, after.due), logs: changedLogs }];
+  });
+
+  await beforeWrite?.(cardIds);
+  const toWrite = replayed.filter((card) => card.changed);
+  const stale: string[] = [];
+  if (toWrite.length > 0) {
+    await db.$transaction(async (tx) => {
+      for (const card of toWrite) {
+        const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...card.after, version: card.version + 1 } });
+        // Rated since it was read: its log has a rating this replay did not see. Read and replayed again.
+        if (count === 0) {
+          stale.push(card.id);
+          continue;
+        }
+        for (const log of card.logs) await tx.reviewLog.updateMany({ where: { id: log.id }, data: log.data });
+      }
+    });
+  }
+  const written = toWrite.filter((card) => !stale.includes(card.id));
+  return { stale, changed: written.length, moved: written.filter((card) => card.moved).length };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
+}
