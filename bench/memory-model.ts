@@ -62,7 +62,8 @@ export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promis
   }
   await db.$disconnect();
 
-  const server = await startNext(database.url, 3303);
+  // BENCH_MEMORY_PORT: helpers benchmarking side by side on one machine each name their own.
+  const server = await startNext(database.url, Number(process.env.BENCH_MEMORY_PORT ?? 3303));
   try {
     const cookies: string[] = [];
     for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));

@@ -76,6 +76,14 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   const view = await (await page.request.get("/api/memory-model")).json();
   expect(view).toMatchObject({ usingFittedParameters: true, lastFit: { outcome: "adopted" }, retention: { examDate, measuredOn: examDate } });
 
+  // Reschedule: every reviewed card replayed with the fitted parameters; a second time changes nothing.
+  const reschedule = section.getByRole("button", { name: "Reschedule my cards" });
+  await reschedule.click();
+  await expect(section.getByRole("status")).toContainText(/Rescheduled your 300 reviewed cards from their reviews with the parameters in use: \d+ due dates moved\./, { timeout: 60_000 });
+  await expect(reschedule).toHaveText("Reschedule my cards");
+  const again = await page.request.post("/api/memory-model/reschedule");
+  expect(await again.json()).toEqual({ cards: 300, changed: 0, moved: 0 });
+
   // The section as a keyboard user leaves it: the fit button focused (its ring must show), at both widths.
   for (const [label, viewport] of Object.entries(WIDTHS)) {
     await page.setViewportSize(viewport);

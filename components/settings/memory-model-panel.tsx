@@ -5,6 +5,7 @@ import { LineChartSvg, niceTicks, type ChartMarker } from "@/components/progress
 import { api, ApiError } from "@/lib/client/api";
 import type { FitReport } from "@/lib/memory-model/fit";
 import type { MemoryModelView } from "@/lib/memory-model/model";
+import type { RescheduleResult } from "@/lib/practice/reschedule";
 
 type Fit = Omit<FitReport, "fittedAt"> & { fittedAt: string };
 type View = Omit<MemoryModelView, "lastFit"> & { lastFit: Fit | null };
@@ -16,12 +17,15 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * runs in a worker thread and can take a few seconds), the evaluation of the defaults and the fitted
  * parameters side by side, and the retention curve (GET /api/memory-model) with the current choice and
  * the lowest retention that keeps the exam-day target. Loaded after the page, so Settings opens at once.
+ * After a fit, "Reschedule my cards" (POST /api/memory-model/reschedule) recomputes every card from its
+ * reviews with the parameters in use, as Anki offers after optimising.
  */
 export function MemoryModelPanel() {
   const [view, setView] = useState<View | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [fitting, setFitting] = useState(false);
   const [fitMessage, setFitMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
+  const [rescheduling, setRescheduling] = useState(false);
 
   const load = useCallback(
     () =>
@@ -40,7 +44,7 @@ export function MemoryModelPanel() {
   }, [load]);
 
   async function fit() {
-    if (fitting) return;
+    if (fitting || rescheduling) return;
     setFitting(true);
     setFitMessage(null);
     try {
@@ -54,13 +58,29 @@ export function MemoryModelPanel() {
     }
   }
 
+  async function reschedule() {
+    if (rescheduling || fitting) return;
+    setRescheduling(true);
+    setFitMessage(null);
+    try {
+      const result = await api<RescheduleResult>("/api/memory-model/reschedule", { method: "POST" });
+      setFitMessage({ kind: "done", text: rescheduledText(result) });
+      await load();
+    } catch (error) {
+      setFitMessage({ kind: "error", text: error instanceof ApiError ? error.message : "Your cards could not be rescheduled just now. Please try again." });
+    } finally {
+      setRescheduling(false);
+    }
+  }
+
   return (
     <section id="memory-model" className="card memory-model" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
       <h2 id="memory-model-title">Your memory model</h2>
       <p className="muted">
         Smriti schedules reviews with FSRS. Its default parameters describe an average learner; fitted to your own flashcard ratings and quiz
         answers, they predict when you in particular will forget. Fitted parameters are used only when they predict your recall better than
-        the defaults. Your cards keep their memory state: the new parameters shape each card&apos;s intervals from its next rating on.
+        the defaults. Your cards keep their memory state: the new parameters shape each card&apos;s intervals from its next rating on,
+        unless you reschedule your cards after a fit.
       </p>
       <div className="memory-model-actions">
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it. */}
@@ -81,11 +101,28 @@ export function MemoryModelPanel() {
       ) : (
         <>
           {view.lastFit?.evaluation ? <Evaluation fit={view.lastFit} /> : view.lastFit && !fitMessage && <p>{view.lastFit.reason}</p>}
+          {view.lastFit && (
+            <div className="memory-model-actions">
+              <button type="button" className="button button-secondary" onClick={() => void reschedule()} aria-disabled={rescheduling || fitting}>
+                {rescheduling ? "Rescheduling…" : "Reschedule my cards"}
+              </button>
+              <span className="muted">
+                Recomputes every card&apos;s memory state and due date from its reviews with the parameters in use now, instead of waiting
+                for each card&apos;s next rating. Nothing you rated is lost.
+              </span>
+            </div>
+          )}
           <RetentionCurve retention={view.retention} />
         </>
       )}
     </section>
   );
+}
+
+function rescheduledText({ cards, changed, moved }: RescheduleResult): string {
+  if (cards === 0) return "You have no reviewed cards to reschedule yet.";
+  if (changed === 0) return `Your ${cards.toLocaleString()} reviewed cards already follow the parameters in use: nothing changed.`;
+  return `Rescheduled your ${cards.toLocaleString()} reviewed cards from their reviews with the parameters in use: ${moved.toLocaleString()} due dates moved.`;
 }
 
 function Evaluation({ fit }: { fit: Fit }) {

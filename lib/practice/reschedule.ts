@@ -1,6 +1,8 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { State } from "ts-fsrs";
+import { updateRows, type ColumnType } from "@/lib/db/bulk-update";
 import type { Db } from "@/lib/db/client";
+import { sqlDialectOf, type SqlDialect } from "@/lib/db/sql-dialect";
 import { CARD_STATE_SELECT, cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
 import { ratingName } from "@/lib/srs/schedule";
 import { policyOfStored, type SchedulingPolicy } from "./policy";
@@ -30,6 +32,31 @@ const MAX_ATTEMPTS = 8;
 /** The derived columns of a log row: what a replay recomputes. */
 const DERIVED_LOG_SELECT = { stateBefore: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true } as const;
 
+const LOG_COLUMNS: Record<keyof typeof DERIVED_LOG_SELECT | "cardBefore", ColumnType> = {
+  stateBefore: "integer",
+  state: "integer",
+  due: "timestamp(3)",
+  stability: "double precision",
+  difficulty: "double precision",
+  elapsedDays: "integer",
+  scheduledDays: "integer",
+  cardBefore: "text",
+};
+
+const CARD_COLUMNS: Record<keyof CardState | "version", ColumnType> = {
+  due: "timestamp(3)",
+  stability: "double precision",
+  difficulty: "double precision",
+  elapsedDays: "integer",
+  scheduledDays: "integer",
+  learningSteps: "integer",
+  reps: "integer",
+  lapses: "integer",
+  state: "integer",
+  lastReview: "timestamp(3)",
+  version: "integer",
+};
+
 /**
  * "Reschedule my cards": recomputes every card's memory state and due date from its review log with the
  * user's current scheduling (their fitted parameters, retention and exam date), as Anki's reschedule does
@@ -44,6 +71,7 @@ const DERIVED_LOG_SELECT = { stateBefore: true, state: true, due: true, stabilit
 export async function rescheduleCards(db: Db, userId: string, options: RescheduleOptions = {}): Promise<RescheduleResult> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } });
   const policy = policyOfStored(settings);
+  const dialect = sqlDialectOf(db);
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const result: RescheduleResult = { cards: 0, changed: 0, moved: 0 };
   let after: string | undefined;
@@ -59,7 +87,7 @@ export async function rescheduleCards(db: Db, userId: string, options: Reschedul
     let pending = page.map((card) => card.id);
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`Cards ${pending.join(", ")} kept changing while being rescheduled.`);
-      const written = await rescheduleBatch(db, userId, pending, policy, options.beforeWrite);
+      const written = await rescheduleBatch(db, dialect, userId, pending, policy, options.beforeWrite);
       result.changed += written.changed;
       result.moved += written.moved;
       pending = written.stale;
@@ -74,6 +102,7 @@ type Replayed = { id: string; version: number; after: CardState; changed: boolea
 
 async function rescheduleBatch(
   db: Db,
+  dialect: SqlDialect,
   userId: string,
   cardIds: readonly string[],
   policy: SchedulingPolicy,
@@ -117,18 +146,24 @@ async function rescheduleBatch(
 
   await beforeWrite?.(cardIds);
   const toWrite = replayed.filter((card) => card.changed);
-  const stale: string[] = [];
+  let stale: string[] = [];
   if (toWrite.length > 0) {
+    // Two statements per batch (and per 500 rows), not one per card and log row: a heavy user's 100,000 rows
+    // would otherwise hold SQLite's one writer for tens of seconds.
     await db.$transaction(async (tx) => {
-      for (const card of toWrite) {
-        const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...card.after, version: card.version + 1 } });
-        // Rated since it was read: its log has a rating this replay did not see. Read and replayed again.
-        if (count === 0) {
-          stale.push(card.id);
-          continue;
-        }
-        for (const log of card.logs) await tx.reviewLog.updateMany({ where: { id: log.id }, data: log.data });
-      }
+      const updated = new Set(
+        await updateRows(
+          tx,
+          dialect,
+          "Card",
+          { match: { id: { column: "id", type: "text" }, readVersion: { column: "version", type: "integer" } }, set: CARD_COLUMNS },
+          toWrite.map((card) => ({ id: card.id, readVersion: card.version, ...card.after, version: card.version + 1 })),
+        ),
+      );
+      // A card not updated was rated since it was read: its log has a rating this replay did not see. Read and replayed again.
+      stale = toWrite.filter((card) => !updated.has(card.id)).map((card) => card.id);
+      const logs = toWrite.filter((card) => updated.has(card.id)).flatMap((card) => card.logs.map((log) => ({ id: log.id, ...log.data })));
+      await updateRows(tx, dialect, "ReviewLog", { match: { id: { column: "id", type: "text" } }, set: LOG_COLUMNS }, logs);
     });
   }
   const written = toWrite.filter((card) => !stale.includes(card.id));
