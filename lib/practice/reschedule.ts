@@ -170,7 +170,13 @@ async function rescheduleBatch(
   return { stale, changed: written.length, moved: written.filter((card) => card.moved).length };
 }
 
+/**
+ * Whether a stored value is the one a replay gives. Floats within a part in 10^12: a double can come back
+ * from the database a last digit apart (measured on SQLite: 0.20057739317417145 read as 0.2005773931741714),
+ * which must not count as a change, or a second run would rewrite every card again.
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
   return a === b;
 }
