@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { FormAlert, messageOf, type Errors } from "@/components/auth/password-forms";
 import { Field } from "@/components/auth/field";
+import { accountSchemas } from "@/components/auth/load-on-use";
 import { api } from "@/lib/client/api";
-import { accountDeletionSchema, CONFIRM_DELETION_MESSAGE } from "@/lib/validation/account";
 import "./account.css";
 
 /** Where the browser goes once the account is deleted: a public page that says so. */
@@ -49,7 +49,10 @@ export function DeleteAccountSection() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = accountDeletionSchema.safeParse({ confirmation: new FormData(event.currentTarget).get("confirmation") });
+    const confirmation = new FormData(event.currentTarget).get("confirmation");
+    // The schema (and zod) load when the form is first focused, not with Settings.
+    const { accountDeletionSchema, CONFIRM_DELETION_MESSAGE } = await accountSchemas();
+    const parsed = accountDeletionSchema.safeParse({ confirmation });
     if (!parsed.success) return setErrors({ confirmation: parsed.error.issues[0]?.message ?? CONFIRM_DELETION_MESSAGE });
     setErrors({});
     setPending(true);
@@ -82,7 +85,7 @@ export function DeleteAccountSection() {
           .
         </li>
         <li>
-          <form onSubmit={onSubmit} noValidate>
+          <form onSubmit={onSubmit} onFocus={() => void accountSchemas()} noValidate>
             <FormAlert id="delete-account-status" error={errors.form} />
             <Field
               id="confirmation"

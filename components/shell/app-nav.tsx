@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
@@ -12,6 +12,21 @@ export const APP_SECTIONS = [
   { href: "/app/library", label: "Library" },
   { href: "/app/settings", label: "Settings" },
 ] as const;
+
+/**
+ * A section on its way: the app has no loading.tsx (its Suspense boundary held back every page's largest
+ * paint by about a second on a throttled phone), so the link that was chosen says the page is coming. A
+ * bar under the link, shown only if the wait passes a moment, and the word for screen readers.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span className="nav-pending" data-testid="nav-pending">
+      <span className="visually-hidden"> (loading)</span>
+    </span>
+  );
+}
 
 /** The fade over the right edge of the phone's navigation row is 1.5rem: items focused clear it by this much. */
 const FADE_PX = 32;
@@ -53,6 +68,7 @@ export function AppNav() {
           <li key={section.href}>
             <Link href={section.href} aria-current={current ? "page" : undefined}>
               {section.label}
+              <PendingMark />
             </Link>
           </li>
         );

@@ -3,25 +3,10 @@
 import { useEffect, useRef } from "react";
 
 /**
- * What a page shows while its data loads (loading.tsx) and when it fails (error.tsx), inside the app's
- * shell so the navigation stays usable. Both say in words what is happening; the placeholder lines
- * keep the page from jumping when the content arrives.
- */
-export function PageLoading({ what }: { what: string }) {
-  return (
-    <div className="stack" role="status" aria-live="polite">
-      <p className="visually-hidden">Loading {what}…</p>
-      <div className="skeleton skeleton-title" aria-hidden="true" />
-      <div className="card stack" aria-hidden="true">
-        <div className="skeleton skeleton-line" />
-        <div className="skeleton skeleton-line" />
-        <div className="skeleton skeleton-line skeleton-short" />
-      </div>
-    </div>
-  );
-}
-
-/**
+ * What a page shows when it fails (error.tsx), inside the app's shell so the navigation stays usable. (A page
+ * on its way is shown by the navigation's pending mark, components/shell/app-nav.tsx: a loading.tsx would
+ * hold back every page's first paint.)
+ *
  * A page that failed: the reason in plain words (a server error's detail never reaches the browser, only
  * its digest, which the server's log carries too), a retry, and a way back to Today. The heading takes
  * the focus, so a keyboard or screen-reader user learns of the failure where they are.

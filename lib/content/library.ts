@@ -83,8 +83,12 @@ export function libraryOf(bank: Bank, contentRoot: string): LibraryTopic[] {
   return library;
 }
 
-/** Facts per page of the Library. */
-export const LIBRARY_PAGE_SIZE = 20;
+/**
+ * Facts per page of the Library. Each fact carries its quotes in context, about 3.5 kB of page and as much
+ * again of the data React hydrates from; 20 to a page kept a throttled phone's main thread busy for most of
+ * a second (docs/performance.md, Lighthouse).
+ */
+export const LIBRARY_PAGE_SIZE = 10;
 
 export type LibraryQuery = { q?: string; topic?: string; page: number };
 

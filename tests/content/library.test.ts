@@ -40,7 +40,7 @@ describe("the Library, a page at a time", () => {
   const bank = loadBank();
   const library = buildLibrary(bank, path.resolve("content"));
 
-  it("pages through every fact once, grouped by topic, 20 at a time", () => {
+  it("pages through every fact once, grouped by topic, LIBRARY_PAGE_SIZE at a time", () => {
     const first = libraryView(library, { page: 1 });
     expect(first.total).toBe(bank.facts.length);
     expect(first.pageCount).toBe(Math.ceil(bank.facts.length / LIBRARY_PAGE_SIZE));

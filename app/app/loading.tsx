@@ -1,5 +1,0 @@
-import { PageLoading } from "@/components/shell/route-states";
-
-export default function Loading() {
-  return <PageLoading what="the page" />;
-}
