@@ -60,7 +60,7 @@ export default async function SettingsPage() {
         <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic, as a tree (<code className="wrap-anywhere">smriti::topic::International_Relations::India-Japan…</code>), and its format.</p>
       </section>
       <SignOutEverywhereSection />
-      <DeleteAccountSection />
+      <DeleteAccountSection userId={userId} />
     </div>
   );
 }
