@@ -228,6 +228,19 @@ test("offline, a card rated Again comes back after its learning step, scheduled 
   await page.keyboard.press("Space");
   // Good on its first step: the next step, ten minutes, as the server's scheduler gives it.
   await expect(ratings.getByRole("button", { name: /Good/ })).toContainText("10 min");
+  // On a phone the rating buttons sit at the bottom of the screen, under the thumb, each at least 44 px.
+  for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 780 }]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: `docs/screenshots/offline-flashcards-rating-${viewport.width}.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    for (const button of await ratings.getByRole("button").all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(box.y).toBeGreaterThan(viewport.height / 2);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.keyboard.press("3");
   await expect(page.getByText("4 of 5 reviewed")).toBeVisible();
   await expect(status).toContainText("4 ratings waiting to sync.");

@@ -4,9 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
 import { isNetworkFailure, offlineReviews } from "@/lib/client/offline-reviews";
-import { rateOnDevice } from "@/lib/practice/device-schedule";
+import type { DeviceCardState } from "@/lib/practice/device-schedule";
 import type { SchedulingPolicy } from "@/lib/practice/policy";
-import { cardStateOf, type CardState } from "@/lib/srs/card-state";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { topicLeaf } from "@/lib/content/topic-path";
@@ -25,15 +24,18 @@ export type ReviewCard = {
   showAt: string;
   intervals: Record<Rating, string>;
   /** Its FSRS state as the device knows it: what a rating made offline is scheduled from. */
-  memory: CardState;
+  memory: DeviceCardState;
   /** A card rated Again (or still in its steps) online, put back locally: fetched afresh when its step is due. */
   comesBack?: boolean;
   /** Put back after this rating (its review id): the state it carries already counts it. */
   afterRating?: string;
 };
 
-/** The queue as the server sends it: dates as ISO strings. */
-type ServedQueue = { userId: string; servedAt: string; scheduling: SchedulingPolicy; cards: (Omit<ReviewCard, "memory"> & { memory: Record<keyof CardState, unknown> })[] };
+type ServedQueue = { userId: string; servedAt: string; scheduling: SchedulingPolicy; cards: ReviewCard[] };
+
+// The device's scheduler (ts-fsrs with the user's parameters), loaded once the cards are on screen rather
+// than with the page: the service worker precaches the chunk, so it is there offline too.
+const deviceScheduler = () => import("@/lib/practice/device-schedule");
 
 type Rating = "again" | "hard" | "good" | "easy";
 const RATINGS: { rating: Rating; key: string; label: string }[] = [
@@ -123,7 +125,8 @@ export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomo
       setOffline(false);
       setClockOffset(Date.parse(queue.servedAt) - at);
       setNow(at);
-      setCards(queue.cards.map((served) => ({ ...served, memory: cardStateOf(served.memory) })));
+      setCards(queue.cards);
+      void deviceScheduler();
     } catch (caught) {
       if (!isNetworkFailure(caught)) setError("Your cards could not be loaded. Reload the page to try again.");
       else await resumeOnDevice();
@@ -207,13 +210,15 @@ export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomo
       setError(null);
       // The rating as the server will replay it (same scheduler, the user's parameters, the time it was
       // made): the card's state on the device from now on, and when it comes back if rated offline.
-      const onDevice = scheduling.current ? rateOnDevice(card.memory, rating, reviewedAt, scheduling.current) : null;
+      const policy = scheduling.current;
+      // Without the scheduler (its chunk failed to load) a rating is still kept; its card just does not come back.
+      const onDevice = policy ? await deviceScheduler().then((module) => module.rateOnDevice(card.memory, rating, reviewedAt, policy), () => null) : null;
       const onServerClock = (at: Date) => new Date(at.getTime() + clockOffset).toISOString();
       const next = (result: { state: number; due: string } | null) => {
         setDone((previous) => [...previous, { reviewId, card, onDevice: result === null }]);
         setFlipped(false);
         const rest = (cards ?? []).filter((candidate) => candidate.id !== card.id);
-        const memory = onDevice?.memory ?? card.memory;
+        const memory: DeviceCardState = onDevice?.memory ?? card.memory;
         // Still in its steps: it comes back when the step is due, by the server's word online and by the
         // device's schedule offline.
         const back: ReviewCard[] =
@@ -224,7 +229,7 @@ export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomo
                   {
                     ...card,
                     memory,
-                    state: memory.state,
+                    state: onDevice.memory.state,
                     showAt: onServerClock(onDevice.comesBackAt),
                     intervals: Object.fromEntries(Object.entries(onDevice.intervals).map(([name, due]) => [name, onServerClock(due)])) as Record<Rating, string>,
                     comesBack: false,
