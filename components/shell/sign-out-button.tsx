@@ -21,7 +21,8 @@ export function SignOutButton({ userId }: { userId: string }) {
     setPending(true);
     try {
       const device = offlineReviews(userId);
-      const left = await device.syncPendingRatings();
+      // A browser without IndexedDB (some private modes) has nothing waiting, and must still sign out.
+      const left = await device.syncPendingRatings().catch(() => 0);
       if (left > 0 && !confirmed) {
         setWaiting(left);
         return;
