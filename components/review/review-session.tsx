@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
 import { isNetworkFailure, offlineReviews } from "@/lib/client/offline-reviews";
 import type { DeviceCardState } from "@/lib/practice/device-schedule";
-import type { SchedulingPolicy } from "@/lib/practice/policy";
+import type { SchedulingPolicy } from "@/lib/practice/scheduling";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { topicLeaf } from "@/lib/content/topic-path";

@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { SchedulingPolicy } from "@/lib/practice/policy";
+import type { SchedulingPolicy } from "@/lib/practice/scheduling";
 import { api, ApiError } from "./api";
 
 /**

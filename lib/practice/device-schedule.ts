@@ -2,7 +2,7 @@ import { State } from "ts-fsrs";
 import { userDay } from "@/lib/calendar/user-day";
 import { cardStateOf, type CardState } from "@/lib/srs/card-state";
 import { previewDueDates, scheduleCard, type RatingName } from "@/lib/srs/schedule";
-import { schedulingFor, type SchedulingPolicy } from "./policy";
+import { schedulingFor, type SchedulingPolicy } from "./scheduling";
 
 /** A card's FSRS state as the device keeps it: from the queue's JSON (dates as strings) or scheduled here (Dates). */
 export type DeviceCardState = Record<keyof CardState, unknown>;
