@@ -374,6 +374,10 @@ test("signing out with ratings the server would not take warns first, and keeps 
     await page.screenshot({ path: `docs/screenshots/sign-out-waiting-${viewport.width}.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
   }
+  // Staying signed in keeps everything; asked again, sign out anyway.
+  await warning.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(warning).toHaveCount(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
   await warning.getByRole("button", { name: "Sign out anyway" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   const left = await deviceCopy(page, userId);

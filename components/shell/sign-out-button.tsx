@@ -48,9 +48,14 @@ export function SignOutButton({ userId }: { userId: string }) {
             {waiting === 1 ? "1 rating" : `${waiting} ratings`} made offline could not be sent yet. They stay on this device for this account
             only, and are sent when you sign in here again.
           </p>
-          <button type="button" className="button button-secondary" onClick={() => void signOutHere(true)} disabled={pending}>
-            Sign out anyway
-          </button>
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={() => void signOutHere(true)} disabled={pending}>
+              Sign out anyway
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setWaiting(0)} disabled={pending}>
+              Stay signed in
+            </button>
+          </div>
         </div>
       ) : null}
       {failed ? (
