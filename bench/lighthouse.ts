@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/lighthouse.ts [--url http://localhost:3000] [--runs 3] [--only /app/progress] [--reports dir]`: Lighthouse's
+ * `npx tsx bench/lighthouse.ts [--url http://localhost:3000] [--runs 3] [--only /app/progress] [--reports dir] [--checks]`: Lighthouse's
  * mobile preset (Moto G Power screen, simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; CPU slowed 4x) on every page
  * of a running production server (`npm start`), signed out and signed in, and prints the median of each figure.
  *
@@ -7,6 +7,11 @@
  * daily quiz, so that Progress draws its charts), signs in through next-auth's credentials route and hands
  * Lighthouse the session cookie as a request header. With DATABASE_URL set to the server's database it also
  * makes that learner an editor, so that /editor is measured too.
+ *
+ * `--checks` adds the mobile checks Lighthouse 12 keeps in its other categories (accessibility: tap
+ * targets, contrast, names; best practices; SEO: viewport, legible font sizes) and prints each one's
+ * score and every failing audit. (Lighthouse 12 has no PWA category: e2e/installable.spec.ts asks
+ * Chromium itself whether the app is installable.)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -37,6 +42,7 @@ const { values } = parseArgs({
     only: { type: "string", multiple: true },
     // A folder to keep each run's full report in (JSON, for the Lighthouse viewer or a closer look).
     reports: { type: "string" },
+    checks: { type: "boolean", default: false },
   },
 });
 const baseUrl = values.url.replace(/\/$/, "");
@@ -114,7 +120,8 @@ async function launchChromium(): Promise<{ chrome: ChildProcess; port: number; p
 }
 
 async function measure(port: number, url: string, cookie: string | undefined): Promise<Figures> {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: cookie ? { Cookie: cookie } : undefined });
+  const categories = values.checks ? ["performance", "accessibility", "best-practices", "seo"] : ["performance"];
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: categories, extraHeaders: cookie ? { Cookie: cookie } : undefined });
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
   const { lhr } = result;
   if (values.reports) {
@@ -123,6 +130,14 @@ async function measure(port: number, url: string, cookie: string | undefined): P
   }
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended at ${lhr.finalDisplayedUrl} (signed out?)`);
+  if (values.checks) {
+    for (const category of categories.slice(1)) {
+      const { score, auditRefs } = lhr.categories[category]!;
+      // Audits that count and did not pass (score below 1; informative and not-applicable ones have none).
+      const failing = auditRefs.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => `${ref.id}: ${lhr.audits[ref.id]?.title}`);
+      console.log(`  ${new URL(url).pathname} ${category}: ${Math.round((score ?? 0) * 100)}${failing.length ? `; failing: ${failing.join("; ")}` : ""}`);
+    }
+  }
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const scriptBytes = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items?.find((item) => item.resourceType === "script")?.transferSize ?? Number.NaN;
   return {

@@ -23,8 +23,9 @@ const serwist = new Serwist({
     // The API is never answered from a cache: a stale queue would be rated twice, and a quiz's keys must
     // never reach the device before an answer. The flashcard page keeps its own copy of the day's queue.
     { matcher: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith("/api/"), handler: new NetworkOnly() },
-    // The quiz pages need the server for every answer: offline they give way to the offline page.
-    { matcher: ({ request, url }) => request.mode === "navigate" && url.pathname.startsWith("/app/quiz"), handler: new NetworkOnly() },
+    // The quiz pages need the server for every answer: offline they give way to the offline page. Their
+    // router payloads (RSC) are never kept either, so a client-side visit offline fails the same way.
+    { matcher: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith("/app/quiz"), handler: new NetworkOnly() },
     ...defaultCache,
   ],
   fallbacks: { entries: [{ url: OFFLINE_PAGE, matcher: ({ request }) => request.destination === "document" }] },

@@ -13,7 +13,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const userId = await getSessionUserId();
   // proxy.ts redirects visitors first; this also catches a valid token whose account no longer exists.
   const user = userId ? await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true } }) : null;
-  if (!user) redirect("/signin");
+  if (!userId || !user) redirect("/signin");
   return (
     <div className="shell">
       <nav className="shell-nav" aria-label="Main">
@@ -26,7 +26,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <div className="shell-user">
             <div className="user-email">{user.name ?? user.email}</div>
             {user.role === "editor" && <Link href="/editor">Editor: reports</Link>}
-            <SignOutButton />
+            <SignOutButton userId={userId} />
           </div>
         </div>
       </nav>

@@ -32,7 +32,7 @@ export default async function EditorLayout({ children }: { children: ReactNode }
           </ul>
           <div className="shell-user">
             <div className="user-email">{user.name ?? user.email}</div>
-            <SignOutButton />
+            <SignOutButton userId={userId} />
           </div>
         </div>
       </nav>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, type FieldErrors } from "@/components/forms/field-errors";
+import { forgetSignedInPages } from "@/lib/client/signed-in-pages";
 import { Field } from "./field";
 import { accountSchemas, nextAuthClient, preloadAccountForms } from "./load-on-use";
 
@@ -31,6 +32,8 @@ export function SignInForm({ callbackPath, justRegistered }: { callbackPath: str
       setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
       return;
     }
+    // Pages another account left in the service worker's cache must not be served to this one offline.
+    await forgetSignedInPages();
     router.replace(callbackPath);
     router.refresh();
   }

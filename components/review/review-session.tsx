@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
-import { dropRating, isNetworkFailure, keepRating, pendingRatings, saveQueue, storedQueue, syncPendingRatings } from "@/lib/client/offline-reviews";
+import { isNetworkFailure, offlineReviews } from "@/lib/client/offline-reviews";
+import type { DeviceCardState } from "@/lib/practice/device-schedule";
+import type { SchedulingPolicy } from "@/lib/practice/scheduling";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList, type Source } from "@/components/sources/source-list";
 import { topicLeaf } from "@/lib/content/topic-path";
@@ -21,9 +23,19 @@ export type ReviewCard = {
   /** When to show it (server time): a learning card's step may fall due later in the session. */
   showAt: string;
   intervals: Record<Rating, string>;
-  /** A card rated Again (or still in its steps) put back locally: fetched afresh when its step is due. */
+  /** Its FSRS state as the device knows it: what a rating made offline is scheduled from. */
+  memory: DeviceCardState;
+  /** A card rated Again (or still in its steps) online, put back locally: fetched afresh when its step is due. */
   comesBack?: boolean;
+  /** Put back after this rating (its review id): the state it carries already counts it. */
+  afterRating?: string;
 };
+
+type ServedQueue = { userId: string; servedAt: string; scheduling: SchedulingPolicy; cards: ReviewCard[] };
+
+// The device's scheduler (ts-fsrs with the user's parameters), loaded once the cards are on screen rather
+// than with the page: the service worker precaches the chunk, so it is there offline too.
+const deviceScheduler = () => import("@/lib/practice/device-schedule");
 
 type Rating = "again" | "hard" | "good" | "easy";
 const RATINGS: { rating: Rating; key: string; label: string }[] = [
@@ -57,7 +69,9 @@ function countdown(ms: number): string {
  * ratings wait there, shown as waiting to sync, and are sent when the connection returns or on the next
  * visit; undo takes back one not yet sent without the server.
  */
-export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
+export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomorrow: number }) {
+  // This account's copy on the device: another account on the same phone has its own.
+  const device = offlineReviews(userId);
   const [cards, setCards] = useState<ReviewCard[] | null>(null);
   // The server's clock minus the browser's, so that showAt is read on the server's clock.
   const [clockOffset, setClockOffset] = useState(0);
@@ -69,47 +83,57 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const [offline, setOffline] = useState(false);
   const [waitingToSync, setWaitingToSync] = useState(0);
   const servedAt = useRef("");
+  // The user's scheduling, as the server last sent it: how ratings made offline are scheduled here.
+  const scheduling = useRef<SchedulingPolicy | null>(null);
   const loading = useRef(false);
   const shownAt = useRef(0);
   const cardHeading = useRef<HTMLHeadingElement>(null);
 
   /** No connection: the queue and ratings kept on the device, as the last session left them. */
   const resumeOnDevice = useCallback(async () => {
-    const [kept, waiting] = await Promise.all([storedQueue<ReviewCard>(), pendingRatings<ReviewCard>()]);
+    const [kept, waiting] = await Promise.all([device.storedQueue<ReviewCard>(), device.pendingRatings<ReviewCard>()]);
     if (!kept) {
       setError("You are offline, and no flashcards are kept on this device yet: open Flashcards once while online.");
       return;
     }
-    const rated = new Set(waiting.map((rating) => rating.cardId));
+    // A card with ratings waiting stays only if it is the copy put back after the latest of them (a
+    // card rated Again, due again later); otherwise the page closed before the queue was saved.
+    const latestRating = new Map(waiting.map((rating) => [rating.cardId, rating.reviewId]));
+    const current = (candidate: ReviewCard) => !latestRating.has(candidate.id) || latestRating.get(candidate.id) === candidate.afterRating;
     servedAt.current = kept.servedAt;
+    scheduling.current = kept.scheduling;
     setOffline(true);
     setWaitingToSync(waiting.length);
     setClockOffset(0);
     setNow(Date.now());
     setDone(waiting.map((rating) => ({ reviewId: rating.reviewId, card: rating.card, onDevice: true })));
-    setCards(kept.cards.filter((candidate) => !rated.has(candidate.id)));
-  }, []);
+    setCards(kept.cards.filter(current));
+  }, [device]);
 
   const load = useCallback(async () => {
     if (loading.current) return;
     loading.current = true;
     try {
       // Ratings left on the device by an offline session go first: the queue then leaves their cards out.
-      setWaitingToSync(await syncPendingRatings());
-      const queue = await api<{ cards: ReviewCard[]; servedAt: string }>("/api/reviews/queue?limit=100");
+      setWaitingToSync(await device.syncPendingRatings());
+      const queue = await api<ServedQueue>("/api/reviews/queue?limit=100");
+      // Another account signed in (in another tab) since this page was made: the page is theirs now.
+      if (queue.userId !== userId) return window.location.reload();
       const at = Date.now();
       servedAt.current = queue.servedAt;
+      scheduling.current = queue.scheduling;
       setOffline(false);
       setClockOffset(Date.parse(queue.servedAt) - at);
       setNow(at);
       setCards(queue.cards);
+      void deviceScheduler();
     } catch (caught) {
       if (!isNetworkFailure(caught)) setError("Your cards could not be loaded. Reload the page to try again.");
       else await resumeOnDevice();
     } finally {
       loading.current = false;
     }
-  }, [resumeOnDevice]);
+  }, [resumeOnDevice, device, userId]);
 
   useEffect(() => {
     const first = setTimeout(() => void load(), 0);
@@ -118,15 +142,15 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
 
   // The cards still to review, kept on the device after every change: what an offline visit resumes from.
   useEffect(() => {
-    if (cards && servedAt.current) void saveQueue(cards, servedAt.current).catch(() => {});
-  }, [cards]);
+    if (cards && servedAt.current && scheduling.current) void device.saveQueue(cards, servedAt.current, scheduling.current).catch(() => {});
+  }, [cards, device]);
 
   // Back online: send what waited, then carry on with the server's queue.
   useEffect(() => {
     const goneOffline = () => setOffline(true);
     const backOnline = () => {
       setOffline(false);
-      void syncPendingRatings().then(setWaitingToSync);
+      void device.syncPendingRatings().then(setWaitingToSync);
     };
     window.addEventListener("offline", goneOffline);
     window.addEventListener("online", backOnline);
@@ -134,7 +158,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       window.removeEventListener("offline", goneOffline);
       window.removeEventListener("online", backOnline);
     };
-  }, []);
+  }, [device]);
 
   const serverNow = now + clockOffset;
   const isDue = (candidate: ReviewCard) => Date.parse(candidate.showAt) <= serverNow;
@@ -144,18 +168,19 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
   const nextWaiting = cards?.filter((candidate) => !isDue(candidate)).sort((a, b) => Date.parse(a.showAt) - Date.parse(b.showAt))[0];
   const waitingMs = nextWaiting ? Date.parse(nextWaiting.showAt) - serverNow : null;
 
-  // While a card waits for its step: tick the clock, and fetch the queue again when a card put back
-  // locally falls due (its intervals are computed afresh then).
+  // While a card waits for its step: tick the clock, and (online) fetch the queue again when a card put
+  // back after an online rating falls due (its intervals are computed afresh then). Offline, the card
+  // put back carries what the device scheduled and is simply shown.
   const waiting = cards !== null && cards.some((candidate) => !isDue(candidate));
   useEffect(() => {
     if (!waiting || !cards) return;
     const timer = setInterval(() => {
       const at = Date.now();
       setNow(at);
-      if (cards.some((candidate) => candidate.comesBack && Date.parse(candidate.showAt) <= at + clockOffset)) void load();
+      if (!offline && cards.some((candidate) => candidate.comesBack && Date.parse(candidate.showAt) <= at + clockOffset)) void load();
     }, 1000);
     return () => clearInterval(timer);
-  }, [waiting, cards, clockOffset, load]);
+  }, [waiting, cards, clockOffset, load, offline]);
 
   const cardId = card?.id;
   const hasCard = card !== undefined;
@@ -183,18 +208,41 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
       const durationMs = Math.min(reviewedAt.getTime() - shownAt.current, 600_000);
       setBusy(true);
       setError(null);
+      // The rating as the server will replay it (same scheduler, the user's parameters, the time it was
+      // made): the card's state on the device from now on, and when it comes back if rated offline.
+      const policy = scheduling.current;
+      // Without the scheduler (its chunk failed to load) a rating is still kept; its card just does not come back.
+      const onDevice = policy ? await deviceScheduler().then((module) => module.rateOnDevice(card.memory, rating, reviewedAt, policy), () => null) : null;
+      const onServerClock = (at: Date) => new Date(at.getTime() + clockOffset).toISOString();
       const next = (result: { state: number; due: string } | null) => {
         setDone((previous) => [...previous, { reviewId, card, onDevice: result === null }]);
         setFlipped(false);
         const rest = (cards ?? []).filter((candidate) => candidate.id !== card.id);
-        // Still in its steps: it comes back when the step is due. A card rated offline waits for the server to say when.
-        const back = result && (result.state === LEARNING || result.state === RELEARNING) ? [{ ...card, state: result.state, showAt: result.due, comesBack: true }] : [];
+        const memory: DeviceCardState = onDevice?.memory ?? card.memory;
+        // Still in its steps: it comes back when the step is due, by the server's word online and by the
+        // device's schedule offline.
+        const back: ReviewCard[] =
+          result && (result.state === LEARNING || result.state === RELEARNING)
+            ? [{ ...card, memory, state: result.state, showAt: result.due, comesBack: true, afterRating: reviewId }]
+            : !result && onDevice?.comesBackAt
+              ? [
+                  {
+                    ...card,
+                    memory,
+                    state: onDevice.memory.state,
+                    showAt: onServerClock(onDevice.comesBackAt),
+                    intervals: Object.fromEntries(Object.entries(onDevice.intervals).map(([name, due]) => [name, onServerClock(due)])) as Record<Rating, string>,
+                    comesBack: false,
+                    afterRating: reviewId,
+                  },
+                ]
+              : [];
         setNow(Date.now());
         setCards([...rest, ...back]);
         return rest.length === 0 && back.length === 0;
       };
       const keepOnDevice = async () => {
-        await keepRating({ reviewId, cardId: card.id, rating, reviewedAt: reviewedAt.toISOString(), durationMs, card });
+        await device.keepRating({ reviewId, cardId: card.id, rating, reviewedAt: reviewedAt.toISOString(), durationMs, card });
         setWaitingToSync((count) => count + 1);
         next(null);
       };
@@ -219,7 +267,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
         setBusy(false);
       }
     },
-    [card, busy, cards, load, offline],
+    [card, busy, cards, load, offline, clockOffset, device],
   );
 
   const undo = useCallback(async () => {
@@ -229,7 +277,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     setError(null);
     try {
       // Not yet sent: taken back on the device alone. Sent meanwhile: the server takes it back.
-      const takenBackOnDevice = last.onDevice === true && (await dropRating(last.reviewId));
+      const takenBackOnDevice = last.onDevice === true && (await device.dropRating(last.reviewId));
       if (takenBackOnDevice) setWaitingToSync((count) => Math.max(0, count - 1));
       else await withRetry(() => api("/api/reviews/undo", { body: { reviewId: last.reviewId } }));
       setDone((previous) => previous.slice(0, -1));
@@ -241,7 +289,7 @@ export function ReviewSession({ dueTomorrow }: { dueTomorrow: number }) {
     } finally {
       setBusy(false);
     }
-  }, [done, busy]);
+  }, [done, busy, device]);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -5,6 +5,8 @@ import { FormAlert, messageOf, type Errors } from "@/components/auth/password-fo
 import { Field } from "@/components/auth/field";
 import { accountSchemas } from "@/components/auth/load-on-use";
 import { api } from "@/lib/client/api";
+import { offlineReviews } from "@/lib/client/offline-reviews";
+import { forgetSignedInPages } from "@/lib/client/signed-in-pages";
 import "./account.css";
 
 /** Where the browser goes once the account is deleted: a public page that says so. */
@@ -20,6 +22,7 @@ export function SignOutEverywhereSection() {
     setPending(true);
     try {
       await api("/api/account/sessions", { method: "DELETE" });
+      await forgetSignedInPages();
       window.location.assign("/signin");
     } catch (failure) {
       setError(messageOf(failure).form);
@@ -43,7 +46,7 @@ export function SignOutEverywhereSection() {
 }
 
 /** Settings: deleting the account, after the offer of an export and a confirmation (the email or the password). */
-export function DeleteAccountSection() {
+export function DeleteAccountSection({ userId }: { userId: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -58,6 +61,8 @@ export function DeleteAccountSection() {
     setPending(true);
     try {
       await api("/api/account", { method: "DELETE", body: parsed.data });
+      // Nothing is left to sync to: the device's copy and kept pages of the account go too.
+      await Promise.all([offlineReviews(userId).forgetAll(), forgetSignedInPages()]).catch(() => {});
       window.location.assign(ACCOUNT_DELETED_PATH);
     } catch (failure) {
       setErrors(messageOf(failure));

@@ -2,23 +2,62 @@
 
 import { useState } from "react";
 import { signOut } from "@/lib/client/api";
+import { offlineReviews } from "@/lib/client/offline-reviews";
+import { forgetSignedInPages } from "@/lib/client/signed-in-pages";
 
-export function SignOutButton() {
+/**
+ * Signs this device out. Ratings made offline are sent first; any the server could not take yet stay on
+ * the device for this account alone (the next account here never sees or sends them) and are sent when
+ * it signs in here again: the button says so before signing out. The account's queue copy and the
+ * pages the service worker kept for it are forgotten.
+ */
+export function SignOutButton({ userId }: { userId: string }) {
   const [failed, setFailed] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const [pending, setPending] = useState(false);
+
+  async function signOutHere(confirmed: boolean) {
+    setFailed(false);
+    setPending(true);
+    try {
+      const device = offlineReviews(userId);
+      // A browser without IndexedDB (some private modes) has nothing waiting, and must still sign out.
+      const left = await device.syncPendingRatings().catch(() => 0);
+      if (left > 0 && !confirmed) {
+        setWaiting(left);
+        return;
+      }
+      await signOut();
+      await Promise.all([device.forgetQueue(), forgetSignedInPages()]).catch(() => {});
+      window.location.assign("/");
+    } catch {
+      setFailed(true);
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
     <>
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={() =>
-          signOut().then(
-            () => window.location.assign("/"),
-            () => setFailed(true),
-          )
-        }
-      >
+      <button type="button" className="button button-quiet" onClick={() => void signOutHere(false)} disabled={pending}>
         Sign out
       </button>
+      {waiting > 0 ? (
+        <div role="alert" className="alert alert-warning sign-out-waiting">
+          <p>
+            {waiting === 1 ? "1 rating" : `${waiting} ratings`} made offline could not be sent yet. They stay on this device for this account
+            only, and are sent when you sign in here again.
+          </p>
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={() => void signOutHere(true)} disabled={pending}>
+              Sign out anyway
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setWaiting(0)} disabled={pending}>
+              Stay signed in
+            </button>
+          </div>
+        </div>
+      ) : null}
       {failed ? (
         <p role="alert" className="alert alert-error">
           Could not sign out; check the connection and try again.

@@ -20,6 +20,8 @@ export type ReviewInput = z.infer<typeof reviewSchema>;
 export const MAX_SYNC_RATINGS = 500;
 
 export const syncSchema = z.strictObject({
+  // The account the device kept these ratings for: refused (409) under any other account's session.
+  userId: serverId.optional(),
   ratings: z
     .array(
       z.strictObject({

@@ -17,7 +17,7 @@ export default async function FlashcardsPage() {
         <p className="muted">Due flashcards first, most overdue first, then today&apos;s new ones; a card you are learning comes back when its step is due. Recall the
           answer before you show it. Quiz questions are on the Quiz page.</p>
       </header>
-      <ReviewSession dueTomorrow={await reviewsDueTomorrow(getDb(), userId, new Date())} />
+      <ReviewSession userId={userId} dueTomorrow={await reviewsDueTomorrow(getDb(), userId, new Date())} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasswordChangeForm } from "@/components/auth/password-forms";
 import { DeleteAccountSection, SignOutEverywhereSection } from "@/components/settings/account-sections";
+import { InstallAppSection } from "@/components/offline/install-app";
 import { MemoryModelPanel } from "@/components/settings/memory-model-panel";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { getSessionUserId } from "@/lib/auth/session";
@@ -59,8 +60,9 @@ export default async function SettingsPage() {
         </form>
         <p className="muted">In Anki: File › Import, choose the file, the Basic note type and a deck. Tags name each question&apos;s topic, as a tree (<code className="wrap-anywhere">smriti::topic::International_Relations::India-Japan…</code>), and its format.</p>
       </section>
+      <InstallAppSection />
       <SignOutEverywhereSection />
-      <DeleteAccountSection />
+      <DeleteAccountSection userId={userId} />
     </div>
   );
 }
