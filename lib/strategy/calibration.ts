@@ -116,7 +116,7 @@ export function adviceFor(level: LevelCalibration): string {
     return `${label}: too little data to tell (${level.attempts} answered, at least ${MIN_ATTEMPTS_FOR_ADVICE} needed).`;
   }
   const rate = `${subject} are right ${percent(level.accuracy)} of the time`;
-  const range = `${percent(level.interval.low)}–${percent(level.interval.high)}`;
+  const range = `${percent(level.interval.low)} to ${percent(level.interval.high)}`;
   if (level.verdict === "attempt") return `${rate}: attempting them gains ${signedMarks(level.expectedMarks)} marks each.`;
   if (level.verdict === "skip") return `${rate}: skipping them saves ${Math.abs(Math.round(level.expectedMarks * 100) / 100).toFixed(2)} each.`;
   return `${rate}, but it could be anywhere from ${range}, either side of the ${breakEven} break-even: too little data to tell yet.`;
