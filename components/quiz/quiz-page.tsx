@@ -76,6 +76,8 @@ export function QuizPage({
   useEffect(() => {
     if (!startMisjudged || startedMisjudged.current) return;
     startedMisjudged.current = true;
+    // Once: a reload of this page resumes the quiz rather than asking to start another.
+    window.history.replaceState(null, "", "/app/quiz");
     void start({ mode: "misjudged", timed: false });
   }, [startMisjudged, start]);
 

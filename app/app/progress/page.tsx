@@ -39,6 +39,13 @@ export default async function ProgressPage() {
           </p>
         )}
       </section>
+      <section className="card" aria-labelledby="strategy-title">
+        <h2 id="strategy-title">Exam strategy</h2>
+        <p>
+          When to attempt and when to skip, from how sure you said you were before each quiz answer, and the statements you misjudge most:{" "}
+          <Link href="/app/strategy">see your strategy</Link>.
+        </p>
+      </section>
       <section className="card" aria-labelledby="topics-title">
         <h2 id="topics-title">Accuracy by topic</h2>
         <p className="muted">Weakest first, across quiz answers and flashcard ratings.</p>
