@@ -92,7 +92,8 @@ describeEachDatabase("confidence, statement verdicts and GET /api/strategy", (pr
     // Unjudged: the question's own rating, as before (right: Good).
     expect(await quizRatingOf(user.id, "s3")).toBe(Rating.Good);
     const stored = await database.db.quizQuestion.findUniqueOrThrow({ where: { id: statementQuestion.id }, select: { confidence: true, statementMarks: true } });
-    expect(stored).toEqual({ confidence: "fifty-fifty", statementMarks: JSON.stringify(body.statementMarks) });
+    expect(stored.confidence).toBe("fifty-fifty");
+    expect(JSON.parse(stored.statementMarks!)).toEqual([{ index: 0, judgedTrue: true, right: true }, { index: 1, judgedTrue: true, right: false }]);
     // Retrying the same request returns the stored answer and rates nothing again.
     expect((await call(postAnswer as Handler, `/api/quiz/${quiz.id}/answers`, { body, params: { id: quiz.id } })).body).toMatchObject({ confidence: "fifty-fifty" });
     expect(await database.db.reviewLog.count({ where: { userId: user.id, origin: "quiz" } })).toBe(4);

@@ -42,13 +42,17 @@ export async function planAnswerRatings(
   const [found, settings] = await Promise.all([
     db.card.findMany({
       where: { userId, OR: [...(questionCard ? [{ itemId }] : []), { item: ofTheFacts, state: { not: State.New } }] },
-      select: { ...CARD_STATE_FIELDS, item: { select: { factIds: true } } },
+      // Which fact a recall card is of matters only when facts have their own ratings: one query more then.
+      select: { ...CARD_STATE_FIELDS, ...(factRatings.size > 0 ? { item: { select: { factIds: true } } } : {}) },
     }),
     db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } }),
   ]);
   // A recall card has one fact: its own rating if that fact was judged, else the question's.
   const ratingOf = (recallFactIds: string[]) => (recallFactIds.length === 1 ? factRatings.get(recallFactIds[0]!) : undefined) ?? rating;
-  const cards = found.map(({ item, ...card }) => ({ card, rating: card.itemId === itemId ? rating : ratingOf(JSON.parse(item.factIds) as string[]) }));
+  const cards = found.map(({ item, ...card }: (typeof found)[number] & { item?: { factIds: string } }) => ({
+    card,
+    rating: card.itemId === itemId || !item ? rating : ratingOf(JSON.parse(item.factIds) as string[]),
+  }));
   if (questionCard && !cards.some(({ card }) => card.itemId === itemId)) cards.push({ card: await createCard(db, userId, itemId, now), rating });
   const ratings: PlannedRating[] = cards
     .sort((a, b) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0))

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, RejectedFieldError } from "@/lib/errors";
 import type { Option } from "@/lib/content/bank";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { MAX_ATTEMPTS, StaleCardError, writeRatings } from "../reviews";
-import { statementRatings, type ItemStatement } from "@/lib/strategy/statement-ratings";
+import { judgedRightly, statementRatings, type ItemStatement } from "@/lib/strategy/statement-ratings";
 import { planAnswerRatings } from "./answer-ratings";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
 import { answerAnnotations, keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
@@ -53,7 +53,9 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
   });
   // Time on a question runs from the previous answer, or from Start for the first one.
   const since = previous?.answeredAt ?? question.quiz.clockStartedAt;
-  const statementMarks = input.statementMarks && input.statementMarks.length > 0 ? JSON.stringify(input.statementMarks) : null;
+  // Stored with whether each verdict was right, as the question was shown: later views need no item.
+  const rightly = judgedRightly(statements, marks);
+  const statementMarks = marks.length > 0 ? JSON.stringify(marks.map((mark, index) => ({ index: mark.index, judgedTrue: mark.judgedTrue, right: rightly[index]! }))) : null;
   const answer = { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()), confidence, statementMarks };
   const factIds = JSON.parse(question.item.factIds) as string[];
 
@@ -83,7 +85,7 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
       throw error;
     }
   }
-  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question), ...answerAnnotations({ confidence, statementMarks, item: question.item }) });
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question), ...answerAnnotations({ confidence, statementMarks }) });
 }
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {

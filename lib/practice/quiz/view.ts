@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { isConfidence, type Confidence } from "@/lib/strategy/confidence";
-import { judgedRightly, type ItemStatement, type StatementMark } from "@/lib/strategy/statement-ratings";
+import type { StatementMark } from "@/lib/strategy/statement-ratings";
 import { whatIf, type WhatIf } from "@/lib/strategy/what-if";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
 
@@ -65,7 +65,6 @@ export const QUESTION_FIELDS = {
   itemId: true,
   confidence: true,
   statementMarks: true,
-  item: { select: { statements: true } },
 } as const;
 
 export const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
@@ -117,20 +116,17 @@ type StoredAnswer = {
   explanation: string;
   sources: string;
   confidence: string | null;
+  /** JSON JudgedMark[]: each verdict stored with whether it was right, so showing it needs no item. */
   statementMarks: string | null;
-  item: { statements: string | null };
 };
 
 export function resultOf(question: StoredAnswer): AnswerResult {
   return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question), ...answerAnnotations(question) };
 }
 
-/** The confidence and statement verdicts stored with an answer, the verdicts checked against the statements. */
-export function answerAnnotations(question: Pick<StoredAnswer, "confidence" | "statementMarks" | "item">): Pick<AnswerResult, "confidence" | "statementMarks"> {
-  const marks = question.statementMarks === null ? null : (JSON.parse(question.statementMarks) as StatementMark[]);
-  const statements = JSON.parse(question.item.statements ?? "[]") as ItemStatement[];
-  const rightly = marks ? judgedRightly(statements, marks) : [];
-  return { confidence: confidenceOf(question.confidence), statementMarks: marks?.map((mark, index) => ({ ...mark, right: rightly[index]! })) ?? null };
+/** The confidence and statement verdicts stored with an answer. */
+export function answerAnnotations(question: Pick<StoredAnswer, "confidence" | "statementMarks">): Pick<AnswerResult, "confidence" | "statementMarks"> {
+  return { confidence: confidenceOf(question.confidence), statementMarks: question.statementMarks === null ? null : (JSON.parse(question.statementMarks) as JudgedMark[]) };
 }
 
 /** The key, explanation and sources of a question as it was shown (its snapshot), and the item to report on. */
