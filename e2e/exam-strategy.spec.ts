@@ -1,5 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+
+/** The screen around `part` (not the whole long page) at both widths, for a page whose full length says little. */
+async function screenAroundAtWidths(page: Page, testInfo: TestInfo, name: string, part: Locator) {
+  for (const [label, viewport] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(viewport);
+    await part.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    const file = testInfo.outputPath(`${name}-${label}.png`);
+    await page.screenshot({ path: file });
+    await testInfo.attach(`${name}-${label}`, { path: file, contentType: "image/png" });
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}
 
 /** The verdict group of the first numbered statement (pair, entry) of the open question, if it is a statement item. */
 function statementGroups(page: Page) {
@@ -51,7 +63,7 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
     }
     if (count > 0 && !screenshotTaken) {
       await page.getByRole("radio").first().check();
-      await screenshotAtWidths(page, testInfo, "quiz-statement-marks");
+      await screenAroundAtWidths(page, testInfo, "quiz-statement-marks", page.getByText(/^Question \d+ of 10$/));
       screenshotTaken = true;
     }
     if (number === 3) {
@@ -77,8 +89,7 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
   // The verdicts are shown with each question's result, right or wrong.
   const wrongVerdicts = await page.locator(".results-list .verdict-wrong").count();
   expect(wrongVerdicts, "some 'true' verdict was on a false statement").toBeGreaterThan(0);
-  await whatIf.scrollIntoViewIfNeeded();
-  await screenshotAtWidths(page, testInfo, "quiz-what-if");
+  await screenAroundAtWidths(page, testInfo, "quiz-what-if", page.getByRole("region", { name: /Your score/ }));
 
   // Progress links to the strategy: the advice, the break-even, the tables and the misjudged facts.
   await page.goto("/app/progress");

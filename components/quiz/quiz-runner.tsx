@@ -223,6 +223,10 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <h2 id="question-prompt" className="question-prompt" tabIndex={-1}>
           {question.prompt}
         </h2>
+        {/* Statements are judged first, as on paper, then an option is chosen. */}
+        {STATEMENT_ITEM_TYPES.includes(question.type) && !question.result && (
+          <StatementMarker type={question.type} prompt={question.prompt} marks={statementMarks} onChange={setStatementMarks} judged={null} disabled={busy} />
+        )}
         <fieldset className="options" disabled={Boolean(question.result) || busy}>
           <legend className="visually-hidden">Choose one answer</legend>
           {question.options.map((option) => {
@@ -246,15 +250,8 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
             );
           })}
         </fieldset>
-        {STATEMENT_ITEM_TYPES.includes(question.type) && (
-          <StatementMarker
-            type={question.type}
-            prompt={question.prompt}
-            marks={statementMarks}
-            onChange={setStatementMarks}
-            judged={question.result ? (question.result.statementMarks ?? []) : null}
-            disabled={busy}
-          />
+        {STATEMENT_ITEM_TYPES.includes(question.type) && question.result && (
+          <StatementMarker type={question.type} prompt={question.prompt} marks={statementMarks} onChange={setStatementMarks} judged={question.result.statementMarks ?? []} disabled />
         )}
         {!question.result && <ConfidencePicker value={confidence} onChange={setConfidence} disabled={busy} />}
         {question.result ? (

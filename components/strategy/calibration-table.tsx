@@ -13,7 +13,7 @@ export function CalibrationTable({ calibration, caption }: { calibration: Calibr
         <thead>
           <tr>
             <th scope="col">You said</th>
-            <th scope="col">Expected marks per attempt</th>
+            <th scope="col">Marks per attempt</th>
             <th scope="col">Right</th>
             <th scope="col">Accuracy (95% range)</th>
             <th scope="col">Skipped</th>

@@ -55,23 +55,26 @@ export default async function StrategyPage() {
                   <tr>
                     <th scope="col">Fact</th>
                     <th scope="col">Misjudged</th>
-                    <th scope="col">Topic</th>
                   </tr>
                 </thead>
                 <tbody>
                   {strategy.misjudged.map((fact) => (
                     <tr key={fact.factId}>
-                      <th scope="row">{fact.statement}</th>
+                      <th scope="row">
+                        {fact.statement}
+                        <span className="misjudged-topic muted" title={fact.topic}>
+                          {topicLeaf(fact.topic)}
+                        </span>
+                      </th>
                       <td className="nowrap">
                         {fact.misjudged} of {fact.judged}
                       </td>
-                      <td title={fact.topic}>{topicLeaf(fact.topic)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <p className="actions">
+            <p className="actions misjudged-practise">
               <Link className="button" href="/app/quiz?mode=misjudged">
                 Practise these facts
               </Link>
