@@ -93,7 +93,10 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
 
   // Progress links to the strategy: the advice, the break-even, the tables and the misjudged facts.
   await page.goto("/app/progress");
-  await page.getByRole("link", { name: "see your strategy" }).click();
+  const onProgress = page.getByRole("region", { name: "Exam strategy" });
+  await expect(onProgress.getByText(/^Sure: too little data to tell/)).toBeVisible();
+  await expect(onProgress.getByRole("link", { name: "Practise these facts" })).toBeVisible();
+  await onProgress.getByRole("link", { name: "See your strategy" }).click();
   await expect(page.getByRole("heading", { name: "Exam strategy", level: 1 })).toBeVisible();
   await expect(page.getByText("25%", { exact: true })).toBeVisible();
   const advice = page.getByRole("region", { name: "Advice from your answers" });
