@@ -85,7 +85,7 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
   const whatIf = page.getByRole("region", { name: "What if" });
   await expect(whatIf.getByText(/^As marked: -?[\d.]+$/)).toBeVisible();
   await expect(whatIf.getByText(/Had you skipped your 1 answered guess: -?[\d.]+/)).toBeVisible();
-  await expect(whatIf.getByText(/Had you attempted your 1 skipped 50-50s: -?[\d.]+ expected \(\+0\.67/)).toBeVisible();
+  await expect(whatIf.getByText(/Had you attempted your 1 skipped 50-50: -?[\d.]+ expected \(\+0\.67/)).toBeVisible();
   // The verdicts are shown with each question's result, right or wrong.
   const wrongVerdicts = await page.locator(".results-list .verdict-wrong").count();
   expect(wrongVerdicts, "some 'true' verdict was on a false statement").toBeGreaterThan(0);

@@ -126,7 +126,8 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
 function WhatIfSection({ quiz }: { quiz: QuizView }) {
   const { asMarked, skippingGuesses, attemptingFiftyFifties } = quiz.whatIf;
   const said = quiz.questions.filter((question) => question.result?.confidence).length;
-  const change = (score: number) => (score === asMarked ? "no change" : `${signedMarks(score - asMarked)}`);
+  const change = (marks: number) => (marks === 0 ? "no change" : signedMarks(marks));
+  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return (
     <section className="card" aria-labelledby="what-if-title">
       <h2 id="what-if-title">What if</h2>
@@ -138,11 +139,13 @@ function WhatIfSection({ quiz }: { quiz: QuizView }) {
             As marked: <strong>{formatScore(asMarked)}</strong>
           </li>
           <li>
-            Had you skipped your {skippingGuesses.guesses} answered {skippingGuesses.guesses === 1 ? "guess" : "guesses"}: <strong>{formatScore(skippingGuesses.score)}</strong> ({change(skippingGuesses.score)})
+            Had you skipped your {plural(skippingGuesses.guesses, "answered guess", "answered guesses")}: <strong>{formatScore(skippingGuesses.score)}</strong> (
+            {change(skippingGuesses.change)})
           </li>
           <li>
-            Had you attempted your {attemptingFiftyFifties.skippedFiftyFifties} skipped 50-50s: <strong>{formatScore(attemptingFiftyFifties.score)}</strong> expected (
-            {change(attemptingFiftyFifties.score)}; a pick between two options earns +0.67 on average)
+            Had you attempted your {plural(attemptingFiftyFifties.skippedFiftyFifties, "skipped 50-50", "skipped 50-50s")}:{" "}
+            <strong>{formatScore(attemptingFiftyFifties.score)}</strong> expected ({change(attemptingFiftyFifties.change)}; a pick between two options earns +0.67
+            on average)
           </li>
         </ul>
       )}

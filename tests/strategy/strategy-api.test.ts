@@ -143,7 +143,7 @@ describeEachDatabase("confidence, statement verdicts and GET /api/strategy", (pr
     await finishQuiz(database.db, user.id, quiz.id, NOW);
     const results = await call(getResults as Handler, `/api/quiz/${quiz.id}/results`, { params: { id: quiz.id } });
     // +2 − 2/3; without the wrong guess +2.
-    expect(results.body.whatIf).toEqual({ asMarked: 1.33, skippingGuesses: { score: 2, guesses: 1 }, attemptingFiftyFifties: { score: 1.33, skippedFiftyFifties: 0 } });
+    expect(results.body.whatIf).toEqual({ asMarked: 1.33, skippingGuesses: { score: 2, change: 0.67, guesses: 1 }, attemptingFiftyFifties: { score: 1.33, change: 0, skippedFiftyFifties: 0 } });
 
     const strategy = await call(getStrategyRoute as Handler, "/api/strategy");
     expect(strategy.status).toBe(200);
