@@ -5,7 +5,8 @@ import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail, WIDTHS } 
 async function screenAroundAtWidths(page: Page, testInfo: TestInfo, name: string, part: Locator) {
   for (const [label, viewport] of Object.entries(WIDTHS)) {
     await page.setViewportSize(viewport);
-    await part.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    // Centred: the phone's sticky header would cover a part scrolled to the top.
+    await part.evaluate((element) => element.scrollIntoView({ block: "center" }));
     const file = testInfo.outputPath(`${name}-${label}.png`);
     await page.screenshot({ path: file });
     await testInfo.attach(`${name}-${label}`, { path: file, contentType: "image/png" });
@@ -89,13 +90,14 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
   // The verdicts are shown with each question's result, right or wrong.
   const wrongVerdicts = await page.locator(".results-list .verdict-wrong").count();
   expect(wrongVerdicts, "some 'true' verdict was on a false statement").toBeGreaterThan(0);
-  await screenAroundAtWidths(page, testInfo, "quiz-what-if", page.getByRole("region", { name: /Your score/ }));
+  await screenAroundAtWidths(page, testInfo, "quiz-what-if", whatIf);
 
   // Progress links to the strategy: the advice, the break-even, the tables and the misjudged facts.
   await page.goto("/app/progress");
   const onProgress = page.getByRole("region", { name: "Exam strategy" });
   await expect(onProgress.getByText(/^Sure: too little data to tell/)).toBeVisible();
   await expect(onProgress.getByRole("link", { name: "Practise these facts" })).toBeVisible();
+  await screenAroundAtWidths(page, testInfo, "progress-strategy", onProgress);
   await onProgress.getByRole("link", { name: "See your strategy" }).click();
   await expect(page.getByRole("heading", { name: "Exam strategy", level: 1 })).toBeVisible();
   await expect(page.getByText("25%", { exact: true })).toBeVisible();
