@@ -64,7 +64,7 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
     }
     if (count > 0 && !screenshotTaken) {
       await page.getByRole("radio").first().check();
-      await screenAroundAtWidths(page, testInfo, "quiz-statement-marks", page.getByText(/^Question \d+ of 10$/));
+      await screenAroundAtWidths(page, testInfo, "quiz-statement-marks", page.getByRole("group", { name: /^Mark each/ }));
       screenshotTaken = true;
     }
     if (number === 3) {
