@@ -7,7 +7,7 @@ import { LineChartSvg } from "./svg-chart";
 // UPSC marking takes a third of a question's marks for a wrong answer: all wrong is -33.3% of the maximum.
 const SCORE_AXIS = { low: -34, high: 100, ticks: [-25, 0, 25, 50, 75, 100] };
 
-const MODE_LABELS: Record<string, string> = { daily: "Daily quiz", topic: "Topic practice", mistakes: "Mistakes", custom: "Timed test" };
+const MODE_LABELS: Record<string, string> = { daily: "Daily quiz", topic: "Topic practice", mistakes: "Mistakes", misjudged: "Misjudged statements", custom: "Timed test" };
 
 function scoreText(quiz: QuizSummary): string {
   return `${formatScore(quiz.score)} / ${quiz.maxScore}`;

@@ -7,11 +7,12 @@ import { QuizRunner, type QuizView } from "./quiz-runner";
 import { TopicOptions } from "@/components/shell/topic-options";
 import { topicLeaf } from "@/lib/content/topic-path";
 
-type Start = ({ mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "custom"; size: number }) & { timed: boolean; replaceUnfinished?: boolean };
+type Start = ({ mode: "topic"; topic: string } | { mode: "mistakes" } | { mode: "misjudged" } | { mode: "custom"; size: number }) & { timed: boolean; replaceUnfinished?: boolean };
 
 function titleOf(quiz: QuizView): string {
   if (quiz.mode === "daily") return "Today's quiz";
   if (quiz.mode === "topic") return `Topic practice: ${topicLeaf(quiz.topic ?? "")}`;
+  if (quiz.mode === "misjudged") return "Practise my misjudged statements";
   return quiz.mode === "mistakes" ? "Retry my mistakes" : "Practice test";
 }
 
@@ -31,12 +32,15 @@ export function QuizPage({
   daily: initialDaily,
   dailyError,
   practice: initialPractice,
+  startMisjudged = false,
 }: {
   topics: string[];
   initialTopic: string | null;
   daily: QuizView | null;
   dailyError: string | null;
   practice: QuizView | null;
+  /** Start a quiz on the misjudged facts at once (the one click from the Strategy page). */
+  startMisjudged?: boolean;
 }) {
   const [daily, setDaily] = useState<QuizView | null>(initialDaily);
   const [practice, setPractice] = useState<QuizView | null>(initialPractice);
@@ -67,6 +71,15 @@ export function QuizPage({
       setBusy(false);
     }
   }, []);
+
+  const startedMisjudged = useRef(false);
+  useEffect(() => {
+    if (!startMisjudged || startedMisjudged.current) return;
+    startedMisjudged.current = true;
+    // Once: a reload of this page resumes the quiz rather than asking to start another.
+    window.history.replaceState(null, "", "/app/quiz");
+    void start({ mode: "misjudged", timed: false });
+  }, [startMisjudged, start]);
 
   function onStartTopic(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

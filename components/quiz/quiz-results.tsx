@@ -6,6 +6,9 @@ import { SourceList } from "@/components/sources/source-list";
 import { topicLeaf } from "@/lib/content/topic-path";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
 import { formatScore, MARK_LABELS, scoreQuiz } from "@/lib/quiz/marking";
+import { signedMarks } from "@/lib/strategy/calibration";
+import { CONFIDENCE_LABELS } from "@/lib/strategy/confidence";
+import { StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
 import { optionMark } from "./option-mark";
 import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
 
@@ -94,6 +97,7 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
           </table>
         </div>
       </section>
+      <WhatIfSection quiz={quiz} />
       <fieldset className="result-filter" role="radiogroup" aria-labelledby="result-filter-legend">
         <legend id="result-filter-legend">Show</legend>
         {FILTERS.map((candidate) => (
@@ -112,6 +116,40 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
         ))}
       </ol>
     </div>
+  );
+}
+
+/**
+ * The score had the learner skipped every guess, or attempted every 50-50 they skipped (its expected
+ * value: lib/strategy/what-if.ts), beside the score as marked.
+ */
+function WhatIfSection({ quiz }: { quiz: QuizView }) {
+  const { asMarked, skippingGuesses, attemptingFiftyFifties } = quiz.whatIf;
+  const said = quiz.questions.filter((question) => question.result?.confidence).length;
+  const change = (marks: number) => (marks === 0 ? "no change" : signedMarks(marks));
+  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return (
+    <section className="card" aria-labelledby="what-if-title">
+      <h2 id="what-if-title">What if</h2>
+      {said === 0 ? (
+        <p className="muted">Say how sure you are before each answer (Sure, 50-50, Guess) to see what skipping your guesses would have changed.</p>
+      ) : (
+        <ul className="what-if-list">
+          <li>
+            As marked: <strong>{formatScore(asMarked)}</strong>
+          </li>
+          <li>
+            Had you skipped your {plural(skippingGuesses.guesses, "answered guess", "answered guesses")}: <strong>{formatScore(skippingGuesses.score)}</strong> (
+            {change(skippingGuesses.change)})
+          </li>
+          <li>
+            Had you attempted your {plural(attemptingFiftyFifties.skippedFiftyFifties, "skipped 50-50", "skipped 50-50s")}:{" "}
+            <strong>{formatScore(attemptingFiftyFifties.score)}</strong> expected ({change(attemptingFiftyFifties.change)}; a pick between two options earns +0.67
+            on average)
+          </li>
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -144,6 +182,10 @@ function ResultItem({ question, number, total, outcome }: { question: QuizQuesti
           );
         })}
       </ul>
+      {result && STATEMENT_ITEM_TYPES.includes(question.type) && result.statementMarks && (
+        <StatementMarker type={question.type} prompt={question.prompt} marks={new Map()} onChange={() => {}} judged={result.statementMarks} disabled />
+      )}
+      {result?.confidence && <p className="confidence-said muted">You said: {CONFIDENCE_LABELS[result.confidence]}.</p>}
       {result && <p className="explanation">{result.explanation}</p>}
       {result && <SourceList sources={result.sources} />}
       {result && <ReportProblem itemId={result.itemId} about={`question ${number}`} />}

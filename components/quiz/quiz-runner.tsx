@@ -8,6 +8,8 @@ import { api, ApiError, withRetry } from "@/lib/client/api";
 import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
 import type { AnswerResult as ServerAnswerResult, QuizQuestionView as ServerQuizQuestionView, QuizView as ServerQuizView } from "@/lib/practice/quiz";
 import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
+import { CONFIDENCE_KEYS, CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type Confidence } from "@/lib/strategy/confidence";
+import { ConfidencePicker, StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
 
 /** A value as it reaches the browser: dates as ISO strings through the API, or Dates from a page. */
 type Sent<T> = T extends Date ? string | Date : T extends (infer Item)[] ? Sent<Item>[] : T extends object ? { [Key in keyof T]: Sent<T[Key]> } : T;
@@ -29,7 +31,8 @@ function clock(seconds: number): string {
  * question at a time, UPSC marking, and for a timed quiz a countdown at Prelims pace, which the server
  * enforces: once it runs out the quiz is finished and its results shown. The server keeps every
  * answer, so a reload or another device resumes at the first unanswered question; the key of a
- * question reaches the browser only in the reply to its answer.
+ * question reaches the browser only in the reply to its answer. Before answering, the learner may say
+ * how sure they are (kept for the next question of the quiz) and judge each statement of a statement item.
  */
 export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinished?: (quiz: QuizView) => void }) {
   const [quiz, setQuiz] = useState(initial);
@@ -41,6 +44,11 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   // Null until mounted: the server's clock and the browser's differ, and the first render must match.
   const [now, setNow] = useState<number | null>(null);
   const [answerIds] = useState(() => new Map<string, string>());
+  // Remembered through the quiz, and after a reload from the latest answer that said one.
+  const [confidence, setConfidence] = useState<Confidence | null>(
+    () => initial.questions.filter((candidate) => candidate.result?.confidence).at(-1)?.result?.confidence ?? null,
+  );
+  const [statementMarks, setStatementMarks] = useState<Map<number, boolean>>(() => new Map());
   const started = quiz.clockStartedAt !== null;
 
   const endsAtMs = quiz.endsAt === null ? null : new Date(quiz.endsAt).getTime();
@@ -87,7 +95,15 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
       setError(null);
       try {
         const result = await withRetry(() =>
-          api<AnswerResult>(`/api/quiz/${quiz.id}/answers`, { body: { questionId: question.id, optionId, answerId } }),
+          api<AnswerResult>(`/api/quiz/${quiz.id}/answers`, {
+            body: {
+              questionId: question.id,
+              optionId,
+              answerId,
+              ...(confidence ? { confidence } : {}),
+              ...(statementMarks.size > 0 ? { statementMarks: [...statementMarks].map(([index, judgedTrue]) => ({ index, judgedTrue })) } : {}),
+            },
+          }),
         );
         setQuiz((previous) => ({
           ...previous,
@@ -101,7 +117,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         setBusy(false);
       }
     },
-    [busy, question, quiz.id, answerIds, showResults],
+    [busy, question, quiz.id, answerIds, showResults, confidence, statementMarks],
   );
 
   const begin = useCallback(async () => {
@@ -136,12 +152,28 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
 
   const next = () => {
     setChoice(null);
+    setStatementMarks(new Map());
     setIndex((previous) => Math.min(previous + 1, quiz.questions.length - 1));
   };
 
   useEffect(() => {
     document.getElementById("question-prompt")?.focus();
   }, [index, started]);
+
+  // S, F, G pick a confidence while the question is open (not while typing, e.g. in a report).
+  const open = started && !question.result;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && (target as HTMLInputElement).type === "text"))) return;
+      const level = CONFIDENCE_LEVELS.find((candidate) => CONFIDENCE_KEYS[candidate] === event.key.toLowerCase());
+      if (level) setConfidence(level);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
 
   const isLast = index === quiz.questions.length - 1;
   if (!started) {
@@ -191,6 +223,10 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         <h2 id="question-prompt" className="question-prompt" tabIndex={-1}>
           {question.prompt}
         </h2>
+        {/* Statements are judged first, as on paper, then an option is chosen. */}
+        {STATEMENT_ITEM_TYPES.includes(question.type) && !question.result && (
+          <StatementMarker type={question.type} prompt={question.prompt} marks={statementMarks} onChange={setStatementMarks} judged={null} disabled={busy} />
+        )}
         <fieldset className="options" disabled={Boolean(question.result) || busy}>
           <legend className="visually-hidden">Choose one answer</legend>
           {question.options.map((option) => {
@@ -214,6 +250,10 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
             );
           })}
         </fieldset>
+        {STATEMENT_ITEM_TYPES.includes(question.type) && question.result && (
+          <StatementMarker type={question.type} prompt={question.prompt} marks={statementMarks} onChange={setStatementMarks} judged={question.result.statementMarks ?? []} disabled />
+        )}
+        {!question.result && <ConfidencePicker value={confidence} onChange={setConfidence} disabled={busy} />}
         {question.result ? (
           <div className="answer-feedback" role="status">
             <p className={`alert ${question.result.correct ? "alert-success" : question.result.correct === false ? "alert-error" : "alert-warning"}`}>
@@ -223,6 +263,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
                   ? `Wrong: ${MARK_LABELS.wrong}. The answer is (${question.result.key}).`
                   : `Skipped: ${MARK_LABELS.skipped}. The answer is (${question.result.key}).`}
             </p>
+            {question.result.confidence && <p className="confidence-said muted">You said: {CONFIDENCE_LABELS[question.result.confidence]}.</p>}
             <p className="explanation">{question.result.explanation}</p>
             <SourceList sources={question.result.sources} />
           </div>

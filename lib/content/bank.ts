@@ -29,10 +29,18 @@ export const bankItemSchema = z.object({
    * descriptions it offers. Two questions about one thing never share a quiz: one would give the other away.
    */
   subjects: z.array(z.string()).default([]),
+  /**
+   * Statement items only (which / how many / pairs / list count / membership): each numbered statement,
+   * pair or entry in the prompt's order, the fact it rests on (null for an entry there only to be false)
+   * and whether it is true, so that a learner's verdict on each rates that fact alone. Gives the key away:
+   * never sent before an answer.
+   */
+  statements: z.array(z.object({ factId: z.string().nullable(), correct: z.boolean() })).optional(),
   /** The newest as-of date of the facts the item uses. */
   asOf: z.string().optional(),
 });
 export type BankItem = z.infer<typeof bankItemSchema>;
+export type ItemStatement = NonNullable<BankItem["statements"]>[number];
 
 export const bankFactSchema = z.object({
   id: z.string(),

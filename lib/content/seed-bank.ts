@@ -24,6 +24,7 @@ function row(item: BankItem) {
     sources: JSON.stringify(item.sources),
     factIds: storedFactIds(item.factIds),
     subjects: JSON.stringify(item.subjects),
+    statements: item.statements ? JSON.stringify(item.statements) : null,
     asOf: item.asOf ?? null,
     contentHash: itemContentHash(item),
     retiredAt: null,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { RATINGS } from "@/lib/srs/schedule";
+import { CONFIDENCE_LEVELS } from "@/lib/strategy/confidence";
 
 /** Client-made ids (review and answer ids): UUIDs or similar, never anything that could be a path or a query. */
 const clientId = z.string().min(8).max(100).regex(/^[A-Za-z0-9_:-]+$/, "use letters, digits, '-', '_' or ':'");
@@ -43,10 +44,22 @@ export const queueQuerySchema = z.strictObject({ limit: z.coerce.number().int().
 
 export const quizParamsSchema = z.strictObject({ id: serverId });
 
+export const confidenceSchema = z.enum(CONFIDENCE_LEVELS);
+
+/** Verdicts on a statement item's statements (index 0 is statement 1), one per statement at most. */
+export const statementMarksSchema = z
+  .array(z.strictObject({ index: z.number().int().min(0).max(9), judgedTrue: z.boolean() }))
+  .max(10)
+  .refine((marks) => new Set(marks.map((mark) => mark.index)).size === marks.length, "Each statement may be marked once.");
+
 export const answerSchema = z.strictObject({
   questionId: serverId,
   optionId: text().min(1).max(10).nullable(),
   answerId: clientId,
+  /** How sure the learner is; optional (older clients send none). */
+  confidence: confidenceSchema.optional(),
+  /** The learner's verdict on each statement of a statement item, made before choosing; optional. */
+  statementMarks: statementMarksSchema.optional(),
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
 
@@ -61,7 +74,9 @@ const practiceOptions = {
 export const practiceQuizSchema = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("topic"), topic: text().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
+  /** Questions on the facts the learner most often misjudged in statement items (lib/strategy). */
+  z.strictObject({ mode: z.literal("misjudged"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
 ]);
-/** A practice quiz as asked for: a topic, the last mistakes, or a test of a given size. */
+/** A practice quiz as asked for: a topic, the last mistakes, the misjudged facts, or a test of a given size. */
 export type PracticeRequest = z.infer<typeof practiceQuizSchema>;

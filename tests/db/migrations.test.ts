@@ -92,6 +92,8 @@ describeEachDatabase("prisma migrate deploy", (provider) => {
       expect(await db.quizQuestion.findUnique({ where: { id: "q1" }, omit: { answeredAt: true, answerId: true, timeMs: true } })).toEqual({
         id: "q1", quizId: "s1", position: 0, itemId: "flashcard:f1", chosenOptionId: "a", correct: true,
         type: "flashcard", topic: "T", prompt: "Q?", options: "[]", answer: "A", explanation: "E", sources: "[]",
+        // Answers from before confidences and statement verdicts have neither.
+        confidence: null, statementMarks: null,
       });
       const session = await db.quizSession.findUniqueOrThrow({ where: { id: "s1" } });
       expect(session.clockStartedAt).toEqual(session.startedAt);

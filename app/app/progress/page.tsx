@@ -11,13 +11,16 @@ import { TopicAccuracyTable } from "@/components/progress/topic-accuracy";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getProgress } from "@/lib/progress/progress";
+import { getStrategy } from "@/lib/strategy/strategy";
+import { StrategySummary } from "@/components/strategy/strategy-summary";
 
 export const metadata: Metadata = { title: "Progress" };
 
 export default async function ProgressPage() {
   const userId = await getSessionUserId();
   if (!userId) redirect("/signin?callbackUrl=/app/progress");
-  const progress = await getProgress(getDb(), userId, new Date());
+  const now = new Date();
+  const [progress, strategy] = await Promise.all([getProgress(getDb(), userId, now), getStrategy(getDb(), userId, now)]);
   return (
     <div className="stack">
       <header className="page-header">
@@ -38,6 +41,11 @@ export default async function ProgressPage() {
             {!progress.exam && " to see your predicted recall on exam day and the daily plan that gets you there."}
           </p>
         )}
+      </section>
+      <section className="card" aria-labelledby="strategy-title">
+        <h2 id="strategy-title">Exam strategy</h2>
+        <p className="muted">When to attempt and when to skip, from how sure you said you were before each quiz answer (break-even: 25% right).</p>
+        <StrategySummary strategy={strategy} />
       </section>
       <section className="card" aria-labelledby="topics-title">
         <h2 id="topics-title">Accuracy by topic</h2>

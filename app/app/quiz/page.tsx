@@ -10,7 +10,7 @@ import { dailyQuiz, unfinishedPracticeQuiz, type QuizView } from "@/lib/practice
 
 export const metadata: Metadata = { title: "Quiz" };
 
-const searchSchema = z.object({ mode: z.literal("topic").optional(), topic: z.string().max(200).optional() }).catch({});
+const searchSchema = z.object({ mode: z.enum(["topic", "misjudged"]).optional(), topic: z.string().max(200).optional() }).catch({});
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,7 +42,7 @@ export default async function QuizRoute({ searchParams }: Props) {
           gives 72 seconds a question, from when you press Start.
         </p>
       </header>
-      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} practice={practice} />
+      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} practice={practice} startMisjudged={search.mode === "misjudged"} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { BankItem, Citation, ItemType } from "../bank";
+import type { BankItem, Citation, ItemStatement, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
 import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses, type WrongValue } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
@@ -38,7 +38,7 @@ export function item(
   family: string,
   facts: readonly Fact[],
   fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
-  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[] } = {},
+  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[]; statements?: ItemStatement[] } = {},
 ): BankItem {
   const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
@@ -50,6 +50,7 @@ export function item(
     factIds: facts.map((fact) => fact.id),
     subjects: [...new Set([...facts.map((fact) => fact.subject), ...(extra.subjects ?? [])])].sort(),
     asOf: newestAsOf([...facts.map((fact) => fact.asOf), ...(extra.asOf ? [extra.asOf] : [])]),
+    ...(extra.statements ? { statements: extra.statements } : {}),
   };
 }
 
@@ -439,6 +440,11 @@ export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
 
+/** Each statement's fact and truth, in the prompt's order (BankItem.statements). */
+function statementsOf(judged: readonly { fact: Fact; correct: boolean }[]): ItemStatement[] {
+  return judged.map(({ fact, correct }) => ({ factId: fact.id, correct }));
+}
+
 function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
   // A false statement is explained by what the record says: the author's reason where there is one
   // (it says what is true), else the true statement itself; never both, which would say it twice.
@@ -517,7 +523,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
     options,
     answer,
     explanation: statementsExplanation(judged),
-  });
+  }, { statements: statementsOf(judged) });
 }
 
 const HOW_MANY_OPTIONS: Record<number, string[]> = {
@@ -546,7 +552,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
     options,
     answer: options.find((option) => option.text === keyText)!.id,
     explanation: statementsExplanation(judged),
-  });
+  }, { statements: statementsOf(judged) });
 }
 
 /**
@@ -588,7 +594,7 @@ export function matchPairs(facts: readonly Fact[], { content, nearMisses }: Cont
     explanation: pairs
       .map(({ fact, correct }, index) => `Pair ${index + 1} is ${correct ? "correctly" : "incorrectly"} matched: ${sentence(datedStatement(fact))}`)
       .join(" "),
-  });
+  }, { statements: statementsOf(pairs) });
 }
 
 /**
@@ -724,6 +730,11 @@ function listPrompt(list: CheckedList, names: readonly string[], question: strin
   return `Consider the following ${list.noun}:\n${numbered(names)}\n${list.timeSensitive ? asOf(list.asOf, question) : question}`;
 }
 
+/** Each entry's fact (a member's; none for a non-member) and whether it is a member. */
+function listStatements(chosen: readonly ListEntry[]): ItemStatement[] {
+  return chosen.map((entry) => ({ factId: entry.fact?.id ?? null, correct: entry.member }));
+}
+
 /** Each entry's verdict in the record's words: the members' own statements, the non-members' reasons. */
 function listExplanation(list: CheckedList, chosen: ListEntry[], context: Context): string {
   return chosen
@@ -753,7 +764,7 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
       answer: options.find((option) => option.text === howManyText(count, 4))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf },
+    { sources: [list], asOf: list.asOf, statements: listStatements(chosen) },
   );
 }
 
@@ -791,7 +802,7 @@ export function membership(list: CheckedList, context: Context): BankItem | unde
       answer: options.find((option) => option.text === combinationText(key, 3))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf },
+    { sources: [list], asOf: list.asOf, statements: listStatements(chosen) },
   );
 }
 

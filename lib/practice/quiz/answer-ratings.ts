@@ -21,22 +21,42 @@ export function quizAnswerReviewId(answerId: string, cardId: string): string {
 /**
  * The ratings an answer makes: the question's own card (made on its first answer) and the user's studied
  * flashcards and clozes of the same facts (recall items have one fact each; they are found by it, since
- * their ids carry a hash of their wording). Cards in id order, so that two transactions lock shared
- * cards in the same order. Two or three queries, whatever the history.
+ * their ids carry a hash of their wording). Each gets `rating`, except a recall card whose fact has its
+ * own rating in `factRatings` (a statement the learner judged: lib/strategy/statement-ratings.ts). Cards
+ * in id order, so that two transactions lock shared cards in the same order. Two or three queries,
+ * whatever the history. Without `questionCard` (a skipped question whose statements were judged), the
+ * question's own card is left alone.
  */
-export async function planAnswerRatings(db: Db, userId: string, itemId: string, factIds: readonly string[], rating: RatingName, answerId: string, now: Date) {
+export async function planAnswerRatings(
+  db: Db,
+  userId: string,
+  itemId: string,
+  factIds: readonly string[],
+  rating: RatingName,
+  answerId: string,
+  now: Date,
+  factRatings: ReadonlyMap<string, RatingName> = new Map(),
+  { questionCard = true }: { questionCard?: boolean } = {},
+) {
   const ofTheFacts = { type: { in: RECALL_TYPES }, factIds: { in: factIds.map((factId) => storedFactIds([factId])) } };
-  const [cards, settings] = await Promise.all([
+  const [found, settings] = await Promise.all([
     db.card.findMany({
-      where: { userId, OR: [{ itemId }, { item: ofTheFacts, state: { not: State.New } }] },
-      select: CARD_STATE_FIELDS,
+      where: { userId, OR: [...(questionCard ? [{ itemId }] : []), { item: ofTheFacts, state: { not: State.New } }] },
+      // Which fact a recall card is of matters only when facts have their own ratings: one query more then.
+      select: { ...CARD_STATE_FIELDS, ...(factRatings.size > 0 ? { item: { select: { factIds: true } } } : {}) },
     }),
     db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } }),
   ]);
-  if (!cards.some((card) => card.itemId === itemId)) cards.push(await createCard(db, userId, itemId, now));
+  // A recall card has one fact: its own rating if that fact was judged, else the question's.
+  const ratingOf = (recallFactIds: string[]) => (recallFactIds.length === 1 ? factRatings.get(recallFactIds[0]!) : undefined) ?? rating;
+  const cards = found.map(({ item, ...card }: (typeof found)[number] & { item?: { factIds: string } }) => ({
+    card,
+    rating: card.itemId === itemId || !item ? rating : ratingOf(JSON.parse(item.factIds) as string[]),
+  }));
+  if (questionCard && !cards.some(({ card }) => card.itemId === itemId)) cards.push({ card: await createCard(db, userId, itemId, now), rating });
   const ratings: PlannedRating[] = cards
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, itemId: _itemId, version, ...before }) => ({ card: { id, version, before, topic: null }, rating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
+    .sort((a, b) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0))
+    .map(({ card: { id, itemId: _itemId, version, ...before }, rating: cardRating }) => ({ card: { id, version, before, topic: null }, rating: cardRating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
   return { ratings, policy: policyOfStored(settings) };
 }
 

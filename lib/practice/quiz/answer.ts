@@ -1,13 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import type { AnswerInput } from "@/lib/validation/practice";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RejectedFieldError } from "@/lib/errors";
 import type { Option } from "@/lib/content/bank";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { MAX_ATTEMPTS, StaleCardError, writeRatings } from "../reviews";
+import { judgedRightly, statementRatings, type ItemStatement } from "@/lib/strategy/statement-ratings";
 import { planAnswerRatings } from "./answer-ratings";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
-import { keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
+import { answerAnnotations, keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
 
 export type AnswerReply = AnswerResult & { questionId: string; score: QuizScore };
 
@@ -16,13 +17,16 @@ export type { AnswerInput };
 /**
  * Records an answer (null: skipped) and schedules what it shows about the user's memory: the question's
  * own card and the user's studied flashcards of the facts behind it get Good for a right answer and
- * Again for a wrong one (origin "quiz"). The answer and its ratings are one transaction. The first
- * answer to a question stands: answering it again, or retrying the request, returns it and changes nothing.
+ * Again for a wrong one (origin "quiz"). With verdicts on the statements of a statement item, each
+ * judged statement rates its own fact's flashcards instead (lib/strategy/statement-ratings.ts), even
+ * when the question is skipped. The confidence and verdicts are stored with the answer. The answer and
+ * its ratings are one transaction. The first answer to a question stands: answering it again, or
+ * retrying the request, returns it and changes nothing.
  */
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
     where: { id: input.questionId, quizId, quiz: { userId } },
-    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true } }, quiz: { select: { id: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
+    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true, statements: true } }, quiz: { select: { id: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
   });
   if (!question) throw new NotFoundError("No such question in this quiz.");
   if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question));
@@ -34,6 +38,13 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
   const options = JSON.parse(question.options) as Option[];
   if (input.optionId !== null && !options.some((option) => option.id === input.optionId)) throw new NotFoundError("No such option.");
 
+  const statements = JSON.parse(question.item.statements ?? "[]") as ItemStatement[];
+  const marks = input.statementMarks ?? [];
+  if (marks.length > 0 && statements.length === 0) throw new RejectedFieldError("statementMarks", "This question has no statements to mark.");
+  if (marks.some((mark) => mark.index >= statements.length)) throw new RejectedFieldError("statementMarks", `This question has ${statements.length} statements (indexes 0 to ${statements.length - 1}).`);
+  const confidence = input.confidence ?? null;
+  const factRatings = statementRatings(statements, marks, confidence);
+
   const correct = input.optionId === null ? null : input.optionId === question.answer;
   const previous = await db.quizQuestion.findFirst({
     where: { quizId, answeredAt: { not: null } },
@@ -42,11 +53,20 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
   });
   // Time on a question runs from the previous answer, or from Start for the first one.
   const since = previous?.answeredAt ?? question.quiz.clockStartedAt;
-  const answer = { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()) };
+  // Stored with whether each verdict was right, as the question was shown: later views need no item.
+  const rightly = judgedRightly(statements, marks);
+  const statementMarks = marks.length > 0 ? JSON.stringify(marks.map((mark, index) => ({ index: mark.index, judgedTrue: mark.judgedTrue, right: rightly[index]! }))) : null;
+  const answer = { answerId: input.answerId, chosenOptionId: input.optionId, correct, answeredAt: now, timeMs: Math.max(0, now.getTime() - since.getTime()), confidence, statementMarks };
   const factIds = JSON.parse(question.item.factIds) as string[];
 
   for (let attempt = 1; ; attempt++) {
-    const plan = correct === null ? null : await planAnswerRatings(db, userId, question.itemId, factIds, correct ? "good" : "again", input.answerId, now);
+    // A skip rates nothing, unless statements were judged: those verdicts still show what is remembered.
+    const plan =
+      correct === null
+        ? factRatings.size > 0
+          ? await planAnswerRatings(db, userId, question.itemId, [...factRatings.keys()], "good", input.answerId, now, factRatings, { questionCard: false })
+          : null
+        : await planAnswerRatings(db, userId, question.itemId, factIds, correct ? "good" : "again", input.answerId, now, factRatings);
     try {
       const stored = await db.$transaction(async (tx) => {
         // Only an open question of an open quiz: a concurrent answer or finish wins.
@@ -65,7 +85,7 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
       throw error;
     }
   }
-  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question) });
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question), ...answerAnnotations({ confidence, statementMarks }) });
 }
 
 async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {

@@ -6,6 +6,7 @@ import { settingsOrDefaults } from "@/lib/defaults";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assembleQuiz, type Candidate } from "@/lib/quiz/assemble";
 import { NOT_WITHHELD } from "@/lib/reports/withheld";
+import { mostMisjudgedFactIds } from "@/lib/strategy/strategy";
 import { QUIZ_TYPES } from "../items";
 import { ALL_SEEN, CANDIDATE_FIELDS, dueQuizCandidates, freshQuizCandidates, itemsAskedSince, lastAnsweredWrong, toCandidate } from "./candidates";
 import { createQuiz } from "./create";
@@ -17,7 +18,8 @@ const DEFAULT_PRACTICE_SIZE = 10;
 export type { PracticeRequest };
 
 /**
- * A quiz outside the daily one: a topic, the questions last answered wrong, or a test of any size.
+ * A quiz outside the daily one: a topic, the questions last answered wrong, questions on the facts most
+ * often misjudged in statement items, or a test of any size.
  * One practice quiz at a time: while one is unfinished, a new one is refused (409 `unfinished_quiz`
  * with its id) unless the request says to finish it. Questions already asked today, in any quiz, are
  * not asked again today (except in mistakes mode, whose point is asking them again).
@@ -48,6 +50,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   } else if (request.mode === "mistakes") {
     chosen = assembleQuiz(await lastAnsweredWrong(db, userId), [], size, seed);
     if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
+  } else if (request.mode === "misjudged") {
+    chosen = assembleQuiz([], await misjudgedFactCandidates(db, userId), size, seed);
+    if (chosen.length === 0) throw new ConflictError("You have no misjudged statements to practise yet: mark statements true or false as you answer.");
   } else {
     const askedToday = await itemsAskedSince(db, userId, start);
     chosen = assembleQuiz(await dueQuizCandidates(db, userId, end, size, askedToday), await freshQuizCandidates(db, userId, askedToday), size, seed);
@@ -67,6 +72,15 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
     return (await createQuiz(tx, userId, kind, chosen, now)).id;
   });
   return quizView(db, userId, id, now);
+}
+
+/** Live questions on the user's most misjudged facts (asked again even if seen today: that is the point). */
+async function misjudgedFactCandidates(db: Db, userId: string): Promise<Candidate[]> {
+  const factIds = new Set(await mostMisjudgedFactIds(db, userId));
+  if (factIds.size === 0) return [];
+  const items = await db.bankItem.findMany({ where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD }, select: CANDIDATE_FIELDS, orderBy: { id: "asc" } });
+  // Only facts keep questions apart, as in a topic quiz: the misjudged facts share few subjects.
+  return items.filter((item) => (JSON.parse(item.factIds) as string[]).some((factId) => factIds.has(factId))).map((item) => toCandidate(item, "facts"));
 }
 
 /** The user's unfinished practice quiz (not the daily one), to resume; null when there is none. */

@@ -2,12 +2,28 @@ import type { Citation, ItemType, Option } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
+import { isConfidence, type Confidence } from "@/lib/strategy/confidence";
+import type { StatementMark } from "@/lib/strategy/statement-ratings";
+import { whatIf, type WhatIf } from "@/lib/strategy/what-if";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
 
-export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
+export type QuizMode = "daily" | "topic" | "mistakes" | "misjudged" | "custom";
 
 // itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
-export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[]; itemId: string };
+export type AnswerResult = {
+  chosenOptionId: string | null;
+  correct: boolean | null;
+  key: string;
+  explanation: string;
+  sources: Citation[];
+  itemId: string;
+  /** How sure the learner said they were; null when not said. */
+  confidence: Confidence | null;
+  /** The learner's verdicts on the statements, each with whether it was right; null when none were given. */
+  statementMarks: JudgedMark[] | null;
+};
+
+export type JudgedMark = StatementMark & { right: boolean };
 
 export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
 
@@ -27,6 +43,8 @@ export type QuizView = {
   finishedAt: Date | null;
   questions: QuizQuestionView[];
   score: QuizScore;
+  /** The score as marked, had the guesses been skipped, had the skipped 50-50s been attempted (lib/strategy/what-if.ts). */
+  whatIf: WhatIf;
 };
 
 
@@ -45,6 +63,8 @@ export const QUESTION_FIELDS = {
   explanation: true,
   sources: true,
   itemId: true,
+  confidence: true,
+  statementMarks: true,
 } as const;
 
 export const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
@@ -80,11 +100,33 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
       result: question.answeredAt || finished ? resultOf(question) : null,
     })),
     score: scoreQuiz(quiz.questions.map((question) => question.correct)),
+    whatIf: whatIf(quiz.questions.map((question) => ({ correct: question.correct, confidence: confidenceOf(question.confidence) }))),
   };
 }
 
-export function resultOf(question: { chosenOptionId: string | null; correct: boolean | null; itemId: string; answer: string; explanation: string; sources: string }): AnswerResult {
-  return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question) };
+function confidenceOf(stored: string | null): Confidence | null {
+  return isConfidence(stored) ? stored : null;
+}
+
+type StoredAnswer = {
+  chosenOptionId: string | null;
+  correct: boolean | null;
+  itemId: string;
+  answer: string;
+  explanation: string;
+  sources: string;
+  confidence: string | null;
+  /** JSON JudgedMark[]: each verdict stored with whether it was right, so showing it needs no item. */
+  statementMarks: string | null;
+};
+
+export function resultOf(question: StoredAnswer): AnswerResult {
+  return { chosenOptionId: question.chosenOptionId, correct: question.correct, ...keyOf(question), ...answerAnnotations(question) };
+}
+
+/** The confidence and statement verdicts stored with an answer. */
+export function answerAnnotations(question: Pick<StoredAnswer, "confidence" | "statementMarks">): Pick<AnswerResult, "confidence" | "statementMarks"> {
+  return { confidence: confidenceOf(question.confidence), statementMarks: question.statementMarks === null ? null : (JSON.parse(question.statementMarks) as JudgedMark[]) };
 }
 
 /** The key, explanation and sources of a question as it was shown (its snapshot), and the item to report on. */
