@@ -5,6 +5,9 @@ import type { Candidate } from "./assemble";
 /** The most questions a mock paper has: the Prelims GS-I paper's 100. */
 export const PAPER_QUESTIONS = 100;
 
+/** Questions per 100 of each format (an ItemType). */
+export type PaperMix = Readonly<Record<string, number>>;
+
 /**
  * The formats of a mock paper, in questions per 100, after Prelims GS-I since 2023 (REVIEWING.md's
  * "UPSC shapes"): about 27 of the 2025 paper's 100 asked "how many of the above" (statements, pairs or
@@ -12,7 +15,7 @@ export const PAPER_QUESTIONS = 100;
  * rest. The split among the smaller formats is our reading of recent papers, not an official count;
  * it only has to keep a mock paper from being all of one format. Sums to 100.
  */
-export const PAPER_MIX: Readonly<Partial<Record<ItemType, number>>> = {
+export const PAPER_MIX: PaperMix = {
   mcq: 30,
   "statements-which": 18,
   "statements-how-many": 18,
@@ -22,13 +25,13 @@ export const PAPER_MIX: Readonly<Partial<Record<ItemType, number>>> = {
   "list-count": 5,
   membership: 4,
   chronology: 3,
-};
+} satisfies Partial<Record<ItemType, number>>;
 
 /**
  * How many questions of each format a paper of `size` questions asks: the mix scaled to the size and
  * rounded by largest remainder (ties to the larger share), so the counts always sum to `size`.
  */
-export function paperQuotas(size: number, mix: Readonly<Partial<Record<string, number>>> = PAPER_MIX): Map<string, number> {
+export function paperQuotas(size: number, mix: PaperMix = PAPER_MIX): Map<string, number> {
   const entries = Object.entries(mix).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0);
   const total = entries.reduce((sum, [, share]) => sum + share, 0);
   const exact = entries.map(([type, share]) => ({ type, share, exact: (size * share) / total }));
@@ -55,7 +58,7 @@ export function selectPaperQuestions(
   candidates: readonly Candidate[],
   size: number,
   seed: string | Random,
-  options: { preferred?: (candidate: Candidate) => boolean; mix?: Readonly<Partial<Record<string, number>>> } = {},
+  options: { preferred?: (candidate: Candidate) => boolean; mix?: PaperMix } = {},
 ): Candidate[] {
   const random = typeof seed === "string" ? seededRandom(`${seed}:paper`) : seed;
   const mix = options.mix ?? PAPER_MIX;

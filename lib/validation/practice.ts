@@ -48,6 +48,9 @@ export const answerSchema = z.strictObject({
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
 
+export const reviewMarkSchema = z.strictObject({ questionId: serverId, marked: z.boolean() });
+export type ReviewMarkInput = z.infer<typeof reviewMarkSchema>;
+
 // Every practice mode may be timed or not, and may replace an unfinished practice quiz when told to.
 const practiceOptions = {
   /** With a clock at Prelims pace (default: a custom test is timed, topic and mistakes practice are not). */
@@ -60,6 +63,8 @@ export const practiceQuizSchema = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("topic"), topic: text().trim().min(1).max(200), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("mistakes"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
+  // A mock paper is always timed (2 hours for 100 questions, scaled), so it takes no `timed`.
+  z.strictObject({ mode: z.literal("paper"), size: z.number().int().min(5).max(100), replaceUnfinished: practiceOptions.replaceUnfinished }),
 ]);
-/** A practice quiz as asked for: a topic, the last mistakes, or a test of a given size. */
+/** A practice quiz as asked for: a topic, the last mistakes, a test of a given size, or a mock paper. */
 export type PracticeRequest = z.infer<typeof practiceQuizSchema>;

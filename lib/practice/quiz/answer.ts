@@ -7,9 +7,13 @@ import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { MAX_ATTEMPTS, StaleCardError, writeRatings } from "../reviews";
 import { planAnswerRatings } from "./answer-ratings";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
-import { keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
+import { keyOf, QUESTION_FIELDS, resultOf, withholdsKeys, type AnswerResult } from "./view";
 
-export type AnswerReply = AnswerResult & { questionId: string; score: QuizScore };
+/** The reply to an answer: its verdict, key and the running score, or for a mock paper only that it is recorded. */
+export type AnswerReply = (AnswerResult & { questionId: string; score: QuizScore }) | WithheldAnswerReply;
+
+/** An unfinished mock paper's answer: recorded, with nothing said about whether it is right. */
+export type WithheldAnswerReply = { questionId: string; chosenOptionId: string | null; keyWithheld: true };
 
 export type { AnswerInput };
 
@@ -17,7 +21,9 @@ export type { AnswerInput };
  * Records an answer (null: skipped) and schedules what it shows about the user's memory: the question's
  * own card and the user's studied flashcards of the facts behind it get Good for a right answer and
  * Again for a wrong one (origin "quiz"). The answer and its ratings are one transaction. The first
- * answer to a question stands: answering it again, or retrying the request, returns it and changes nothing.
+ * answer to a question stands: answering it again, or retrying the request, returns it and changes nothing
+ * (on a mock paper too: an answer is bubbled in ink, as on the OMR sheet). A mock paper's reply says
+ * only that the answer is recorded until the paper is finished.
  */
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
@@ -75,6 +81,8 @@ async function storedReply(db: Db, quizId: string, questionId: string): Promise<
 }
 
 async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult): Promise<AnswerReply> {
+  const quiz = await db.quizSession.findUniqueOrThrow({ where: { id: quizId }, select: { mode: true, finishedAt: true } });
+  if (withholdsKeys(quiz)) return { questionId, chosenOptionId: result.chosenOptionId, keyWithheld: true };
   const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
   return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
 }

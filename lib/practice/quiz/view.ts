@@ -4,12 +4,26 @@ import { NotFoundError } from "@/lib/errors";
 import { scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
 
-export type QuizMode = "daily" | "topic" | "mistakes" | "custom";
+export type QuizMode = "daily" | "topic" | "mistakes" | "custom" | "paper";
 
 // itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
 export type AnswerResult = { chosenOptionId: string | null; correct: boolean | null; key: string; explanation: string; sources: Citation[]; itemId: string };
 
-export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
+export type QuizQuestionView = {
+  id: string;
+  position: number;
+  type: ItemType;
+  topic: string;
+  prompt: string;
+  options: Option[];
+  /** Whether an answer (or a skip) is recorded, and which option it chose: a mock paper's answer sheet, even while its keys are withheld. */
+  answered: boolean;
+  chosenOptionId: string | null;
+  /** The learner's "come back to this" flag (a mock paper's answer sheet). */
+  markedForReview: boolean;
+  /** The verdict, key, explanation and sources: after the answer, or for a mock paper only once it is finished. */
+  result: AnswerResult | null;
+};
 
 export type QuizView = {
   id: string;
@@ -26,8 +40,14 @@ export type QuizView = {
   endsAt: Date | null;
   finishedAt: Date | null;
   questions: QuizQuestionView[];
-  score: QuizScore;
+  /** Null while the keys are withheld (an unfinished mock paper): a score would tell which answers are right. */
+  score: QuizScore | null;
 };
+
+/** A mock paper, like the real one, says nothing about its answers until it is handed in. */
+export function withholdsKeys(quiz: { mode: string; finishedAt: Date | null }): boolean {
+  return quiz.mode === "paper" && quiz.finishedAt === null;
+}
 
 
 /** A quiz question as shown: the snapshot kept with the question row, never the bank's current text. */
@@ -45,14 +65,16 @@ export const QUESTION_FIELDS = {
   explanation: true,
   sources: true,
   itemId: true,
+  markedForReview: true,
 } as const;
 
 export const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
 
 /**
  * A quiz as its owner may see it: every question as it was shown, with the key, explanation and
- * sources only for questions already answered, or for all of them once the quiz is finished. A timed
- * quiz whose time ran out is finished first, at its limit.
+ * sources only for questions already answered, or for all of them once the quiz is finished; a mock
+ * paper shows only the options chosen until it is finished. A timed quiz whose time ran out is
+ * finished first, at its limit.
  */
 export async function quizView(db: Db, userId: string, quizId: string, now: Date): Promise<QuizView> {
   const read = () => db.quizSession.findFirst({ where: { id: quizId, userId }, select: { ...QUIZ_FIELDS, questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS } } });
@@ -60,6 +82,7 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
   if (!quiz) throw new NotFoundError("No such quiz.");
   if (!quiz.finishedAt && (await finishIfTimeIsUp(db, quiz, now))) quiz = (await read())!;
   const finished = quiz.finishedAt !== null;
+  const withheld = withholdsKeys(quiz);
   return {
     id: quiz.id,
     mode: quiz.mode as QuizMode,
@@ -77,9 +100,12 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
       topic: question.topic,
       prompt: question.prompt,
       options: JSON.parse(question.options) as Option[],
-      result: question.answeredAt || finished ? resultOf(question) : null,
+      answered: question.answeredAt !== null,
+      chosenOptionId: question.chosenOptionId,
+      markedForReview: question.markedForReview,
+      result: withheld ? null : question.answeredAt || finished ? resultOf(question) : null,
     })),
-    score: scoreQuiz(quiz.questions.map((question) => question.correct)),
+    score: withheld ? null : scoreQuiz(quiz.questions.map((question) => question.correct)),
   };
 }
 
