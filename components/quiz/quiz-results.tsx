@@ -118,7 +118,7 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
 function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
   const result = question.result;
   return (
-    <li className={`card result-item result-item-${outcome}`}>
+    <li id={`question-${number}`} className={`card result-item result-item-${outcome}`}>
       <h3 className="result-heading">
         Question {number} <span className="muted">of {total}</span>
       </h3>
