@@ -53,7 +53,7 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness & { predict
 function PredictedScoreLine({ predicted }: { predicted: PredictedScore }) {
   return (
     <p className="predicted-score">
-      Predicted score on a {predicted.questions}-question paper from the bank on exam day: <strong>{formatScore(predicted.median)}</strong> of{" "}
+      Predicted score on a paper of {predicted.questions} questions from the bank on exam day: <strong>{formatScore(predicted.median)}</strong> of{" "}
       {predicted.maxScore}{" "}
       <span className="muted">
         (8 papers in 10 between {formatScore(predicted.low)} and {formatScore(predicted.high)}; from {predicted.simulations} simulated papers in the Prelims mix of

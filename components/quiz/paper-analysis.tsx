@@ -32,7 +32,7 @@ function points(share: number): string {
 export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; timeZone: string }) {
   const { score, trend, change, time } = analysis;
   return (
-    <div className="stack">
+    <div className="stack paper-analysis">
       <section className="card stack" aria-labelledby="analysis-title">
         <h2 id="analysis-title">
           Score: {formatScore(score.score)} out of {score.maxScore}

@@ -16,7 +16,7 @@ const SIZES = [
  * Starts a mock paper of the chosen size and opens it. While another practice quiz is unfinished the
  * server refuses; the learner may then end that quiz and start the paper.
  */
-export function PaperStart({ bankQuestions }: { bankQuestions: number }) {
+export function PaperStart({ largestPaper }: { largestPaper: number }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function PaperStart({ bankQuestions }: { bankQuestions: number }) {
             <input type="radio" name="size" value={size} defaultChecked={size === 100} />
             <span className="option-text">
               <strong>{label}</strong> · {time}
-              {size > bankQuestions ? ` (the bank has ${bankQuestions} questions in Prelims formats: the paper will be that long)` : ""}
+              {size > largestPaper ? ` (the bank has about ${largestPaper} questions with no two on one fact: the paper will be about that long)` : ""}
             </span>
           </label>
         ))}

@@ -62,13 +62,15 @@ export function selectPaperQuestions(
 ): Candidate[] {
   const random = typeof seed === "string" ? seededRandom(`${seed}:paper`) : seed;
   const mix = options.mix ?? PAPER_MIX;
-  const preferred = options.preferred ?? (() => true);
   const byType = new Map<string, Candidate[]>();
   for (const candidate of shuffled(candidates, random)) {
     if (!(candidate.type in mix)) continue;
-    byType.set(candidate.type, [...(byType.get(candidate.type) ?? []), candidate]);
+    const group = byType.get(candidate.type);
+    if (group) group.push(candidate);
+    else byType.set(candidate.type, [candidate]);
   }
-  for (const [type, group] of byType) byType.set(type, [...group.filter(preferred), ...group.filter((candidate) => !preferred(candidate))]);
+  const { preferred } = options;
+  if (preferred) for (const [type, group] of byType) byType.set(type, [...group.filter(preferred), ...group.filter((candidate) => !preferred(candidate))]);
 
   const chosen: Candidate[] = [];
   const keysAsked = new Set<string>();

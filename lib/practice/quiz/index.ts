@@ -4,6 +4,7 @@ export { answerQuestion, type AnswerInput, type AnswerReply, type WithheldAnswer
 export { dailyQuiz } from "./daily";
 export { finishQuiz } from "./finish";
 export { startPracticeQuiz, unfinishedPracticeQuiz, type PracticeRequest } from "./practice";
+export { largestPaper } from "./paper";
 export { markForReview, type ReviewMarkReply } from "./review-mark";
 export { startQuizClock } from "./start-clock";
 export { quizView, type AnswerResult, type QuizMode, type QuizQuestionView, type QuizView } from "./view";

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Candidate } from "@/lib/quiz/assemble";
-import { selectPaperQuestions } from "@/lib/quiz/paper-mix";
+import { PAPER_QUESTIONS, selectPaperQuestions } from "@/lib/quiz/paper-mix";
 import { NOT_WITHHELD } from "@/lib/reports/withheld";
 import { QUIZ_TYPES } from "../items";
 import { CANDIDATE_FIELDS, toCandidate } from "./candidates";
@@ -24,4 +24,9 @@ export async function paperQuestions(db: Db, userId: string, size: number, seed:
     seed,
     { preferred: (candidate) => !asked.has(candidate.itemId) },
   );
+}
+
+/** The most questions a paper can have from the bank as it is (no two of one fact), up to the real paper's 100. */
+export async function largestPaper(db: Db, userId: string): Promise<number> {
+  return (await paperQuestions(db, userId, PAPER_QUESTIONS, "largest")).length;
 }

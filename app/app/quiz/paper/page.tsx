@@ -4,11 +4,9 @@ import { redirect } from "next/navigation";
 import { dateTimeIn, percent } from "@/components/progress/format";
 import { PaperStart } from "@/components/quiz/paper-start";
 import { getSessionUserId } from "@/lib/auth/session";
-import { loadBank } from "@/lib/content/bank";
-import { EXAM_ITEM_TYPES } from "@/lib/content/item-types";
 import { getDb } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";
-import { unfinishedPracticeQuiz } from "@/lib/practice/quiz";
+import { largestPaper, unfinishedPracticeQuiz } from "@/lib/practice/quiz";
 import { quizHistory } from "@/lib/progress/quiz-history";
 import { formatScore } from "@/lib/quiz/marking";
 
@@ -21,12 +19,12 @@ export default async function PaperStartPage() {
   // A paper in progress resumes: there is one practice quiz at a time.
   const open = await unfinishedPracticeQuiz(db, userId, new Date());
   if (open?.mode === "paper") redirect(`/app/quiz/paper/${open.id}`);
-  const [papers, settings] = await Promise.all([
+  const [papers, settings, largest] = await Promise.all([
     quizHistory(db, userId).then((quizzes) => quizzes.filter((quiz) => quiz.mode === "paper")),
     db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
+    largestPaper(db, userId),
   ]);
   const { timeZone } = settingsOrDefaults(settings);
-  const bankQuestions = loadBank().items.filter((item) => EXAM_ITEM_TYPES.includes(item.type)).length;
   return (
     <div className="stack">
       <header className="page-header">
@@ -37,7 +35,7 @@ export default async function PaperStartPage() {
           <Link href="/app/quiz">Back to the quiz</Link>
         </p>
       </header>
-      <PaperStart bankQuestions={bankQuestions} />
+      <PaperStart largestPaper={largest} />
       <section className="card stack" aria-labelledby="papers-title">
         <h2 id="papers-title">Your papers</h2>
         {papers.length === 0 ? (
