@@ -12,7 +12,8 @@ export function duration(ms: number | null): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   if (hours > 0) return `${hours} h ${String(minutes).padStart(2, "0")} min`;
-  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, "0")} s` : `${rest} s`;
+  if (minutes > 0) return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
+  return `${rest} s`;
 }
 
 function outcome(correct: boolean | null): string {
