@@ -91,7 +91,7 @@ describeEachDatabase("prisma migrate deploy", (provider) => {
       // Quizzes taken before the snapshot columns keep what their item says, and their clock started when they were made.
       expect(await db.quizQuestion.findUnique({ where: { id: "q1" }, omit: { answeredAt: true, answerId: true, timeMs: true } })).toEqual({
         id: "q1", quizId: "s1", position: 0, itemId: "flashcard:f1", chosenOptionId: "a", correct: true,
-        type: "flashcard", topic: "T", prompt: "Q?", options: "[]", answer: "A", explanation: "E", sources: "[]",
+        type: "flashcard", topic: "T", prompt: "Q?", options: "[]", answer: "A", explanation: "E", sources: "[]", markedForReview: false,
       });
       const session = await db.quizSession.findUniqueOrThrow({ where: { id: "s1" } });
       expect(session.clockStartedAt).toEqual(session.startedAt);

@@ -28,10 +28,12 @@ export type { AnswerInput };
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
     where: { id: input.questionId, quizId, quiz: { userId } },
-    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true } }, quiz: { select: { id: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
+    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true } }, quiz: { select: { id: true, mode: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
   });
   if (!question) throw new NotFoundError("No such question in this quiz.");
-  if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question));
+  // As the quiz was when the answer came: a paper finished since then only keeps its keys a moment longer.
+  const withheld = withholdsKeys(question.quiz);
+  if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question), withheld);
   if (question.quiz.finishedAt) throw new ConflictError("This quiz is finished.");
   if (!question.quiz.clockStartedAt) throw new ConflictError("This quiz has not started: press Start (POST /api/quiz/{id}/start) first.", "not_started");
   if (await finishIfTimeIsUp(db, question.quiz, now)) {
@@ -62,7 +64,7 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
         return true;
       });
       // Another request answered it first (that answer stands) or finished the quiz.
-      if (!stored) return storedReply(db, quizId, question.id);
+      if (!stored) return storedReply(db, quizId, question.id, withheld);
       break;
     } catch (error) {
       if (error instanceof StaleCardError && attempt < MAX_ATTEMPTS) continue;
@@ -71,18 +73,17 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
       throw error;
     }
   }
-  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question) });
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question) }, withheld);
 }
 
-async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
+async function storedReply(db: Db, quizId: string, questionId: string, withheld: boolean): Promise<AnswerReply> {
   const stored = await db.quizQuestion.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_FIELDS });
   if (!stored.answeredAt) throw new ConflictError("This quiz is finished.");
-  return reply(db, quizId, questionId, resultOf(stored));
+  return reply(db, quizId, questionId, resultOf(stored), withheld);
 }
 
-async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult): Promise<AnswerReply> {
-  const quiz = await db.quizSession.findUniqueOrThrow({ where: { id: quizId }, select: { mode: true, finishedAt: true } });
-  if (withholdsKeys(quiz)) return { questionId, chosenOptionId: result.chosenOptionId, keyWithheld: true };
+async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult, withheld: boolean): Promise<AnswerReply> {
+  if (withheld) return { questionId, chosenOptionId: result.chosenOptionId, keyWithheld: true };
   const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
   return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
 }
