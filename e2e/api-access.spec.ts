@@ -13,6 +13,8 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; data?: 
   { method: "POST", path: "/api/quiz/q1/answers", data: { questionId: "x", optionId: "a", answerId: "answer-access-1" } },
   { method: "POST", path: "/api/quiz/q1/finish" },
   { method: "GET", path: "/api/quiz/q1/results" },
+  { method: "GET", path: "/api/quiz/q1/analysis" },
+  { method: "POST", path: "/api/quiz/q1/review-marks", data: { questionId: "x", marked: true } },
   { method: "GET", path: "/api/settings" },
   { method: "PUT", path: "/api/settings", data: { examDate: null, examName: null, timeZone: "UTC", newCardsPerDay: 5, dailyQuizSize: 5, desiredRetention: 0.9 } },
   { method: "GET", path: "/api/progress" },

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { topicLeaf } from "@/lib/content/topic-path";
+import { formatScore } from "@/lib/quiz/marking";
+import type { PredictedScore } from "@/lib/readiness/predicted-score";
 import { MIN_PACE_DAYS, type Readiness, type ReadinessPlan } from "@/lib/readiness/readiness";
 import { longDay, perDay, percent, plural } from "./format";
 
-export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
+export function ReadinessPanel({ readiness }: { readiness: Readiness & { predictedScore: PredictedScore | null } }) {
   const { overall, plan, topics, targetRetention } = readiness;
   return (
     <div className="stack">
@@ -14,6 +16,7 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
           of {plural(overall.studied, "studied card")}, target {percent(targetRetention)}; {overall.belowTarget} below target.
         </span>
       </p>
+      {readiness.predictedScore && <PredictedScoreLine predicted={readiness.predictedScore} />}
       {plan && <PlanAdvice plan={plan} targetRetention={targetRetention} />}
       <div className="table-scroll">
         <table className="data-table">
@@ -43,6 +46,21 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
         </table>
       </div>
     </div>
+  );
+}
+
+/** The simulated exam-day score: what the memory of the facts, as FSRS forecasts it, is worth on a paper of the bank. */
+function PredictedScoreLine({ predicted }: { predicted: PredictedScore }) {
+  return (
+    <p className="predicted-score">
+      Predicted score on a paper of {predicted.questions} questions from the bank on exam day: <strong>{formatScore(predicted.median)}</strong> of{" "}
+      {predicted.maxScore}{" "}
+      <span className="muted">
+        (8 papers in 10 between {formatScore(predicted.low)} and {formatScore(predicted.high)}; from {predicted.simulations} simulated papers in the Prelims mix of
+        formats, counting a question right when you recall all its facts on exam day and skipped otherwise).{" "}
+        <Link href="/app/quiz/paper">Sit a mock paper</Link>
+      </span>
+    </p>
   );
 }
 

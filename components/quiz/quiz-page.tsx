@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
@@ -13,6 +14,7 @@ function titleOf(quiz: QuizView): string {
   if (quiz.mode === "daily") return "Today's quiz";
   if (quiz.mode === "topic") return `Topic practice: ${topicLeaf(quiz.topic ?? "")}`;
   if (quiz.mode === "misjudged") return "Practise my misjudged statements";
+  if (quiz.mode === "paper") return "Mock paper";
   return quiz.mode === "mistakes" ? "Retry my mistakes" : "Practice test";
 }
 
@@ -101,7 +103,7 @@ export function QuizPage({
   const quiz = showing === "practice" && practice ? practice : daily;
   const other = quiz === practice ? daily : practice;
   const onFinished = (finished: QuizView) => (finished.mode === "daily" ? setDaily(finished) : setPractice(finished));
-  const answered = (view: QuizView) => view.questions.filter((question) => question.result).length;
+  const answered = (view: QuizView) => view.questions.filter((question) => question.answered).length;
 
   return (
     <div className="stack">
@@ -149,7 +151,15 @@ export function QuizPage({
               </button>
             </p>
           )}
-          {quiz.finishedAt ? (
+          {quiz.mode === "paper" ? (
+            // A mock paper runs on its own page, with its answer sheet and its keys withheld.
+            <p className="card">
+              In progress: {answered(quiz)} of {quiz.questions.length} answered.{" "}
+              <Link className="button" href={`/app/quiz/paper/${quiz.id}`}>
+                Resume the paper
+              </Link>
+            </p>
+          ) : quiz.finishedAt ? (
             <QuizResults quiz={quiz} focusOnMount={justFinished} />
           ) : (
             <QuizRunner
@@ -192,6 +202,12 @@ export function QuizPage({
               Start test
             </button>
           </form>
+          <div className="inline-form">
+            <p className="muted">A timed paper in the Prelims mix of formats, with an answer sheet; keys and an analysis when you hand it in.</p>
+            <Link className="button" href="/app/quiz/paper">
+              Sit a mock paper
+            </Link>
+          </div>
           <form onSubmit={onStartMistakes} className="inline-form">
             <p className="muted">Questions you got wrong before, until you get them right.</p>
             <label className="check-field">

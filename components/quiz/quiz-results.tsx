@@ -8,6 +8,7 @@ import { scoreByTopic } from "@/lib/quiz/breakdown";
 import { formatScore, MARK_LABELS, scoreQuiz } from "@/lib/quiz/marking";
 import { signedMarks } from "@/lib/strategy/calibration";
 import { CONFIDENCE_LABELS } from "@/lib/strategy/confidence";
+import type { WhatIf } from "@/lib/strategy/what-if";
 import { StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
 import { optionMark } from "./option-mark";
 import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
@@ -97,7 +98,7 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
           </table>
         </div>
       </section>
-      <WhatIfSection quiz={quiz} />
+      {quiz.whatIf && <WhatIfSection quiz={quiz} whatIf={quiz.whatIf} />}
       <fieldset className="result-filter" role="radiogroup" aria-labelledby="result-filter-legend">
         <legend id="result-filter-legend">Show</legend>
         {FILTERS.map((candidate) => (
@@ -123,8 +124,8 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
  * The score had the learner skipped every guess, or attempted every 50-50 they skipped (its expected
  * value: lib/strategy/what-if.ts), beside the score as marked.
  */
-function WhatIfSection({ quiz }: { quiz: QuizView }) {
-  const { asMarked, skippingGuesses, attemptingFiftyFifties } = quiz.whatIf;
+function WhatIfSection({ quiz, whatIf }: { quiz: QuizView; whatIf: WhatIf }) {
+  const { asMarked, skippingGuesses, attemptingFiftyFifties } = whatIf;
   const said = quiz.questions.filter((question) => question.result?.confidence).length;
   const change = (marks: number) => (marks === 0 ? "no change" : signedMarks(marks));
   const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -156,7 +157,7 @@ function WhatIfSection({ quiz }: { quiz: QuizView }) {
 function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
   const result = question.result;
   return (
-    <li className={`card result-item result-item-${outcome}`}>
+    <li id={`question-${number}`} className={`card result-item result-item-${outcome}`}>
       <h3 className="result-heading">
         Question {number} <span className="muted">of {total}</span>
       </h3>

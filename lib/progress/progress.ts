@@ -4,8 +4,10 @@ import type { Db } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
-import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
+import { activeItemsPerTopic, paperItems, studiedCardsWithTopics } from "@/lib/readiness/load";
+import { factRecallAt, predictPaperScore, type PredictedScore } from "@/lib/readiness/predicted-score";
 import { assessReadiness, type Readiness } from "@/lib/readiness/readiness";
+import { schedulerFor } from "@/lib/srs/schedule";
 import { accuracyByTopic, type TopicAccuracy } from "./accuracy";
 import { heatmapDays, streaksOf, type DayCount, type Streaks } from "./activity";
 import { dueForecast, type DueDay } from "./forecast";
@@ -13,7 +15,7 @@ import { quizHistory, type QuizSummary } from "./quiz-history";
 import { recentStudy, type TrueRetention } from "./retention";
 import { sqlDialectOf } from "@/lib/db/sql-dialect";
 import { studyDays } from "./study-days";
-import { localDayOf, type LocalDay } from "@/lib/calendar/local-day";
+import { localDayOf, startOfLocalDay, type LocalDay } from "@/lib/calendar/local-day";
 
 export type CardsByState = {
   /** Active bank items not studied yet, whether or not a card row exists for them. */
@@ -41,8 +43,12 @@ export type Progress = {
   quizzes: QuizSummary[];
   /** Null when no exam date is set. */
   exam: Exam | null;
-  /** Null when no exam date is set or the exam day has passed. */
-  readiness: Readiness | null;
+  /**
+   * Null when no exam date is set or the exam day has passed. predictedScore: the score on a paper drawn
+   * from the bank on exam day (lib/readiness/predicted-score.ts), simulated with a seed of the user and
+   * their day, so it changes as they study, not on every reload; null when the bank has no questions.
+   */
+  readiness: (Readiness & { predictedScore: PredictedScore | null }) | null;
 };
 
 /**
@@ -65,7 +71,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 
-  const [days, topics, forecast, stateGroups, topicSizes, quizzes, studiedCards] = await Promise.all([
+  const [days, topics, forecast, stateGroups, topicSizes, quizzes, studiedCards, examItems] = await Promise.all([
     studyDays(db, userId),
     accuracyByTopic(db, userId),
     dueForecast(db, dialect, userId, timeZone, today),
@@ -77,6 +83,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
     activeItemsPerTopic(db),
     quizHistory(db, userId),
     examDate ? studiedCardsWithTopics(db, userId) : Promise.resolve([]),
+    examDate ? paperItems(db) : Promise.resolve([]),
   ]);
 
   const heatmap = heatmapDays(days, today);
@@ -85,7 +92,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const studied = inState(State.Learning) + inState(State.Review) + inState(State.Relearning);
   const activeItems = topicSizes.reduce((sum, { items }) => sum + items, 0);
 
-  const readiness = examDate
+  const assessed = examDate
     ? assessReadiness({
         examDate,
         timeZone,
@@ -102,6 +109,14 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
         },
       })
     : null;
+  const readiness = assessed && {
+    ...assessed,
+    predictedScore: predictPaperScore({
+      items: examItems,
+      recall: factRecallAt(studiedCards, startOfLocalDay(assessed.examDate, timeZone), schedulerFor({ desiredRetention, weights })),
+      seed: `${userId}:${today}`,
+    }),
+  };
 
   return {
     timeZone,

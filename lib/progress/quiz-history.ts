@@ -27,10 +27,13 @@ export type QuizSummary = {
 /** The history shows this many most recent quizzes. */
 export const QUIZ_HISTORY_LIMIT = 50;
 
-/** The user's most recent quizzes, newest first, each scored from its questions in two queries. */
+/**
+ * The user's most recent quizzes, newest first, each scored from its questions in two queries. A mock
+ * paper appears once it is finished: until then its score is withheld (lib/practice/quiz/view.ts).
+ */
 export async function quizHistory(db: Db, userId: string): Promise<QuizSummary[]> {
   const sessions = await db.quizSession.findMany({
-    where: { userId },
+    where: { userId, NOT: { mode: "paper", finishedAt: null } },
     orderBy: { startedAt: "desc" },
     take: QUIZ_HISTORY_LIMIT,
     select: { id: true, mode: true, topic: true, dailyDay: true, startedAt: true, finishedAt: true },

@@ -29,3 +29,8 @@ export function formatScore(score: number): string {
 
 /** Seconds allowed for a quiz at Prelims pace: 120 minutes for 100 questions. */
 export const SECONDS_PER_QUESTION = 72;
+
+/** Seconds allowed for a timed quiz or mock paper of `questions` questions: the real paper's 2 hours for 100, scaled. */
+export function timeLimitSecFor(questions: number): number {
+  return questions * SECONDS_PER_QUESTION;
+}

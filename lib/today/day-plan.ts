@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { getProgress, type Progress } from "@/lib/progress/progress";
-import { SECONDS_PER_QUESTION, type QuizScore } from "@/lib/quiz/marking";
+import { timeLimitSecFor, type QuizScore } from "@/lib/quiz/marking";
 import { isFinalStretch } from "@/lib/readiness/exam-mode";
 import type { LocalDay } from "@/lib/calendar/local-day";
 import { todaySummary, type Today } from "./summary";
@@ -68,7 +68,7 @@ export function composeDayPlan(input: {
   const { today, progress } = input;
   const flashcardsLeft = today.due + today.new;
   const questions = today.quiz.score?.questions ?? input.dailyQuizSize;
-  const timeLimitSec = input.quizTimeLimitSec ?? questions * SECONDS_PER_QUESTION;
+  const timeLimitSec = input.quizTimeLimitSec ?? timeLimitSecFor(questions);
   const target = progress.retention.desired;
   const weakTopics = progress.topics
     .filter(({ accuracy }) => accuracy < target)

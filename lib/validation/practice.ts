@@ -63,6 +63,9 @@ export const answerSchema = z.strictObject({
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
 
+export const reviewMarkSchema = z.strictObject({ questionId: serverId, marked: z.boolean() });
+export type ReviewMarkInput = z.infer<typeof reviewMarkSchema>;
+
 // Every practice mode may be timed or not, and may replace an unfinished practice quiz when told to.
 const practiceOptions = {
   /** With a clock at Prelims pace (default: a custom test is timed, topic and mistakes practice are not). */
@@ -77,6 +80,8 @@ export const practiceQuizSchema = z.discriminatedUnion("mode", [
   /** Questions on the facts the learner most often misjudged in statement items (lib/strategy). */
   z.strictObject({ mode: z.literal("misjudged"), size: z.number().int().min(1).max(100).optional(), ...practiceOptions }),
   z.strictObject({ mode: z.literal("custom"), size: z.number().int().min(5).max(100), ...practiceOptions }),
+  // A mock paper is always timed (2 hours for 100 questions, scaled), so it takes no `timed`.
+  z.strictObject({ mode: z.literal("paper"), size: z.number().int().min(5).max(100), replaceUnfinished: practiceOptions.replaceUnfinished }),
 ]);
-/** A practice quiz as asked for: a topic, the last mistakes, the misjudged facts, or a test of a given size. */
+/** A practice quiz as asked for: a topic, the last mistakes, the misjudged facts, a test of a given size, or a mock paper. */
 export type PracticeRequest = z.infer<typeof practiceQuizSchema>;

@@ -93,7 +93,7 @@ describeEachDatabase("prisma migrate deploy", (provider) => {
         id: "q1", quizId: "s1", position: 0, itemId: "flashcard:f1", chosenOptionId: "a", correct: true,
         type: "flashcard", topic: "T", prompt: "Q?", options: "[]", answer: "A", explanation: "E", sources: "[]",
         // Answers from before confidences and statement verdicts have neither.
-        confidence: null, statementMarks: null,
+        confidence: null, statementMarks: null, markedForReview: false,
       });
       const session = await db.quizSession.findUniqueOrThrow({ where: { id: "s1" } });
       expect(session.clockStartedAt).toEqual(session.startedAt);

@@ -138,7 +138,7 @@ describeEachDatabase("the quiz loop: clock, resume, snapshots, siblings and seen
     });
     const reply = await answerQuestion(database.db, user.id, quiz.id, { questionId: question!.id, optionId: "b", answerId: "snapshot-0001" }, later(10));
     expect(reply).toMatchObject({ correct: true, key: "b", explanation: "Because mcq:rebuilt." });
-    expect(reply.sources).toHaveLength(1);
+    expect(reply).toMatchObject({ sources: [expect.anything()] });
     await finishQuiz(database.db, user.id, quiz.id, later(20));
     const results = await quizView(database.db, user.id, quiz.id, later(30));
     expect(results.questions[0]).toMatchObject({ prompt: "Question mcq:rebuilt?", topic: "Rebuilt", type: "mcq", result: { key: "b", explanation: "Because mcq:rebuilt." } });

@@ -65,8 +65,7 @@ describeEachDatabase("quizzes", (provider) => {
 
     const first = await answerQuestion(database.db, user.id, quiz.id, { questionId: right!.id, optionId: "b", answerId: "answer-0001" }, LATE_EVENING_IST);
     expect(first).toMatchObject({ correct: true, key: "b", chosenOptionId: "b", score: { score: 2 } });
-    expect(first.explanation).toMatch(/^Because/);
-    expect(first.sources).toHaveLength(1);
+    expect(first).toMatchObject({ explanation: expect.stringMatching(/^Because/), sources: [expect.anything()] });
     // Answering again, even differently, keeps the first answer.
     expect(await answerQuestion(database.db, user.id, quiz.id, { questionId: right!.id, optionId: "c", answerId: "answer-0002" }, LATE_EVENING_IST)).toMatchObject({ correct: true, chosenOptionId: "b" });
 

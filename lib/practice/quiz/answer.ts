@@ -8,9 +8,13 @@ import { MAX_ATTEMPTS, StaleCardError, writeRatings } from "../reviews";
 import { judgedRightly, statementRatings, type ItemStatement } from "@/lib/strategy/statement-ratings";
 import { planAnswerRatings } from "./answer-ratings";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
-import { answerAnnotations, keyOf, QUESTION_FIELDS, resultOf, type AnswerResult } from "./view";
+import { answerAnnotations, keyOf, QUESTION_FIELDS, resultOf, withholdsKeys, type AnswerResult } from "./view";
 
-export type AnswerReply = AnswerResult & { questionId: string; score: QuizScore };
+/** The reply to an answer: its verdict, key and the running score, or for a mock paper only that it is recorded. */
+export type AnswerReply = (AnswerResult & { questionId: string; score: QuizScore }) | WithheldAnswerReply;
+
+/** An unfinished mock paper's answer: recorded, with nothing said about whether it is right. */
+export type WithheldAnswerReply = { questionId: string; chosenOptionId: string | null; keyWithheld: true };
 
 export type { AnswerInput };
 
@@ -21,15 +25,19 @@ export type { AnswerInput };
  * judged statement rates its own fact's flashcards instead (lib/strategy/statement-ratings.ts), even
  * when the question is skipped. The confidence and verdicts are stored with the answer. The answer and
  * its ratings are one transaction. The first answer to a question stands: answering it again, or
- * retrying the request, returns it and changes nothing.
+ * retrying the request, returns it and changes nothing (on a mock paper too: an answer is bubbled in
+ * ink, as on the OMR sheet). A mock paper's reply says only that the answer is recorded until the
+ * paper is finished.
  */
 export async function answerQuestion(db: Db, userId: string, quizId: string, input: AnswerInput, now: Date): Promise<AnswerReply> {
   const question = await db.quizQuestion.findFirst({
     where: { id: input.questionId, quizId, quiz: { userId } },
-    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true, statements: true } }, quiz: { select: { id: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
+    select: { ...QUESTION_FIELDS, itemId: true, item: { select: { factIds: true, statements: true } }, quiz: { select: { id: true, mode: true, finishedAt: true, timeLimitSec: true, clockStartedAt: true } } },
   });
   if (!question) throw new NotFoundError("No such question in this quiz.");
-  if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question));
+  // As the quiz was when the answer came: a paper finished since then only keeps its keys a moment longer.
+  const withheld = withholdsKeys(question.quiz);
+  if (question.answeredAt) return reply(db, quizId, question.id, resultOf(question), withheld);
   if (question.quiz.finishedAt) throw new ConflictError("This quiz is finished.");
   if (!question.quiz.clockStartedAt) throw new ConflictError("This quiz has not started: press Start (POST /api/quiz/{id}/start) first.", "not_started");
   if (await finishIfTimeIsUp(db, question.quiz, now)) {
@@ -76,7 +84,7 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
         return true;
       });
       // Another request answered it first (that answer stands) or finished the quiz.
-      if (!stored) return storedReply(db, quizId, question.id);
+      if (!stored) return storedReply(db, quizId, question.id, withheld);
       break;
     } catch (error) {
       if (error instanceof StaleCardError && attempt < MAX_ATTEMPTS) continue;
@@ -85,16 +93,17 @@ export async function answerQuestion(db: Db, userId: string, quizId: string, inp
       throw error;
     }
   }
-  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question), ...answerAnnotations({ confidence, statementMarks }) });
+  return reply(db, quizId, question.id, { chosenOptionId: input.optionId, correct, ...keyOf(question), ...answerAnnotations({ confidence, statementMarks }) }, withheld);
 }
 
-async function storedReply(db: Db, quizId: string, questionId: string): Promise<AnswerReply> {
+async function storedReply(db: Db, quizId: string, questionId: string, withheld: boolean): Promise<AnswerReply> {
   const stored = await db.quizQuestion.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_FIELDS });
   if (!stored.answeredAt) throw new ConflictError("This quiz is finished.");
-  return reply(db, quizId, questionId, resultOf(stored));
+  return reply(db, quizId, questionId, resultOf(stored), withheld);
 }
 
-async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult): Promise<AnswerReply> {
+async function reply(db: Db, quizId: string, questionId: string, result: AnswerResult, withheld: boolean): Promise<AnswerReply> {
+  if (withheld) return { questionId, chosenOptionId: result.chosenOptionId, keyWithheld: true };
   const outcomes = await db.quizQuestion.findMany({ where: { quizId }, select: { correct: true } });
   return { questionId, ...result, score: scoreQuiz(outcomes.map((outcome) => outcome.correct)) };
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import type { Candidate } from "@/lib/quiz/assemble";
-import { SECONDS_PER_QUESTION } from "@/lib/quiz/marking";
+import { timeLimitSecFor } from "@/lib/quiz/marking";
 import type { QuizMode } from "./view";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -23,7 +23,7 @@ export async function createQuiz(
     data: {
       userId,
       ...rest,
-      timeLimitSec: timed ? chosen.length * SECONDS_PER_QUESTION : null,
+      timeLimitSec: timed ? timeLimitSecFor(chosen.length) : null,
       startedAt: now,
       questions: {
         create: chosen.map((candidate, position) => {

@@ -10,6 +10,7 @@ import { mostMisjudgedFactIds } from "@/lib/strategy/strategy";
 import { QUIZ_TYPES } from "../items";
 import { ALL_SEEN, CANDIDATE_FIELDS, dueQuizCandidates, freshQuizCandidates, itemsAskedSince, lastAnsweredWrong, toCandidate } from "./candidates";
 import { createQuiz } from "./create";
+import { paperQuestions } from "./paper";
 import { finishIfTimeIsUp } from "./time-limit";
 import { quizView, type QuizView } from "./view";
 
@@ -19,7 +20,8 @@ export type { PracticeRequest };
 
 /**
  * A quiz outside the daily one: a topic, the questions last answered wrong, questions on the facts most
- * often misjudged in statement items, or a test of any size.
+ * often misjudged in statement items, a test of any size, or a mock paper (the paper's mix of formats,
+ * always timed, keys withheld until it is finished).
  * One practice quiz at a time: while one is unfinished, a new one is refused (409 `unfinished_quiz`
  * with its id) unless the request says to finish it. Questions already asked today, in any quiz, are
  * not asked again today (except in mistakes mode, whose point is asking them again).
@@ -47,6 +49,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
     // A topic quiz is about one subject by choice: only questions of one fact are kept apart, or a topic
     // such as one meeting would make a quiz of a single question.
     chosen = assembleQuiz([], unasked.map((item) => toCandidate(item, "facts")), size, seed);
+  } else if (request.mode === "paper") {
+    chosen = await paperQuestions(db, userId, size, seed);
+    if (chosen.length === 0) throw new ConflictError("There are no questions for a paper yet.");
   } else if (request.mode === "mistakes") {
     chosen = assembleQuiz(await lastAnsweredWrong(db, userId), [], size, seed);
     if (chosen.length === 0) throw new ConflictError("You have no wrong answers to retry yet.");
@@ -63,7 +68,7 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
   if (unfinished && !request.replaceUnfinished) {
     throw new ConflictError("You have an unfinished practice quiz: finish it, or confirm that you want to end it and start another.", "unfinished_quiz", { quizId: unfinished });
   }
-  const timed = request.timed ?? request.mode === "custom";
+  const timed = request.mode === "paper" || (request.timed ?? request.mode === "custom");
   const kind = { mode: request.mode, dailyDay: null, topic: request.mode === "topic" ? request.topic : null, timed };
   const id = await db.$transaction(async (tx) => {
     // The unfinished one ends now, as if its learner had pressed Finish: its unanswered questions count as

@@ -7,7 +7,7 @@ import type { StatementMark } from "@/lib/strategy/statement-ratings";
 import { whatIf, type WhatIf } from "@/lib/strategy/what-if";
 import { endsAtOf, finishIfTimeIsUp } from "./time-limit";
 
-export type QuizMode = "daily" | "topic" | "mistakes" | "misjudged" | "custom";
+export type QuizMode = "daily" | "topic" | "mistakes" | "misjudged" | "custom" | "paper";
 
 // itemId comes with the key, never before the answer: some item ids name their key ("…:does-not-explain").
 export type AnswerResult = {
@@ -25,7 +25,21 @@ export type AnswerResult = {
 
 export type JudgedMark = StatementMark & { right: boolean };
 
-export type QuizQuestionView = { id: string; position: number; type: ItemType; topic: string; prompt: string; options: Option[]; result: AnswerResult | null };
+export type QuizQuestionView = {
+  id: string;
+  position: number;
+  type: ItemType;
+  topic: string;
+  prompt: string;
+  options: Option[];
+  /** Whether an answer (or a skip) is recorded, and which option it chose: a mock paper's answer sheet, even while its keys are withheld. */
+  answered: boolean;
+  chosenOptionId: string | null;
+  /** The learner's "come back to this" flag (a mock paper's answer sheet). */
+  markedForReview: boolean;
+  /** The verdict, key, explanation and sources: after the answer, or for a mock paper only once it is finished. */
+  result: AnswerResult | null;
+};
 
 export type QuizView = {
   id: string;
@@ -42,10 +56,16 @@ export type QuizView = {
   endsAt: Date | null;
   finishedAt: Date | null;
   questions: QuizQuestionView[];
-  score: QuizScore;
-  /** The score as marked, had the guesses been skipped, had the skipped 50-50s been attempted (lib/strategy/what-if.ts). */
-  whatIf: WhatIf;
+  /** Null while the keys are withheld (an unfinished mock paper): a score would tell which answers are right. */
+  score: QuizScore | null;
+  /** The score as marked, had the guesses been skipped, had the skipped 50-50s been attempted (lib/strategy/what-if.ts); null while the keys are withheld. */
+  whatIf: WhatIf | null;
 };
+
+/** A mock paper, like the real one, says nothing about its answers until it is handed in. */
+export function withholdsKeys(quiz: { mode: string; finishedAt: Date | null }): boolean {
+  return quiz.mode === "paper" && quiz.finishedAt === null;
+}
 
 
 /** A quiz question as shown: the snapshot kept with the question row, never the bank's current text. */
@@ -65,14 +85,16 @@ export const QUESTION_FIELDS = {
   itemId: true,
   confidence: true,
   statementMarks: true,
+  markedForReview: true,
 } as const;
 
 export const QUIZ_FIELDS = { id: true, mode: true, topic: true, dailyDay: true, timeLimitSec: true, startedAt: true, clockStartedAt: true, finishedAt: true } as const;
 
 /**
  * A quiz as its owner may see it: every question as it was shown, with the key, explanation and
- * sources only for questions already answered, or for all of them once the quiz is finished. A timed
- * quiz whose time ran out is finished first, at its limit.
+ * sources only for questions already answered, or for all of them once the quiz is finished; a mock
+ * paper shows only the options chosen until it is finished. A timed quiz whose time ran out is
+ * finished first, at its limit.
  */
 export async function quizView(db: Db, userId: string, quizId: string, now: Date): Promise<QuizView> {
   const read = () => db.quizSession.findFirst({ where: { id: quizId, userId }, select: { ...QUIZ_FIELDS, questions: { orderBy: { position: "asc" }, select: QUESTION_FIELDS } } });
@@ -80,6 +102,7 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
   if (!quiz) throw new NotFoundError("No such quiz.");
   if (!quiz.finishedAt && (await finishIfTimeIsUp(db, quiz, now))) quiz = (await read())!;
   const finished = quiz.finishedAt !== null;
+  const withheld = withholdsKeys(quiz);
   return {
     id: quiz.id,
     mode: quiz.mode as QuizMode,
@@ -97,10 +120,13 @@ export async function quizView(db: Db, userId: string, quizId: string, now: Date
       topic: question.topic,
       prompt: question.prompt,
       options: JSON.parse(question.options) as Option[],
-      result: question.answeredAt || finished ? resultOf(question) : null,
+      answered: question.answeredAt !== null,
+      chosenOptionId: question.chosenOptionId,
+      markedForReview: question.markedForReview,
+      result: withheld ? null : question.answeredAt || finished ? resultOf(question) : null,
     })),
-    score: scoreQuiz(quiz.questions.map((question) => question.correct)),
-    whatIf: whatIf(quiz.questions.map((question) => ({ correct: question.correct, confidence: confidenceOf(question.confidence) }))),
+    score: withheld ? null : scoreQuiz(quiz.questions.map((question) => question.correct)),
+    whatIf: withheld ? null : whatIf(quiz.questions.map((question) => ({ correct: question.correct, confidence: confidenceOf(question.confidence) }))),
   };
 }
 

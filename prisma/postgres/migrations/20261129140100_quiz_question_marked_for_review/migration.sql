@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuizQuestion" ADD COLUMN     "markedForReview" BOOLEAN NOT NULL DEFAULT false;
+
