@@ -5,7 +5,8 @@ import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
 import { daysUntilExam } from "@/lib/readiness/exam-mode";
 import { activeItemsPerTopic, paperItems, studiedCardsWithTopics } from "@/lib/readiness/load";
-import { factRecallAt, predictPaperScore, type PredictedScore } from "@/lib/readiness/predicted-score";
+import { factRecallAt, predictPaperScore, whenNotRecalledFrom, type PredictedScore } from "@/lib/readiness/predicted-score";
+import { guessCalibration } from "@/lib/strategy/strategy";
 import { assessReadiness, type Readiness } from "@/lib/readiness/readiness";
 import { schedulerFor } from "@/lib/srs/schedule";
 import { accuracyByTopic, type TopicAccuracy } from "./accuracy";
@@ -46,7 +47,9 @@ export type Progress = {
   /**
    * Null when no exam date is set or the exam day has passed. predictedScore: the score on a paper drawn
    * from the bank on exam day (lib/readiness/predicted-score.ts), simulated with a seed of the user and
-   * their day, so it changes as they study, not on every reload; null when the bank has no questions.
+   * their day, so it changes as they study, not on every reload; a question whose facts are not
+   * recalled is skipped, or guessed at the user's own guess accuracy when their guesses have paid
+   * (whenNotRecalledFrom); null when the bank has no questions.
    */
   readiness: (Readiness & { predictedScore: PredictedScore | null }) | null;
 };
@@ -71,7 +74,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
   const dialect = sqlDialectOf(db);
   const today = localDayOf(now, timeZone);
 
-  const [days, topics, forecast, stateGroups, topicSizes, quizzes, studiedCards, examItems] = await Promise.all([
+  const [days, topics, forecast, stateGroups, topicSizes, quizzes, studiedCards, examItems, guesses] = await Promise.all([
     studyDays(db, userId),
     accuracyByTopic(db, userId),
     dueForecast(db, dialect, userId, timeZone, today),
@@ -84,6 +87,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
     quizHistory(db, userId),
     examDate ? studiedCardsWithTopics(db, userId) : Promise.resolve([]),
     examDate ? paperItems(db) : Promise.resolve([]),
+    examDate ? guessCalibration(db, userId) : Promise.resolve(null),
   ]);
 
   const heatmap = heatmapDays(days, today);
@@ -115,6 +119,7 @@ export async function getProgress(db: Db, userId: string, now: Date): Promise<Pr
       items: examItems,
       recall: factRecallAt(studiedCards, startOfLocalDay(assessed.examDate, timeZone), schedulerFor({ desiredRetention, weights })),
       seed: `${userId}:${today}`,
+      whenNotRecalled: guesses ? whenNotRecalledFrom(guesses) : undefined,
     }),
   };
 

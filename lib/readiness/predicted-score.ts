@@ -23,6 +23,18 @@ export const skipWhenNotRecalled: WhenNotRecalled = () => null;
 /** A blind guess among the options: right one time in `options`, and −2/3 otherwise. */
 export const guessWhenNotRecalled: WhenNotRecalled = (item, draw) => draw < 1 / Math.max(1, item.options);
 
+/**
+ * The learner's own record (lib/strategy calibration of their "guess" answers): a question whose facts
+ * they do not recall is a guess. Attempted only when their guesses have paid (verdict "attempt": the
+ * whole accuracy interval above the break-even), and then right at their guess accuracy; otherwise
+ * skipped, as coaching advises and as the default model does.
+ */
+export function whenNotRecalledFrom(guesses: { verdict: "attempt" | "skip" | "unclear"; accuracy: number | null }): WhenNotRecalled {
+  if (guesses.verdict !== "attempt" || guesses.accuracy === null) return skipWhenNotRecalled;
+  const accuracy = guesses.accuracy;
+  return (_item, draw) => draw < accuracy;
+}
+
 export type PredictedScore = {
   /** Median marks of the simulated papers, and the 10th and 90th percentiles: an 80 % interval. */
   median: number;

@@ -1,6 +1,6 @@
 import { loadBank, type BankFact } from "@/lib/content/bank";
 import type { Db } from "@/lib/db/client";
-import { strategyReport, type StrategyReport } from "./calibration";
+import { calibrate, strategyReport, type LevelCalibration, type StrategyReport } from "./calibration";
 import { isConfidence } from "./confidence";
 import { misjudgedFacts, type ItemStatement, type StatementMark } from "./statement-ratings";
 
@@ -27,6 +27,15 @@ export async function getStrategy(db: Db, userId: string, now: Date, facts: read
     .slice(0, MISJUDGED_FACTS_SHOWN)
     .map((fact) => ({ ...fact, statement: byId.get(fact.factId)!.statement, topic: byId.get(fact.factId)!.topic }));
   return { ...report, misjudged };
+}
+
+/** The user's answers said to be guesses, all time, as calibration reads them (one query). */
+export async function guessCalibration(db: Db, userId: string): Promise<LevelCalibration> {
+  const guesses = await db.quizQuestion.findMany({
+    where: { quiz: { userId }, answeredAt: { not: null }, confidence: "guess" },
+    select: { correct: true, answeredAt: true },
+  });
+  return calibrate(guesses.map((guess) => ({ correct: guess.correct, confidence: "guess", answeredAt: guess.answeredAt! }))).levels.find((level) => level.confidence === "guess")!;
 }
 
 /** The ids of the facts the user most often misjudged, most misjudged first. */

@@ -1,6 +1,6 @@
 import { createEmptyCard, default_w, forgetting_curve, State, type Card as FsrsCard } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { factRecallAt, guessWhenNotRecalled, itemRecall, predictPaperScore, type PaperItem } from "@/lib/readiness/predicted-score";
+import { factRecallAt, guessWhenNotRecalled, itemRecall, predictPaperScore, whenNotRecalledFrom, type PaperItem } from "@/lib/readiness/predicted-score";
 
 const EXAM_START = new Date("2027-05-23T18:30:00Z");
 
@@ -66,6 +66,16 @@ describe("predictPaperScore", () => {
     expect(Math.abs(predicted.median)).toBeLessThanOrEqual(2);
     expect(predicted.low).toBeLessThan(-5);
     expect(predicted.high).toBeGreaterThan(5);
+  });
+
+  it("uses the learner's calibration: guesses that paid (40 % right) are attempted at that rate, others skipped", () => {
+    // 100 unrecalled questions guessed at 40 %: 40 × 2 − 60 × 2/3 = +40 marks on average.
+    const paying = predictPaperScore({ items, recall: new Map(), seed: "own", simulations: 2000, whenNotRecalled: whenNotRecalledFrom({ verdict: "attempt", accuracy: 0.4 }) })!;
+    expect(paying.median).toBeGreaterThanOrEqual(34);
+    expect(paying.median).toBeLessThanOrEqual(46);
+    for (const guesses of [{ verdict: "unclear", accuracy: 0.4 }, { verdict: "skip", accuracy: 0.1 }] as const) {
+      expect(predictPaperScore({ items, recall: new Map(), seed: "own", simulations: 50, whenNotRecalled: whenNotRecalledFrom(guesses) })).toMatchObject({ median: 0, low: 0, high: 0 });
+    }
   });
 
   it("is the same for the same seed, and differs for another", () => {
