@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
+import { openHotSql, type HotSql } from "./hot-sql";
 
 /**
  * The two generated clients share one set of models (prisma/{sqlite,postgres}/models.prisma are kept
@@ -40,7 +41,33 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
       onQuery(e.query),
     );
   }
+  hotSqlSources.set(client, { target, onQuery: options.onQuery });
+  // The hot SQL's connection closes with the client's.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await hotSqls.get(client)?.close();
+    hotSqls.delete(client);
+    await disconnect();
+  };
   return client;
+}
+
+const hotSqlSources = new WeakMap<Db, { target: DatabaseTarget; onQuery?: (query: string) => void }>();
+const hotSqls = new WeakMap<Db, HotSql>();
+
+/**
+ * The hot paths' SQL (lib/db/hot-sql) for the database a client talks to: the same file or URL and
+ * schema, and the same query counter, opened on first use and closed by the client's $disconnect.
+ */
+export function hotSqlOf(db: Db): HotSql {
+  let hot = hotSqls.get(db);
+  if (!hot) {
+    const source = hotSqlSources.get(db);
+    if (!source) throw new Error("hotSqlOf needs a client made by createDb");
+    hot = openHotSql(source.target, source.onQuery);
+    hotSqls.set(db, hot);
+  }
+  return hot;
 }
 
 const globalForDb = globalThis as unknown as { smritiDb?: Db };
