@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- --quick] [--only <part>]... [--baseline <dir>]`: every benchmark (or the parts named:
- * content, progress, queries, http, cpu, memory-model, first-load), a table per part, and as the last line
+ * content, progress, queries, core, http, cpu, memory-model, first-load), a table per part, and as the last line
  * one JSON object with every figure. `--baseline` names the checkout of another build (e.g. main's, built
  * with `npm run build` there) for the CPU part to run beside this one. Figures only: nothing here passes
  * or fails, and none of it runs in `npm test`.
  */
 import { benchContent, formatContentBench } from "./content";
+import { benchCoreCpu, formatCoreCpu } from "./core-cpu";
 import { benchCpu, formatCpu } from "./cpu";
 import { measureFirstLoadJs } from "./first-load-js";
 import { benchHttp, formatFloorRatios } from "./http";
@@ -44,6 +45,14 @@ async function main() {
     if (postgresUrl) queries.push(await benchQueries({ quick, provider: "postgres", postgresUrl }));
     for (const counts of queries) console.log(formatQueryCounts(counts));
     figures.queriesPerRequest = queries;
+  }
+
+  if (runs("core")) {
+    console.log("\n## CPU per call of submitReview and reviewQueue in one process (no HTTP)");
+    const core = [await benchCoreCpu({ provider: "sqlite", quick })];
+    if (postgresUrl) core.push(await benchCoreCpu({ provider: "postgres", quick, postgresUrl }));
+    console.log(formatCoreCpu(core));
+    figures.coreCpu = core;
   }
 
   if (runs("http")) {
