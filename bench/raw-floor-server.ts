@@ -110,7 +110,7 @@ function localEpochDay(now: Date, timeZone: string): number {
   return Math.floor(Date.UTC(year!, month! - 1, day!) / 86_400_000);
 }
 
-const server = http.createServer(async (request, response) => {
+async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
   if (request.method !== "POST" || request.url !== "/review") return send(response, 404, { error: "not_found" });
   const userId = await userOf(request);
   if (!userId) return send(response, 401, { error: "unauthenticated" });
@@ -158,6 +158,9 @@ const server = http.createServer(async (request, response) => {
     console.error(error);
     send(response, 500, { error: "internal" });
   }
-});
+}
+
+// A load generator closes its connections at the end of a window, mid-request: that request is dropped, not the server.
+const server = http.createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
 
 server.listen(Number(process.env.PORT), "127.0.0.1");
