@@ -41,33 +41,37 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
       onQuery(e.query),
     );
   }
-  hotSqlSources.set(client, { target, onQuery: options.onQuery });
+  // Kept on the client itself, not in a module's map: Next.js may bundle this module more than once
+  // (route handlers, pages), while the app's one client (getDb) is shared through globalThis.
+  (client as HotSqlHolder)[HOT_SQL_SOURCE] = { target, onQuery: options.onQuery };
   // The hot SQL's connection closes with the client's.
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
-    await hotSqls.get(client)?.close();
-    hotSqls.delete(client);
+    const holder = client as HotSqlHolder;
+    const hot = holder[HOT_SQL];
+    delete holder[HOT_SQL];
+    await hot?.close();
     await disconnect();
   };
   return client;
 }
 
-const hotSqlSources = new WeakMap<Db, { target: DatabaseTarget; onQuery?: (query: string) => void }>();
-const hotSqls = new WeakMap<Db, HotSql>();
+const HOT_SQL_SOURCE = Symbol.for("smriti.hotSqlSource");
+const HOT_SQL = Symbol.for("smriti.hotSql");
+type HotSqlHolder = { [HOT_SQL_SOURCE]?: { target: DatabaseTarget; onQuery?: (query: string) => void }; [HOT_SQL]?: HotSql };
 
 /**
  * The hot paths' SQL (lib/db/hot-sql) for the database a client talks to: the same file or URL and
  * schema, and the same query counter, opened on first use and closed by the client's $disconnect.
  */
 export function hotSqlOf(db: Db): HotSql {
-  let hot = hotSqls.get(db);
-  if (!hot) {
-    const source = hotSqlSources.get(db);
+  const holder = db as HotSqlHolder;
+  if (!holder[HOT_SQL]) {
+    const source = holder[HOT_SQL_SOURCE];
     if (!source) throw new Error("hotSqlOf needs a client made by createDb");
-    hot = openHotSql(source.target, source.onQuery);
-    hotSqls.set(db, hot);
+    holder[HOT_SQL] = openHotSql(source.target, source.onQuery);
   }
-  return hot;
+  return holder[HOT_SQL];
 }
 
 const globalForDb = globalThis as unknown as { smritiDb?: Db };
