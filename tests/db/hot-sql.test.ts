@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createDb, hotSqlOf } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { reviewQueue } from "@/lib/practice/queue";
@@ -67,6 +67,13 @@ describeEachDatabase("the hot paths' SQL beside Prisma", (provider) => {
     }
     await expect(review).resolves.toMatchObject({ reviewId: "hot-2", cardId: card!.id });
     expect(await database.db.reviewLog.count({ where: { reviewId: "hot-2" } })).toBe(1);
+  });
+
+  it("serves a client made by another copy of lib/db/client (Next.js bundles it once per kind of route)", async () => {
+    vi.resetModules();
+    const otherCopy = await import("@/lib/db/client");
+    expect(otherCopy.hotSqlOf).not.toBe(hotSqlOf);
+    expect(otherCopy.hotSqlOf(database.db)).toBe(hotSqlOf(database.db));
   });
 
   it("reports each statement it runs to the client's query counter, COMMIT included and BEGIN not, as Prisma's events count", async () => {
