@@ -1,7 +1,8 @@
 /**
  * Server CPU per request, side by side in one run: `POST /api/reviews` (and the queue) through `next
- * start` of this build and, with a baseline directory, of another build (e.g. main's); the Prisma floor
- * (bench/floor-server.ts) and the raw floor (bench/raw-floor-server.ts). CPU time is read from /proc
+ * start` of this build and, with a baseline directory, of another build (e.g. main's); the "Prisma floor"
+ * (bench/floor-server.ts: lib's submitReview without Next.js or sessions, which since issue 21 runs on the
+ * hot SQL, not Prisma) and the raw floor (bench/raw-floor-server.ts). CPU time is read from /proc
  * (utime + stime of every process in the server's process group) before and after each load window and
  * divided by the requests answered: on a shared machine it moves far less than requests per second,
  * which depend on what else runs. The systems take turns, round after round, and each row sums its rounds.
