@@ -17,7 +17,7 @@ function send(response: http.ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-const server = http.createServer(async (request, response) => {
+async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
   if (request.method !== "POST" || request.url !== "/review") return send(response, 404, { error: "not_found" });
   const userId = request.headers[FLOOR_USER_HEADER];
   if (typeof userId !== "string") return send(response, 401, { error: "unauthenticated" });
@@ -38,6 +38,9 @@ const server = http.createServer(async (request, response) => {
     console.error(error);
     send(response, 500, { error: "internal" });
   }
-});
+}
+
+// A load generator closes its connections at the end of a window, mid-request: that request is dropped, not the server.
+const server = http.createServer((request, response) => void handle(request, response).catch(() => response.destroy()));
 
 server.listen(Number(process.env.PORT), "127.0.0.1");

@@ -1,6 +1,7 @@
 /**
  * Database queries per request for the queue, a review submit, a quiz answer and progress, counted from
- * Prisma's query events while calling what each route calls: the session check every signed-in request
+ * Prisma's query events and the hot SQL's statements (lib/db/hot-sql reports each to the same counter,
+ * COMMIT counted and BEGIN not, as Prisma's events count) while calling what each route calls: the session check every signed-in request
  * makes (sessionIsLive, one primary-key read) and the route's core function, on a small database and on
  * one with 100,000 card states and 1,000,000 review logs. The two columns should be the same: a query
  * count that grows with the data is a loop over rows that the database should be doing.

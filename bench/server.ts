@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export type RunningServer = { baseUrl: string; stop(): Promise<void>; /** SIGKILL: a crash, no chance to finish anything. */ kill(): Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  /** The launcher's pid, which is also its process group's: the server and any process it starts. */
+  pid: number;
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, no chance to finish anything. */
+  kill(): Promise<void>;
+};
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -23,11 +30,11 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
  * `next start` of the existing production build against a given database, on loopback. Instances given
  * the same secret accept each other's sessions, as behind a load balancer.
  */
-export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url")): Promise<RunningServer> {
+export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url"), appDir = process.cwd()): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // Every simulated user signs up and in from loopback: per-address limits would refuse them past 20.
   const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, RATE_LIMIT_SIGN_UP_IP: "1000000", RATE_LIMIT_SIGN_IN_IP: "1000000" };
-  return startServer(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env, baseUrl, "/api/auth/csrf", "ignore");
+  return startServer(path.join(appDir, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env, baseUrl, "/api/auth/csrf", "ignore", appDir);
 }
 
 /** The header that names the user to bench/floor-server.ts, which has no sessions. */
@@ -40,15 +47,23 @@ export async function startFloor(databaseUrl: string, port: number): Promise<Run
   return startServer(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "floor-server.ts")], env, baseUrl, "/", "inherit");
 }
 
-async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit"): Promise<RunningServer> {
+/** bench/raw-floor-server.ts (the review submit on the bare drivers) against a given database; it reads the app's session cookies. */
+export async function startRawFloor(databaseUrl: string, port: number, secret: string): Promise<RunningServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", NEXTAUTH_SECRET: secret };
+  return startServer(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "raw-floor-server.ts")], env, baseUrl, "/", "inherit");
+}
+
+async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit", cwd = process.cwd()): Promise<RunningServer> {
   const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", stderr],
     // Its own process group, so that a kill reaches the server process under the launcher too.
     detached: true,
   });
   await waitForHttp(`${baseUrl}${readyPath}`, child, 60_000);
-  return { baseUrl, stop: () => stopChild(child, "SIGTERM"), kill: () => stopChild(child, "SIGKILL") };
+  return { baseUrl, pid: child.pid!, stop: () => stopChild(child, "SIGTERM"), kill: () => stopChild(child, "SIGKILL") };
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -1,5 +1,7 @@
 /**
- * `npm run soak [-- --postgres] [--instances 2] [--kill] [--seconds 60] [--users 20] [--offline] [--seed 1]`
+ * `npm run soak [-- --postgres] [--instances 2] [--kill] [--seconds 60] [--users 20] [--offline] [--seed 1] [--port 3400]`
+ *
+ * `--port`: the first instance's port (the others follow it), for running beside other servers on one machine.
  *
  * Many signed-in users rating flashcards at once through `next start` (loopback only), re-sending some
  * ratings as a flaky network would, optionally across two instances on one PostgreSQL and with one
@@ -50,7 +52,7 @@ async function main() {
   await seedBank(db, loadBank(), new Date());
 
   const secret = randomBytes(32).toString("base64url");
-  const ports = Array.from({ length: instances }, (_, index) => 3400 + index);
+  const ports = Array.from({ length: instances }, (_, index) => option("port", 3400) + index);
   const servers: RunningServer[] = await Promise.all(ports.map((port) => startNext(database.url, port, secret)));
   const baseUrl = (index: number) => servers[index % servers.length]!.baseUrl;
   console.log(`soak: ${userCount} users, ${seconds} s, ${instances} instance(s) on ${usePostgres ? "PostgreSQL" : "SQLite"}${killMidway ? ", one killed midway" : ""}`);

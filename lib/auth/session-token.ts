@@ -1,6 +1,41 @@
-import { getToken, type JWT } from "next-auth/jwt";
+import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { usesSecureCookies } from "./secure-cookies";
+
+/** Decoded session tokens kept; the oldest goes first past this (a few MB at most). */
+const DECODED_TOKENS_KEPT = 10_000;
+
+/**
+ * next-auth's decode, remembering what it decoded until the token expires. Decoding derives the key
+ * from the secret with HKDF and decrypts the token, on every request: about a tenth of a review
+ * submit's CPU. A token's claims cannot change (it is encrypted and authenticated), so the decoded
+ * claims are kept by the token's text; only successes are kept, and an entry is used only before the
+ * token's own expiry. This caches no verdict on the session: whether it is still live (not signed out,
+ * not ended by "sign out everywhere" or a password change) is read from the database on every request
+ * (lib/auth/sessions' sessionIsLive), so revocation takes effect at once, on every instance.
+ */
+export function cachingDecode(decodeToken: (params: JWTDecodeParams) => Promise<JWT | null> = decode, kept = DECODED_TOKENS_KEPT, clock: () => number = Date.now) {
+  const decoded = new Map<string, { claims: JWT; expiresAtMs: number }>();
+  return async (params: JWTDecodeParams): Promise<JWT | null> => {
+    if (!params.token) return null;
+    const key = `${params.salt ?? ""}\u0000${params.token}`;
+    const hit = decoded.get(key);
+    if (hit && clock() < hit.expiresAtMs) return hit.claims;
+    if (hit) decoded.delete(key);
+    const claims = await decodeToken(params);
+    if (claims && typeof claims.exp === "number") {
+      if (decoded.size >= kept) decoded.delete(decoded.keys().next().value!);
+      decoded.set(key, { claims, expiresAtMs: claims.exp * 1000 });
+    }
+    return claims;
+  };
+}
+
+const decodeSessionToken = cachingDecode();
+
+function readToken(request: NextRequest): Promise<JWT | null> {
+  return getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
+}
 
 /**
  * The user id in a request's session cookie, or null: next-auth's getToken, which decrypts the token and
@@ -10,13 +45,13 @@ import { usesSecureCookies } from "./secure-cookies";
  * next-auth is configured with (lib/auth/options).
  */
 export async function userIdFromSessionCookie(request: NextRequest): Promise<string | null> {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
+  const token = await readToken(request);
   return token?.sub ?? null;
 }
 
 /** The decoded session token of a request (as userIdFromSessionCookie reads it), or null. */
 export async function sessionTokenOf(request: NextRequest): Promise<JWT | null> {
-  return getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
+  return readToken(request);
 }
 
 /** The session cookie next-auth would set, under the same name and options (lib/auth/options: 30 days). */

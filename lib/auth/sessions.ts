@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import { hotSqlOf, type Db } from "@/lib/db/client";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 /**
@@ -41,10 +41,12 @@ export async function startSession(db: Db, userId: string, now: Date, sessionId:
  */
 export async function sessionIsLive(db: Db, claims: SessionClaims, now: Date): Promise<boolean> {
   if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return false;
-  const session = await db.userSession.findUnique({ where: { id: claims.sid }, select: { userId: true, lastUsedAt: true } });
+  // Through the hot SQL (lib/db/hot-sql): every signed-in API request makes this read.
+  const hot = hotSqlOf(db);
+  const [session] = await hot.read(hot.q.selectFrom("UserSession").select(["userId", "lastUsedAt"]).where("id", "=", claims.sid));
   if (!session || session.userId !== claims.sub) return false;
-  if (now.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.userSession.updateMany({ where: { id: claims.sid }, data: { lastUsedAt: now } });
+  if (now.getTime() - new Date(session.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    await hot.transaction([{ query: hot.q.updateTable("UserSession").set({ lastUsedAt: now }).where("id", "=", claims.sid) }]);
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
+import { openHotSql, type HotSql } from "./hot-sql";
 
 /**
  * The two generated clients share one set of models (prisma/{sqlite,postgres}/models.prisma are kept
@@ -40,7 +41,37 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
       onQuery(e.query),
     );
   }
+  // Kept on the client itself, not in a module's map: Next.js may bundle this module more than once
+  // (route handlers, pages), while the app's one client (getDb) is shared through globalThis.
+  (client as HotSqlHolder)[HOT_SQL_SOURCE] = { target, onQuery: options.onQuery };
+  // The hot SQL's connection closes with the client's.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    const holder = client as HotSqlHolder;
+    const hot = holder[HOT_SQL];
+    delete holder[HOT_SQL];
+    await hot?.close();
+    await disconnect();
+  };
   return client;
+}
+
+const HOT_SQL_SOURCE = Symbol.for("smriti.hotSqlSource");
+const HOT_SQL = Symbol.for("smriti.hotSql");
+type HotSqlHolder = { [HOT_SQL_SOURCE]?: { target: DatabaseTarget; onQuery?: (query: string) => void }; [HOT_SQL]?: HotSql };
+
+/**
+ * The hot paths' SQL (lib/db/hot-sql) for the database a client talks to: the same file or URL and
+ * schema, and the same query counter, opened on first use and closed by the client's $disconnect.
+ */
+export function hotSqlOf(db: Db): HotSql {
+  const holder = db as HotSqlHolder;
+  if (!holder[HOT_SQL]) {
+    const source = holder[HOT_SQL_SOURCE];
+    if (!source) throw new Error("hotSqlOf needs a client made by createDb");
+    holder[HOT_SQL] = openHotSql(source.target, source.onQuery);
+  }
+  return holder[HOT_SQL];
 }
 
 const globalForDb = globalThis as unknown as { smritiDb?: Db };

@@ -1,6 +1,8 @@
 import { State } from "ts-fsrs";
 import type { Citation, ItemType } from "@/lib/content/bank";
-import type { Db } from "@/lib/db/client";
+import { hotSqlOf, type Db } from "@/lib/db/client";
+import type { HotSql } from "@/lib/db/hot-sql";
+import { newRowId } from "@/lib/db/row-id";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { notWithheldSql } from "@/lib/reports/withheld";
@@ -48,19 +50,23 @@ type QueueRow = CardState & { id: string; itemId: string; item: { type: string; 
  * card is shown when its step is due, so an empty queue now may still have cards later today.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
-  const stored = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, newCardsPerDay: true, fsrsParameters: true } });
-  const settings = settingsOrDefaults(stored);
-  const policy = policyOfStored(stored);
+  // Through the hot SQL (lib/db/hot-sql), with the conditions of lib/practice/due shared with Prisma's paths.
+  const hot = hotSqlOf(db);
+  const [stored] = await hot.read(
+    hot.q.selectFrom("UserSettings").select(["desiredRetention", "examDate", "timeZone", "newCardsPerDay", "fsrsParameters"]).where("userId", "=", userId),
+  );
+  const settings = settingsOrDefaults(stored ?? null);
+  const policy = policyOfStored(stored ?? null);
   const scheduling = schedulingFor(policy);
   const { start, end } = userDay(now, policy.timeZone);
 
   const [due, introducedToday, waiting] = await Promise.all([
-    queueRows(db, dueTodaySql(userId, start, end), Prisma.sql`c."due"`, limit),
-    db.reviewLog.count({ where: { userId, stateBefore: State.New, reviewedAt: { gte: start }, card: { item: { type: { in: RECALL_TYPES } } } } }),
-    queueRows(db, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit),
+    queueRows(hot, dueTodaySql(userId, start, end), Prisma.sql`c."due"`, limit),
+    newCardsRatedSince(hot, userId, start),
+    queueRows(hot, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit),
   ]);
 
-  const studied = await withFinalStretch(db, userId, due, policy, scheduling, limit, now);
+  const studied = await withFinalStretch(hot, userId, due, policy, scheduling, limit, now);
   const showAt = (card: QueueRow) => (isLearning(card) && card.due > now ? card.due : now);
   const reviews = studied.filter((card) => showAt(card) === now);
   const later = studied.filter((card) => showAt(card) !== now).sort((a, b) => a.due.getTime() - b.due.getTime());
@@ -70,11 +76,11 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     topicsInTurn(rows.filter((card) => !facts.has(card.item.factIds) && Boolean(facts.add(card.item.factIds)))).slice(0, newAllowed);
   const facts = new Set<string>();
   let fresh = newInTurn(waiting, facts);
-  if (fresh.length < newAllowed && (await introduceCards(db, userId, newAllowed - fresh.length, facts, start, now)).length > 0) {
+  if (fresh.length < newAllowed && (await introduceCards(hot, userId, newAllowed - fresh.length, facts, start, now)).length > 0) {
     // Read back as every later fetch reads them (by creation, then item id; topics in turn), so that the
     // next card is the same after a reload: the order they were introduced in is not the order they are
     // read back in, and a learner who reloads (or reports a card) would find another card in its place.
-    fresh = newInTurn(await queueRows(db, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit), new Set());
+    fresh = newInTurn(await queueRows(hot, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit), new Set());
   }
 
   return [...reviews, ...fresh, ...later].map((card) => ({
@@ -91,6 +97,22 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     showAt: showAt(card),
     intervals: previewDueDates(card, now, scheduling),
   }));
+}
+
+/** New cards first rated since `dayStart` (they count against the day's new-card limit). */
+async function newCardsRatedSince(hot: HotSql, userId: string, dayStart: Date): Promise<number> {
+  const [row] = await hot.read(
+    hot.q
+      .selectFrom("ReviewLog as l")
+      .innerJoin("Card as c", "c.id", "l.cardId")
+      .innerJoin("BankItem as i", "i.id", "c.itemId")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("l.userId", "=", userId)
+      .where("l.stateBefore", "=", State.New)
+      .where("l.reviewedAt", ">=", dayStart)
+      .where("i.type", "in", RECALL_TYPES),
+  );
+  return Number(row?.count ?? 0);
 }
 
 /** Cards reordered to take one of each topic in turn (keeping their order within a topic). */
@@ -111,8 +133,8 @@ function isLearning(card: { state: number }): boolean {
  * Cards `c` matching `where` (which names the user), in `orderBy` order, with their items `i`: one
  * join, where Prisma would read the items in a second query. Only cards of live recall items.
  */
-async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?: number): Promise<QueueRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+async function queueRows(hot: HotSql, where: Prisma.Sql, orderBy: Prisma.Sql, limit?: number): Promise<QueueRow[]> {
+  const rows = await hot.read<Record<string, unknown>>(Prisma.sql`
     SELECT c."id", c."itemId", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)},
            i."type", i."topic", i."prompt", i."answer", i."explanation", i."sources", i."factIds"
     FROM "Card" c
@@ -141,10 +163,10 @@ async function queueRows(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, limit?:
  * day would fall short of the target comes first, weakest first, whether due or not; the usual due
  * cards follow. Outside the final stretch the queue is the due cards alone.
  */
-async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy: SchedulingPolicy, scheduling: Scheduling, limit: number, now: Date): Promise<QueueRow[]> {
+async function withFinalStretch(hot: HotSql, userId: string, due: QueueRow[], policy: SchedulingPolicy, scheduling: Scheduling, limit: number, now: Date): Promise<QueueRow[]> {
   const stretch = finalStretch({ examDate: policy.examDate, timeZone: policy.timeZone, targetRetention: policy.desiredRetention, now, scheduler: scheduling.scheduler });
   if (!stretch) return due;
-  const studied = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" <> ${State.New}`, Prisma.sql`c."due"`);
+  const studied = await queueRows(hot, Prisma.sql`c."userId" = ${userId} AND c."state" <> ${State.New}`, Prisma.sql`c."due"`);
   const weakest = stretch.weakestFirst(studied.map((row) => Object.assign(toFsrsCard(row), { row }))).map(({ row }) => row);
   const seen = new Set<string>();
   return [...weakest, ...due].filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
@@ -157,9 +179,9 @@ async function withFinalStretch(db: Db, userId: string, due: QueueRow[], policy:
  * today (their siblings are buried), and takes one item per fact. Two queries to choose, one per topic
  * inside the second, each walking the bank-order index.
  */
-async function introduceCards(db: Db, userId: string, count: number, facts: Set<string>, dayStart: Date, now: Date) {
+async function introduceCards(hot: HotSql, userId: string, count: number, facts: Set<string>, dayStart: Date, now: Date) {
   // In SQL: Prisma's `distinct` would read every item and dedupe in memory.
-  const topics = await db.$queryRaw<{ topic: string }[]>(Prisma.sql`
+  const topics = await hot.read<{ topic: string }>(Prisma.sql`
     SELECT DISTINCT "topic" FROM "BankItem" WHERE "retiredAt" IS NULL AND "type" IN (${Prisma.join(RECALL_TYPES)}) ORDER BY "topic"`);
   if (topics.length === 0) return [];
   const perTopic = topics.map(
@@ -170,7 +192,7 @@ async function introduceCards(db: Db, userId: string, count: number, facts: Set<
         AND NOT ${siblingRatedSinceSql(userId, dayStart, "u", null)}
       ORDER BY u."id" LIMIT ${count}) ${Prisma.raw(`"topic${index}"`)}`,
   );
-  const candidates = await db.$queryRaw<{ id: string; topic: string; factIds: string }[]>(Prisma.sql`${Prisma.join(perTopic, " UNION ALL ")}`);
+  const candidates = await hot.read<{ id: string; topic: string; factIds: string }>(Prisma.sql`${Prisma.join(perTopic, " UNION ALL ")}`);
   const byTopic = topics.map(({ topic }) => candidates.filter((candidate) => candidate.topic === topic).sort((a, b) => (a.id < b.id ? -1 : 1)));
   const chosen: string[] = [];
   for (let round = 0; chosen.length < count && byTopic.some((list) => list.length > round); round++) {
@@ -183,13 +205,15 @@ async function introduceCards(db: Db, userId: string, count: number, facts: Set<
   }
   if (chosen.length === 0) return [];
   const state = newCardState(now);
+  // Created at the wall clock's time, as Prisma's @default(now()) would: the waiting cards are served in creation order.
+  const createdAt = new Date();
   try {
-    await db.card.createMany({ data: chosen.map((itemId) => ({ userId, itemId, ...state })) });
+    await hot.transaction([{ query: hot.q.insertInto("Card").values(chosen.map((itemId) => ({ id: newRowId(), userId, itemId, ...state, version: 0, createdAt }))) }]);
   } catch (error) {
     // Another request introduced the same cards a moment ago: theirs will do.
     if (!isUniqueViolation(error)) throw error;
   }
-  const rows = await queueRows(db, Prisma.sql`c."userId" = ${userId} AND c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(chosen)})`, Prisma.sql`c."itemId"`);
+  const rows = await queueRows(hot, Prisma.sql`c."userId" = ${userId} AND c."state" = ${State.New} AND c."itemId" IN (${Prisma.join(chosen)})`, Prisma.sql`c."itemId"`);
   // In the order chosen: topics in turn.
   return chosen.map((itemId) => rows.find((row) => row.itemId === itemId)).filter((row): row is QueueRow => row !== undefined);
 }

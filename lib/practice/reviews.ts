@@ -1,10 +1,12 @@
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { hotSqlOf, type Db } from "@/lib/db/client";
+import type { HotSql } from "@/lib/db/hot-sql";
+import { newRowId } from "@/lib/db/row-id";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ReviewInput } from "@/lib/validation/practice";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { CARD_STATE_COLUMNS_SQL, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { CARD_STATE_SELECT, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
 import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
@@ -44,31 +46,23 @@ type Tx = Prisma.TransactionClient;
 /** The card changed between reading it and writing the rating: read it again and recompute. */
 export class StaleCardError extends Error {}
 
-type CardWithPolicyRow = CardState & {
-  id: string;
-  version: number;
-  itemType: string;
-  itemTopic: string;
-  desiredRetention: number | null;
-  examDate: string | null;
-  timeZone: string | null;
-  fsrsParameters: string | null;
-};
+/** A Card row's FSRS columns, for the hot queries (lib/srs/card-state's CardState fields). */
+const CARD_STATE_COLUMNS = (Object.keys(CARD_STATE_SELECT) as (keyof CardState)[]).map((column) => `c.${column}` as const);
 
 /**
  * The user's flashcard (a flashcard or cloze item's card) with the settings that schedule it, in one
- * query (a join Prisma would split in three). Column types come back as the ORM's (Date, number) from
- * both SQLite and PostgreSQL.
+ * query (a join Prisma would split in three).
  */
-async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
-  const rows = await db.$queryRaw<CardWithPolicyRow[]>(Prisma.sql`
-    SELECT c."id", c."version", ${Prisma.raw(CARD_STATE_COLUMNS_SQL)}, i."type" AS "itemType", i."topic" AS "itemTopic",
-           s."desiredRetention", s."examDate", s."timeZone", s."fsrsParameters"
-    FROM "Card" c
-    JOIN "BankItem" i ON i."id" = c."itemId"
-    LEFT JOIN "UserSettings" s ON s."userId" = c."userId"
-    WHERE c."id" = ${cardId} AND c."userId" = ${userId}`);
-  const row = rows[0];
+async function loadCardWithPolicy(hot: HotSql, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
+  const [row] = await hot.read(
+    hot.q
+      .selectFrom("Card as c")
+      .innerJoin("BankItem as i", "i.id", "c.itemId")
+      .leftJoin("UserSettings as s", "s.userId", "c.userId")
+      .select([...CARD_STATE_COLUMNS, "c.id", "c.version", "i.type as itemType", "i.topic as itemTopic", "s.desiredRetention", "s.examDate", "s.timeZone", "s.fsrsParameters"])
+      .where("c.id", "=", cardId)
+      .where("c.userId", "=", userId),
+  );
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
   // No settings row: the LEFT JOIN gives nulls.
@@ -86,8 +80,8 @@ async function loadCardWithPolicy(db: Db, userId: string, cardId: string): Promi
  * computed from (Card.version), so a rating never overwrites another one it did not see; the loser
  * re-reads the card and applies its rating on top.
  *
- * Four queries on the straight path: read the card joined with the user's settings, then in one
- * transaction update it (version-checked), insert the log, commit.
+ * Four statements on the straight path, through the hot SQL (lib/db/hot-sql): read the card joined with
+ * the user's settings, then in one transaction update it (version-checked), insert the log, commit.
  */
 export async function submitReview(
   db: Db,
@@ -96,17 +90,23 @@ export async function submitReview(
   now: Date,
   origin: ReviewOrigin = "flashcard",
 ): Promise<ReviewResult> {
+  const hot = hotSqlOf(db);
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadCardWithPolicy(db, userId, input.cardId);
+    const loaded = await loadCardWithPolicy(hot, userId, input.cardId);
     // Somebody else's card, or one that does not exist: either way, nothing to show.
     if (!loaded) throw new NotFoundError("No such card.");
+    const planned = planRatings(userId, [{ card: loaded.card, rating: input.rating, reviewId: input.reviewId, durationMs: input.durationMs }], loaded.policy, now, origin);
     try {
-      const [result] = await db.$transaction((tx) =>
-        writeRatings(tx, userId, [{ card: loaded.card, rating: input.rating, reviewId: input.reviewId, durationMs: input.durationMs }], loaded.policy, now, origin),
-      );
-      return result!;
+      await hot.transaction([
+        ...planned.map(({ card, after }) => ({
+          query: hot.q.updateTable("Card").set(cardUpdateOf(card, after)).where("id", "=", card.id).where("version", "=", card.version),
+          orElse: () => new StaleCardError(),
+        })),
+        { query: hot.q.insertInto("ReviewLog").values(planned.map(({ log }) => ({ id: newRowId(now.getTime()), ...log }))) },
+      ]);
+      return planned.map(resultOf)[0]!;
     } catch (error) {
-      if (isUniqueViolation(error)) return storedResult(db, userId, input.reviewId);
+      if (isUniqueViolation(error)) return storedResult(hot, userId, input.reviewId);
       if (error instanceof StaleCardError && attempt < MAX_ATTEMPTS) continue;
       if (error instanceof StaleCardError) throw new ConflictError("The card changed while this rating was saved; rate it again.");
       throw error;
@@ -115,9 +115,63 @@ export async function submitReview(
 }
 
 /**
- * Writes ratings inside a transaction: each card's new state, only over the version it was computed
- * from (else StaleCardError, which rolls everything back), then all their logs in one insert. A log's
- * reviewId already taken raises Prisma's P2002, which also rolls everything back.
+ * What each rating does: the card's new state and the log row that records it. The one statement of
+ * how a rating is stored, for the hot path above and for writeRatings (the quiz's, inside Prisma).
+ */
+function planRatings(userId: string, ratings: readonly PlannedRating[], policy: SchedulingPolicy, now: Date, origin: ReviewOrigin) {
+  const scheduling = schedulingFor(policy);
+  // The day as the user lives it now; the database's triggers count the log into that day's rollup, and
+  // a flashcard rating into its topic's tally (lib/db/rollup-rules.ts).
+  const localDay = epochDayOf(localDayOf(now, policy.timeZone));
+  return ratings.map(({ card, rating, reviewId, durationMs }) => {
+    const after = scheduleCard(card.before, rating, now, scheduling);
+    const log = {
+      reviewId,
+      userId,
+      cardId: card.id,
+      rating: gradeOf(rating),
+      origin,
+      reviewedAt: now,
+      durationMs,
+      stateBefore: card.before.state,
+      state: after.state,
+      due: after.due,
+      stability: after.stability,
+      difficulty: after.difficulty,
+      elapsedDays: after.elapsedDays,
+      scheduledDays: after.scheduledDays,
+      cardBefore: cardStateToJson(card.before),
+      localDay,
+      tallyTopic: tallyTopicOf(origin, card.topic),
+    };
+    return { card, rating, reviewId, after, log };
+  });
+}
+
+/** A card's row after a rating: its new state, over the version it was computed from. */
+function cardUpdateOf(card: LoadedCard, after: CardState) {
+  return { ...after, version: card.version + 1 };
+}
+
+function resultOf({ card, rating, reviewId, log, after }: ReturnType<typeof planRatings>[number]): ReviewResult {
+  return {
+    reviewId,
+    cardId: card.id,
+    rating,
+    reviewedAt: log.reviewedAt,
+    state: after.state,
+    due: after.due,
+    stability: after.stability,
+    difficulty: after.difficulty,
+    scheduledDays: after.scheduledDays,
+  };
+}
+
+/**
+ * Writes ratings inside a Prisma transaction (a quiz answer's, with its own writes): each card's new
+ * state, only over the version it was computed from (else StaleCardError, which rolls everything back),
+ * then all their logs in one insert. A log's reviewId already taken raises Prisma's P2002, which also
+ * rolls everything back.
  */
 export async function writeRatings(
   tx: Tx,
@@ -127,63 +181,36 @@ export async function writeRatings(
   now: Date,
   origin: ReviewOrigin,
 ): Promise<ReviewResult[]> {
-  const scheduling = schedulingFor(policy);
-  const planned = ratings.map((rating) => ({ ...rating, after: scheduleCard(rating.card.before, rating.rating, now, scheduling) }));
-  // The day as the user lives it now; the database's triggers count the log into that day's rollup, and
-  // a flashcard rating into its topic's tally (lib/db/rollup-rules.ts).
-  const localDay = epochDayOf(localDayOf(now, policy.timeZone));
+  const planned = planRatings(userId, ratings, policy, now, origin);
   for (const { card, after } of planned) {
-    const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: { ...after, version: card.version + 1 } });
+    const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: cardUpdateOf(card, after) });
     if (count === 0) throw new StaleCardError();
   }
-  const logs = planned.map(({ card, rating, reviewId, durationMs, after }) => ({
-    reviewId,
-    userId,
-    cardId: card.id,
-    rating: gradeOf(rating),
-    origin,
-    reviewedAt: now,
-    durationMs,
-    stateBefore: card.before.state,
-    state: after.state,
-    due: after.due,
-    stability: after.stability,
-    difficulty: after.difficulty,
-    elapsedDays: after.elapsedDays,
-    scheduledDays: after.scheduledDays,
-    cardBefore: cardStateToJson(card.before),
-    localDay,
-    tallyTopic: tallyTopicOf(origin, card.topic),
-  }));
+  const logs = planned.map(({ log }) => log);
   if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
   else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });
-  return planned.map(({ card, rating, reviewId, after }) => ({
-    reviewId,
-    cardId: card.id,
-    rating,
-    reviewedAt: now,
-    state: after.state,
-    due: after.due,
-    stability: after.stability,
-    difficulty: after.difficulty,
-    scheduledDays: after.scheduledDays,
-  }));
+  return planned.map(resultOf);
 }
 
-async function storedResult(db: Db, userId: string, reviewId: string): Promise<ReviewResult> {
-  const log = await db.reviewLog.findUnique({ where: { reviewId } });
+async function storedResult(hot: HotSql, userId: string, reviewId: string): Promise<ReviewResult> {
+  const [log] = await hot.read(
+    hot.q
+      .selectFrom("ReviewLog")
+      .select(["reviewId", "userId", "cardId", "rating", "reviewedAt", "state", "due", "stability", "difficulty", "scheduledDays"])
+      .where("reviewId", "=", reviewId),
+  );
   // A review id another user already used: theirs stays theirs, and this one is refused.
   if (!log || log.userId !== userId) throw new ConflictError("That review id is already taken.");
   return {
     reviewId: log.reviewId,
     cardId: log.cardId,
-    rating: ratingName(log.rating),
-    reviewedAt: log.reviewedAt,
-    state: log.state,
-    due: log.due,
-    stability: log.stability,
-    difficulty: log.difficulty,
-    scheduledDays: log.scheduledDays,
+    rating: ratingName(Number(log.rating)),
+    reviewedAt: new Date(log.reviewedAt),
+    state: Number(log.state),
+    due: new Date(log.due),
+    stability: Number(log.stability),
+    difficulty: Number(log.difficulty),
+    scheduledDays: Number(log.scheduledDays),
   };
 }
 
@@ -196,21 +223,27 @@ export type UndoResult = { reviewId: string; cardId: string; state: number; due:
  * review id is unknown again (404). Only flashcard ratings can be undone: a quiz answer's ratings stay.
  */
 export async function undoReview(db: Db, userId: string, reviewId: string): Promise<UndoResult> {
-  const log = await db.reviewLog.findUnique({
-    where: { reviewId },
-    select: { id: true, userId: true, cardId: true, origin: true, cardBefore: true, card: { select: { version: true, reps: true } } },
-  });
+  const hot = hotSqlOf(db);
+  const [log] = await hot.read(
+    hot.q
+      .selectFrom("ReviewLog as l")
+      .innerJoin("Card as c", "c.id", "l.cardId")
+      .select(["l.id", "l.userId", "l.cardId", "l.origin", "l.cardBefore", "c.version", "c.reps"])
+      .where("l.reviewId", "=", reviewId),
+  );
   if (!log || log.userId !== userId) throw new NotFoundError("No such review.");
   // A quiz answer stands, and so do the ratings it made.
   if (log.origin !== "flashcard") throw new ConflictError("Ratings made by quiz answers cannot be undone.");
   const before = cardStateFromJson(log.cardBefore);
+  const version = Number(log.version);
   // Every rating adds one rep, every undo takes it back: the card's latest rating is this one exactly when it has one rep more.
-  if (log.card.reps !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.card.updateMany({ where: { id: log.cardId, version: log.card.version }, data: { ...before, version: log.card.version + 1 } });
-    if (count === 0) throw new ConflictError("The card changed while undoing; try again.");
-    const deleted = await tx.reviewLog.deleteMany({ where: { id: log.id } });
-    if (deleted.count === 0) throw new NotFoundError("No such review.");
-  });
+  if (Number(log.reps) !== before.reps + 1) throw new ConflictError("A later rating of this card exists; undo that one first.");
+  await hot.transaction([
+    {
+      query: hot.q.updateTable("Card").set({ ...before, version: version + 1 }).where("id", "=", log.cardId).where("version", "=", version),
+      orElse: () => new ConflictError("The card changed while undoing; try again."),
+    },
+    { query: hot.q.deleteFrom("ReviewLog").where("id", "=", log.id), orElse: () => new NotFoundError("No such review.") },
+  ]);
   return { reviewId, cardId: log.cardId, state: before.state, due: before.due };
 }
