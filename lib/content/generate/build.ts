@@ -13,6 +13,7 @@ import {
   distinctDates,
   eventOf,
   flashcard,
+  fullFormFact,
   listCard,
   listCount,
   matchPairs,
@@ -166,11 +167,30 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   // question: its key would always be "all of them".
   const falsifiable = (fact: Fact) => context.nearMisses.falseVariants(fact, seededRandom(`falsifiable:${fact.id}`)).length > 0;
   const canBeWrong = (group: readonly Fact[]) => group.some(falsifiable);
-  for (const [topic, topicFacts] of groupBy(facts, (fact) => fact.topic)) {
+  // How-many keys spread over the four options within each area (a bank keyed "All" in two items of five
+  // teaches a habit, not the facts): each set takes, of the keys it can have, the one its area has used
+  // least so far, ties broken by a seeded draw. Per area, so another country's document leaves them be.
+  const howManyKeysUsed = new Map<string, Map<string, number>>();
+  const balancedHowMany = (group: readonly Fact[]) => {
+    const used = howManyKeysUsed.get(areaOf(group[0]!.topic)) ?? new Map<string, number>();
+    howManyKeysUsed.set(areaOf(group[0]!.topic), used);
+    // "All three" and "All four" are one habit: "all of them".
+    const keyOf = (made: BankItem) => made.options.find((option) => option.id === made.answer)!.text.replace(/^All \w+$/, "All");
+    const made = Array.from({ length: group.length }, (_, falseWanted) => statementsHowMany(group, context, falseWanted)).filter((one): one is BankItem => one !== undefined);
+    if (made.length === 0) return undefined;
+    const fewest = Math.min(...made.map((one) => used.get(keyOf(one)) ?? 0));
+    const candidates = made.filter((one) => (used.get(keyOf(one)) ?? 0) === fewest);
+    const chosen = shuffled(candidates, seededRandom(`how-many-key:${group.map((fact) => fact.id).join(",")}`))[0]!;
+    used.set(keyOf(chosen), fewest + 1);
+    return chosen;
+  };
+  // Full forms ("JCM stands for ...") are drilled by flashcards and cloze, never judged as statements.
+  const judgeable = facts.filter((fact) => !fullFormFact(fact));
+  for (const [topic, topicFacts] of groupBy(judgeable, (fact) => fact.topic)) {
     const forWhich = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`)), falsifiable);
     for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3))) if (canBeWrong(group)) add(statementsWhich(group, context));
     const forHowMany = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`)), falsifiable);
-    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(statementsHowMany(group, context));
+    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(balancedHowMany(group));
   }
 
   // A pair set's rows are one kind of thing (exercises with exercises, Indian centres never beside a

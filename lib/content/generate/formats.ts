@@ -38,14 +38,15 @@ export function item(
   family: string,
   facts: readonly Fact[],
   fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
-  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[] } = {},
+  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[]; cited?: readonly Fact[] } = {},
 ): BankItem {
   const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
     id: `${type}:${family}~${meaning}`,
     type,
     ...fields,
-    sources: citations([...facts, ...(extra.sources ?? [])]),
+    // A list item's facts are all the list's members (a quiz keeps their other items apart), but it cites only the facts it shows.
+    sources: citations([...(extra.cited ?? facts), ...(extra.sources ?? [])]),
     topic: facts[0]!.topic,
     factIds: facts.map((fact) => fact.id),
     subjects: [...new Set([...facts.map((fact) => fact.subject), ...(extra.subjects ?? [])])].sort(),
@@ -104,9 +105,15 @@ export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Puts the key among the distractors in a seeded order and labels the options a-d. */
-function lettered(key: string, distractors: readonly string[], random: Random) {
-  const texts = shuffled([key, ...distractors].map(capitalised), random);
+/**
+ * Puts the key among the distractors in a seeded order and labels the options a-d. Years, dates and
+ * numbers stand in ascending order, as the paper prints them; the key's rank among them is seeded where
+ * the distractors are chosen (withKeyAtRandomRank).
+ */
+export function lettered(key: string, distractors: readonly string[], random: Random) {
+  const shuffledTexts = shuffled([key, ...distractors].map(capitalised), random);
+  const ordered = shuffledTexts.every((text) => orderOf(text) !== undefined);
+  const texts = ordered ? [...shuffledTexts].sort((a, b) => orderOf(a)! - orderOf(b)!) : shuffledTexts;
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return { options, answer: options.find((option) => option.text === capitalised(key))!.id };
 }
@@ -162,15 +169,52 @@ export function oneShortAnswer(fact: Fact, context: Context): boolean {
   return fact.value.entityId !== undefined || fact.value.type !== "text" || fullForm || readsAsName(fact.value.textInStatement);
 }
 
+/**
+ * Words that name an armed service's element: "fighter exercise" or "Japan Air Self Defence Force" beside a
+ * blank for the Indian service tells "Air Force" at sight, "naval" tells "Navy".
+ */
+const SERVICE_HINTS: [RegExp, RegExp][] = [
+  [/\bair\b/i, /\b(air|aerial|fighters?|aircraft|jets?)\b/i],
+  [/\b(navy|naval|maritime)\b/i, /\b(naval|navy|navies|maritime|sea|ships?|warships?)\b/i],
+  [/\barmy\b/i, /\b(army|armies|ground|land|infantry|soldiers?)\b/i],
+];
+
+/** Whether the words around a recall answer give away which armed service it is. */
+export function serviceGivenAway(answer: string, context: string): boolean {
+  return SERVICE_HINTS.some(([service, hint]) => service.test(answer) && hint.test(context));
+}
+
+const ORDINAL_WORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|\d+(?:st|nd|rd|th))\b/gi;
+
+/**
+ * Whether the occasion a fact is filed under names its answer: a card under "Third 2+2 meeting" (or a
+ * stem "With reference to the third ...") keyed "Third India-Japan 2+2 ministerial meeting" asks what the
+ * learner is told.
+ */
+export function answerGivenByTopic(fact: Fact, answer: string): boolean {
+  const occasion = `${fact.topic.split(" > ").at(-1)} ${fact.about ?? ""}`.toLowerCase();
+  const ordinals = answer.match(ORDINAL_WORD) ?? [];
+  return ordinals.some((ordinal) => new RegExp(`\\b${ordinal.toLowerCase()}\\b`).test(occasion));
+}
+
+/**
+ * Whether a fact gives an abbreviation's full form ("JCM stands for Joint Crediting Mechanism"): a
+ * flashcard or cloze drills it, but a paper-setter never puts it among statements to judge.
+ */
+export function fullFormFact(fact: Pick<Fact, "statement">): boolean {
+  return /\bstands? for\b/i.test(fact.statement);
+}
+
 export function flashcard(fact: Fact, context: Context): BankItem | undefined {
   if (!oneShortAnswer(fact, context)) return undefined;
+  if (answerGivenByTopic(fact, fact.value.text)) return undefined;
   const relation = context.content.relations.get(fact.relation)!;
   const subject = context.content.entities.get(fact.subject);
   const prompt = questionFor(fact, relation, subject)
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
-  if (namesKey(prompt, fact.value.text)) return undefined;
+  if (namesKey(prompt, fact.value.text) || serviceGivenAway(fact.value.text, prompt)) return undefined;
   return item("flashcard", fact.id, [fact], {
     prompt,
     options: [],
@@ -195,7 +239,8 @@ export function listCard(list: CheckedList, context: Context): BankItem | undefi
       prompt: list.timeSensitive ? asOf(list.asOf, question) : question,
       options: [],
       answer: joined,
-      explanation: list.members.map((fact) => sentence(datedStatement(fact))).join(" "),
+      // Why the near misses are not on it (the UK's and Brazil's 2+2 are held by officials): the card's point.
+      explanation: [...list.members.map((fact) => sentence(datedStatement(fact))), ...list.nonMembers.flatMap((entity) => (entity.why ? [`Not among them: ${sentence(entity.why)}`] : []))].join(" "),
     },
     { sources: [list], asOf: list.asOf },
   );
@@ -220,6 +265,7 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // A blank for the sentence's subject ("The _____ appreciated that ...") is filled as well by "Ministers"
   // or "joint statement" as by the meeting meant: the flashcard asks it precisely instead.
   if (opensWithBlank(prompt)) return undefined;
+  if (answerGivenByTopic(fact, fact.value.textInStatement) || serviceGivenAway(fact.value.textInStatement, rest)) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
@@ -304,7 +350,7 @@ export function withKeyAtRandomRank<T extends WrongValue>(key: string, candidate
 export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const { content, nearMisses } = context;
   const relation = content.relations.get(fact.relation)!;
-  if (relation.describes || !singleAnswer(fact, context)) return undefined;
+  if (relation.describes || !singleAnswer(fact, context) || answerGivenByTopic(fact, fact.value.text)) return undefined;
   const random = seededRandom(`mcq:${fact.id}`);
   const wrong = withKeyAtRandomRank(fact.value.text, nearMisses.wrongValues(fact, random), random);
   if (wrong.length < 3) return undefined;
@@ -400,22 +446,40 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
  * first). A fact with no provable false variant always stands true.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] | undefined {
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0, falseWanted?: number): Judged[] | undefined {
   const about = commonAbout(facts);
   const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
   // A set where no statement can be false here is no question: its key would always be "all of them".
   if (falsifiable.length === 0) return undefined;
-  const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
+  const wanted = falseWanted ?? falseCount(falsifiable.length, facts.length, leastTrue, random);
+  // Two altered versions of one fact (two statements of one subject, or from one passage, both made
+  // false) read as one trap told twice: at most one false statement per subject and per passage.
+  const made = new Set<number>();
+  for (const index of shuffled(falsifiable, random)) {
+    if (made.size >= Math.min(wanted, facts.length - leastTrue)) break;
+    if (![...made].some((other) => oneFact(facts[index]!, facts[other]!))) made.add(index);
+  }
   // Under a stem that names the occasion, the statements do not name it again.
   const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
+  const wrongValuesUsed = new Set<string>();
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);
     if (!made.has(index)) return { fact, text: shown(fact, truth), correct: true, truth };
-    const authored = variants[index]!.filter((variant) => variant.authored);
-    const falseVersion = pick(authored.length > 0 ? authored : variants[index]!.slice(0, 2), random);
+    // Two false statements with one wrong value ("2007" for the MoC and for the Emperor's visit) read as one trap.
+    const fresh = variants[index]!.filter((variant) => !variant.wrongValue || !wrongValuesUsed.has(variant.wrongValue.toLowerCase()));
+    const offered = fresh.length > 0 ? fresh : variants[index]!;
+    const authored = offered.filter((variant) => variant.authored);
+    const falseVersion = pick(authored.length > 0 ? authored : offered.slice(0, 2), random);
+    if (falseVersion.wrongValue) wrongValuesUsed.add(falseVersion.wrongValue.toLowerCase());
     return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
+}
+
+/** Whether two facts are one fact told twice: one subject, or one cited passage. */
+export function oneFact(a: Fact, b: Fact): boolean {
+  const passages = (fact: Fact) => fact.sources.map((source) => `${source.doc}\u0000${source.locator}`);
+  return a.subject === b.subject || passages(a).some((passage) => passages(b).includes(passage));
 }
 
 /** The occasion all the facts are about, which the stem names ("With reference to the third ..."). */
@@ -439,12 +503,27 @@ export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
 
-function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
-  // A false statement is explained by what the record says: the author's reason where there is one
-  // (it says what is true), else the true statement itself; never both, which would say it twice.
+/**
+ * Each statement's verdict with the passage that settles it, not the statement said again: a true one
+ * by its source's words (and the fact's note), a false one by the author's reason (it says what is true),
+ * else the true statement, then the passage.
+ */
+function statementsExplanation(judged: readonly Judged[], content: CheckedContent, noun = "Statement"): string {
   return judged
-    .map(({ correct, truth, why }, index) => `${noun} ${index + 1} is ${correct ? "correct" : "incorrect"}: ${sentence(correct || !why ? truth : why)}`)
+    .map(({ fact, correct, truth, why }, index) => {
+      const passage = passageOf(fact, content);
+      if (correct) return `${noun} ${index + 1} is correct: ${passage ?? sentence(truth)}${fact.note ? ` ${sentence(fact.note)}` : ""}`;
+      return `${noun} ${index + 1} is incorrect: ${sentence(why ?? truth)}${passage ? ` ${passage}` : ""}`;
+    })
     .join(" ");
+}
+
+/** "“The Ministers appreciated ...” (Joint Statement ..., para 11)." The fact's first source, in its own words. */
+export function passageOf(fact: Fact, content: CheckedContent): string | undefined {
+  const source = fact.sources[0];
+  const document = source && content.documents.find((candidate) => candidate.id === source.doc);
+  if (!source || !document) return undefined;
+  return `“${source.quote.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}” (${document.title}, ${source.locator}).`;
 }
 
 function intro(facts: readonly Fact[]): string {
@@ -503,7 +582,7 @@ function threeOf<T>(items: readonly T[]): T[][] {
 }
 
 /** "Which of the statements given above is/are correct?" over two or three facts of one subject. */
-export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+export function statementsWhich(facts: readonly Fact[], { nearMisses, content }: Context): BankItem | undefined {
   if (facts.length !== 2 && facts.length !== 3) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-which:${id}`);
@@ -516,7 +595,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
     prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nWhich of the statements given above is/are correct?`,
     options,
     answer,
-    explanation: statementsExplanation(judged),
+    explanation: statementsExplanation(judged, content),
   });
 }
 
@@ -531,13 +610,17 @@ function howManyText(count: number, total: number): string {
   return ["Only one", "Only two", "Only three"][count - 1]!;
 }
 
-/** "How many of the above statements are correct?" over three or four facts of one subject. */
-export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+/**
+ * "How many of the above statements are correct?" over three or four facts of one subject. `falseWanted`
+ * asks for that many false statements (the bank spreads the keys over the four options); without it the
+ * number is drawn.
+ */
+export function statementsHowMany(facts: readonly Fact[], { nearMisses, content }: Context, falseWanted?: number): BankItem | undefined {
   if (facts.length !== 3 && facts.length !== 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-how-many:${id}`);
   // Four-statement codes run from "Only one" to "All four": at least one stays true.
-  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0);
+  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0, falseWanted);
   if (!judged) return undefined;
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
@@ -545,7 +628,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
     prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nHow many of the above statements are correct?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
-    explanation: statementsExplanation(judged),
+    explanation: statementsExplanation(judged, content),
   });
 }
 
@@ -675,7 +758,11 @@ export function decidedBy(variant: FalseVariant, other: string): boolean {
  * "Both correct, but Statement-II is not the correct explanation": only from pairs the author declared
  * (`doesNotExplain`), two true statements close enough to tempt, the link between them vouched absent.
  */
-export function notAnExplanation(statementII: Fact, statementI: Fact, why?: string): BankItem {
+export function notAnExplanation(statementII: Fact, statementI: Fact, why?: string): BankItem | undefined {
+  // A tempting non-explanation is about the same subject, Statement-II offered as a reason for
+  // Statement-I (Japan's FDI rank beside its standing as a donor). Two facts of one topic about different
+  // things (Tarang Shakti and Veer Guardian) tempt no one: fewer items rather than weak ones.
+  if (!plausiblyCausal(statementII, statementI)) return undefined;
   const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("assertion-reason", `${statementII.id}--${statementI.id}:does-not-explain`, [statementI, statementII], {
     prompt: `Consider the following statements:\nStatement-I: ${sentence(datedStatement(statementI))}\nStatement-II: ${sentence(datedStatement(statementII))}\nWhich one of the following is correct in respect of the above statements?`,
@@ -685,6 +772,15 @@ export function notAnExplanation(statementII: Fact, statementI: Fact, why?: stri
       `Statement-I is correct: ${sentence(datedStatement(statementI))} Statement-II is correct: ${sentence(datedStatement(statementII))} ` +
       `But Statement-II is not the correct explanation for Statement-I${why ? `: ${sentence(why)}` : "."}`,
   });
+}
+
+/**
+ * Whether Statement-II could pass for the reason of Statement-I: both are about one thing, as subject or
+ * as value ("Japan is fifth among FDI sources" beside "Japan is the largest bilateral donor to India").
+ */
+export function plausiblyCausal(statementII: Fact, statementI: Fact): boolean {
+  const about = (fact: Fact) => [fact.subject, ...(fact.value.entityId ? [fact.value.entityId] : [])];
+  return about(statementII).some((thing) => about(statementI).includes(thing));
 }
 
 /**
@@ -735,6 +831,17 @@ function listExplanation(list: CheckedList, chosen: ListEntry[], context: Contex
     .join(" ");
 }
 
+/**
+ * What a list item cites: the facts of the members it shows, and the list's own sources that name an
+ * entry it shows (else all of them, for the list's completeness); never every member's passage.
+ */
+function listCitations(list: CheckedList, chosen: readonly ListEntry[]) {
+  const shown = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
+  const names = chosen.map((entry) => entry.name.toLowerCase());
+  const naming = list.sources.filter((source) => names.some((name) => source.quote.toLowerCase().includes(name)));
+  return { sources: [{ sources: naming.length > 0 ? naming : list.sources }], asOf: list.asOf, cited: shown };
+}
+
 /** "Consider the following countries: ... With how many of the above ...?" from a complete list. */
 export function listCount(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`list-count:${list.id}`);
@@ -753,7 +860,7 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
       answer: options.find((option) => option.text === howManyText(count, 4))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf },
+    listCitations(list, chosen),
   );
 }
 
@@ -791,7 +898,7 @@ export function membership(list: CheckedList, context: Context): BankItem | unde
       answer: options.find((option) => option.text === combinationText(key, 3))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf },
+    listCitations(list, chosen),
   );
 }
 
