@@ -461,7 +461,13 @@ function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random:
     if (![...made].some((other) => oneFact(facts[index]!, facts[other]!))) made.add(index);
   }
   // Under a stem that names the occasion, the statements do not name it again.
-  const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
+  // Unless the occasion's words hold the value asked ("At the third 2+2 (New Delhi, ...)" for the venue;
+  // "Japan" inside "India-Japan" is no such value).
+  const inScope = (fact: Fact, text: string) => {
+    const scope = openingScope(text)?.scope;
+    return scope !== undefined && new RegExp(`(?<![\\w-])${escapeRegExp(fact.value.textInStatement)}(?![\\w-])`).test(scope);
+  };
+  const shown = (fact: Fact, text: string) => (about && !inScope(fact, text) ? withoutScope(text, about) : text);
   const wrongValuesUsed = new Set<string>();
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);

@@ -118,36 +118,48 @@ export function withoutScope(text: string, about: string): string {
 }
 
 /**
- * The statement without the stem's occasion named again inside it: "In his opening remarks at the third
- * India-Japan 2+2, ..." reads "In his opening remarks, ..." and "The joint statement of the third
- * India-Japan 2+2 named ..." reads "The joint statement named ..." under "With reference to the third ...".
- * Only a phrase of two or more of the stem's own words goes.
+ * The statement without the stem's occasion named again inside it, under "With reference to the third
+ * India-Japan 2+2 ...": "In his opening remarks at the third India-Japan 2+2, ..." reads "In his opening
+ * remarks, ..."; "The joint statement of the third India-Japan 2+2 named ..." reads "The joint statement
+ * named ..."; "The third India-Japan 2+2 noted ..." reads "The Ministers noted ..."; "... was held ..."
+ * reads "The meeting was held ..."; "the day before the third India-Japan 2+2" reads "the day before the
+ * meeting". Only a phrase with an edition and two or more of the stem's own words is the occasion: another
+ * edition ("the second ...") stays, for it is what a trap changes.
  */
 export function withoutInnerScope(text: string, about: string): string {
   const aboutWords = new Set(scopeWords(about));
-  // "The third India-Japan 2+2 noted ..." under a stem about it: "The Ministers noted ..." (the meeting's
-  // own actors), or "The meeting ..." for an occasion that is no ministerial meeting.
-  const opening = /^The ((?:[^\s,.;:]+ ){2,6}?)(?=[a-z]+ed\b)/.exec(text);
-  if (opening) {
-    const named = scopeWords(opening[1]!);
-    if (named.length >= 2 && named.every((word) => aboutWords.has(word)) && /\b(first|second|third|fourth|fifth)\b/i.test(opening[1]!)) {
-      const actors = /ministerial/i.test(about) ? "The Ministers " : "The meeting ";
-      text = actors + text.slice(opening[0].length);
-    }
-  }
-  return text.replace(/ (at|of) the ((?:[^\s,.;:]+ ?)+)/g, (whole, _link: string, words: string) => {
+  const ministerial = /ministerial/i.test(about);
+  const isOccasion = (phrase: string) => {
+    const named = scopeWords(phrase);
+    return named.length >= 2 && named.every((word) => aboutWords.has(word)) && /^(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b/i.test(phrase);
+  };
+  // Every "the ..." is a possible start (the words after it are looked at, not consumed), so "The joint
+  // statement of the third ..." still finds "of the third ...".
+  const starts = /(^|[\s(])(at |of )?([Tt]he) (?=((?:[^\s,.;:()]+ ?)+))/g;
+  let result = "";
+  let done = 0;
+  for (const match of text.matchAll(starts)) {
+    const [opening, lead, link, the, words] = match as unknown as [string, string, string | undefined, string, string];
+    if (match.index < done) continue;
     const tokens = words.trim().split(" ");
-    // The longest run of the stem's words after "at the"/"of the".
     for (let length = tokens.length; length >= 2; length--) {
       const phrase = tokens.slice(0, length).join(" ");
-      const named = scopeWords(phrase);
-      if (named.length >= 2 && named.every((word) => aboutWords.has(word)) && /^(?:[a-z]+ )*?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) /i.test(phrase)) {
-        const rest = tokens.slice(length).join(" ");
-        return rest ? ` ${rest}${words.endsWith(" ") ? " " : ""}` : "";
+      if (!isOccasion(phrase)) continue;
+      const rest = tokens.slice(length).join(" ");
+      const end = match.index + opening.length + tokens.slice(0, length).join(" ").length;
+      let replacement: string;
+      // "at the third ...," goes with its space; "of the third ... named" leaves "named".
+      if (link) replacement = "";
+      else {
+        const actors = lead === "" && the === "The" && ministerial && /^[a-z]+ed\b/.test(rest) ? "The Ministers" : `${the} meeting`;
+        replacement = `${lead}${actors}`;
       }
+      result += text.slice(done, match.index) + replacement;
+      done = end;
+      break;
     }
-    return whole;
-  });
+  }
+  return result + text.slice(done);
 }
 
 /**
