@@ -505,6 +505,9 @@ export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact
   const wrong = variant.wrongValue?.toLowerCase();
   if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
   if (!about) return true;
+  // "The second ... meeting appreciated ..." for "The third ..." changes the occasion the stem is about.
+  const namesOccasion = (text: string) => withoutScope(text, about) !== text;
+  if (namesOccasion(datedStatement(fact)) && !namesOccasion(variant.statement)) return false;
   const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
@@ -524,9 +527,16 @@ function statementsExplanation(judged: readonly Judged[], content: CheckedConten
     .join(" ");
 }
 
-/** "“The Ministers appreciated ...” (Joint Statement ..., para 11)." The fact's first source, in its own words. */
+/**
+ * "“The Ministers appreciated ...” (Joint Statement ..., para 11)." The source that says most of the
+ * statement (the news report's "without specifically naming Pakistan", not the notes' line that lacks it),
+ * in its own words.
+ */
 export function passageOf(fact: Fact, content: CheckedContent): string | undefined {
-  const source = fact.sources[0];
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4));
+  const stated = words(fact.statement);
+  const covered = (quote: string) => [...words(quote)].filter((word) => stated.has(word)).length;
+  const source = [...fact.sources].sort((a, b) => covered(b.quote) - covered(a.quote))[0];
   const document = source && content.documents.find((candidate) => candidate.id === source.doc);
   if (!source || !document) return undefined;
   return `“${source.quote.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}” (${document.title}, ${source.locator}).`;
