@@ -2,7 +2,7 @@ import type { BankItem, Citation, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
 import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses, type WrongValue } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withoutScope } from "./wording";
+import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withLeadingPhrase, withoutScope } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -82,10 +82,9 @@ export function recallExplanation(fact: Fact, { content }: Context): string {
   const source = fact.sources[0];
   const document = source && content.documents.find((candidate) => candidate.id === source.doc);
   if (source && document) {
-    // The source's own line where it says more than the fact (the sentence around the quote), else the quote.
-    const line = /^line (\d+)$/.exec(source.locator);
-    const lineText = line ? document.lines[Number(line[1]) - 1]?.trim().replace(/^[•*-]\s*/, "") : undefined;
-    const words = lineText && lineText.length > source.quote.length + 20 && lineText.length <= 400 ? lineText : source.quote;
+    // The cited words only, never the whole line around them: a line may go on to say what was no longer
+    // true at the fact's date ("Negotiations are going on for the [ACSA]", signed in 2020).
+    const words = source.quote;
     const quoted = datedStatement(fact).includes(words) ? "" : `: “${words.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}”`;
     parts.push(`Source: ${document.title} (${source.locator})${quoted}.`);
   }
@@ -252,7 +251,11 @@ function spelledCount(count: number): string {
 
 export function cloze(fact: Fact, context: Context): BankItem | undefined {
   if (!oneShortAnswer(fact, context)) return undefined;
-  const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, BLANK))}`;
+  // The blank asks what the fact's question asks: "In which city ...?" makes "held in _____ (city)", which
+  // "India" or a ward does not fill.
+  const relation = context.content.relations.get(fact.relation)!;
+  const unit = blankUnit(fact.question ?? relation.question);
+  const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, unit ? `${BLANK} (${unit})` : BLANK))}`;
   // A blank whose answer stands beside it ("_____ (JeM)") or elsewhere in the sentence is no question.
   const entity = fact.value.entityId ? context.content.entities.get(fact.value.entityId) : undefined;
   const spellings = [fact.value.text, ...(entity?.aliases ?? [])].filter((spelling) => spelling.length >= 2);
@@ -274,6 +277,11 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   });
 }
 
+/** The kind of answer a question pins ("In which city ...?": city), else undefined. */
+export function blankUnit(question: string): string | undefined {
+  return /\b[Ii]n which (?:[A-Z][a-z]+ )?(city|country|state|ward|district)\b/.exec(question)?.[1];
+}
+
 /** Whether a cloze's blank stands for the subject its sentence opens with. */
 export function opensWithBlank(prompt: string): boolean {
   return /^Fill in the blank: (As of [^,]+, )?(the |The )?_____ /.test(prompt);
@@ -288,11 +296,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function whyWrong(options: WrongValue[]): string {
-  const reasons = options
-    .filter((option) => option.why ?? option.meaning)
-    .map((option) => (option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : `${capitalised(option.text)} is wrong: ${sentence(option.meaning!)}`));
-  return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
+/**
+ * Why each wrong option is wrong: the author's reason, else what the value is the date of (a related
+ * event), else, for a date near the key, that the source dates the fact to the key. A wrong option with no
+ * reason leaves undefined: the item is not made.
+ */
+export function whyWrong(options: readonly WrongValue[], fact: Fact, content: CheckedContent): string | undefined {
+  const source = fact.sources[0];
+  const title = source && content.documents.find((candidate) => candidate.id === source.doc)?.title;
+  const reasons = options.map((option) => {
+    if (option.why) return `${capitalised(option.text)} is wrong: ${sentence(option.why)}`;
+    if (option.meaning) return `${capitalised(option.text)} is wrong: ${sentence(option.meaning)}`;
+    if (title && dateKey(option.text) && dateKey(fact.value.text)) return `${capitalised(option.text)} is wrong: ${title} (${source!.locator}) dates it to ${fact.value.text}.`;
+    return undefined;
+  });
+  return reasons.every((reason) => reason !== undefined) ? reasons.map((reason) => ` ${reason}`).join("") : undefined;
 }
 
 /** Where a value stands in order among values of its kind: a year, a month, a date or a number. */
@@ -356,12 +374,15 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
   if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
+  // Every trap is explained, or the item is not made.
+  const reasons = whyWrong(wrong, fact, content);
+  if (reasons === undefined) return undefined;
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
     prompt,
     options,
     answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + whyWrong(wrong),
+    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + reasons,
   });
 }
 
@@ -376,11 +397,9 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   const subjectName = content.entities.get(fact.subject)?.name ?? fact.subjectName;
   if (echoes(subjectName, fact.value.text)) return undefined;
   const head = descriptionHead(fact.value.text);
-  const wrong = nearMisses
-    .wrongValues(fact, random)
-    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text))
-    .slice(0, 3);
-  if (wrong.length < 3) return undefined;
+  const candidates = nearMisses.wrongValues(fact, random).filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text));
+  const wrong = ofOneShape(fact.value.text, candidates);
+  if (!wrong) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -404,6 +423,32 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
     // Its feedback says what each other option describes: a question about one of those things would be answered.
     { subjects: offered },
   );
+}
+
+/**
+ * A description's shape as an aspirant sees it at a glance: its article ("The first ..." against "A
+ * ...") and its scope (bilateral, "between India and Japan", against multilateral). A key of a shape no
+ * other option has is picked without knowing the thing described.
+ */
+export function descriptionShape(text: string): string {
+  // "The first ..." stands out beside "A ..."; "A", "An" and a possessive ("ASEAN’s own ...") read alike.
+  const article = /^the\b/i.test(text.trim()) ? "the" : "";
+  const scope = /\bmultilateral\b/i.test(text) ? "multilateral" : /\b(bilateral|between)\b/i.test(text) ? "bilateral" : "";
+  return `${article}/${scope}`;
+}
+
+/**
+ * Three wrong descriptions that leave the key no odd one out: all of the key's shape, else one of its
+ * shape and two of one other (two and two); undefined when neither can be had.
+ */
+export function ofOneShape<T extends { text: string }>(key: string, candidates: readonly T[]): T[] | undefined {
+  const keyShape = descriptionShape(key);
+  const same = candidates.filter((option) => descriptionShape(option.text) === keyShape);
+  if (same.length >= 3) return same.slice(0, 3);
+  if (same.length === 0) return undefined;
+  const others = candidates.filter((option) => descriptionShape(option.text) !== keyShape);
+  const pair = others.map((option) => others.filter((other) => descriptionShape(other.text) === descriptionShape(option.text))).find((group) => group.length >= 2);
+  return pair ? [same[0]!, ...pair.slice(0, 2)] : undefined;
 }
 
 const ECHO_STOP_WORDS = new Set(["india", "japan", "indian", "japanese", "between", "with", "which", "their", "exercise", "initiative"]);
@@ -467,7 +512,7 @@ function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random:
     const scope = openingScope(text)?.scope;
     return scope !== undefined && new RegExp(`(?<![\\w-])${escapeRegExp(fact.value.textInStatement)}(?![\\w-])`).test(scope);
   };
-  const shown = (fact: Fact, text: string) => (about && !inScope(fact, text) ? withoutScope(text, about) : text);
+  const shown = (fact: Fact, text: string) => (about && !inScope(fact, text) ? datedIfBare(text, withoutScope(text, about), fact) : text);
   const wrongValuesUsed = new Set<string>();
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);
@@ -480,6 +525,23 @@ function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random:
     if (falseVersion.wrongValue) wrongValuesUsed.add(falseVersion.wrongValue.toLowerCase());
     return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
+}
+
+/**
+ * A statement whose opening occasion was taken off ("At the third India-Japan 2+2, Rajnath Singh was
+ * Minister of Defence of India.") keeps its date if nothing else in it says when: a bare portfolio label
+ * is true or false only at a time.
+ */
+export function datedIfBare(original: string, stripped: string, fact: Pick<Fact, "asOf">): string {
+  if (stripped === original || !openingScope(original) || !contextFree(stripped)) return stripped;
+  return withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, stripped);
+}
+
+/** Whether a statement holds nothing that says when or on what occasion: no year, no "As of", no meeting, Ministers or statement. */
+export function contextFree(text: string): boolean {
+  // A label of state ("Kamikawa Yoko was Minister for Foreign Affairs of Japan"), not a deed ("Rajnath Singh called ...").
+  if (!/^(?:[A-Z][\w.'’-]*\s)+(?:was|were|is|are)\b/.test(text)) return false;
+  return !/\b(1[89]|20)\d\d\b/.test(text) && !/^As of\b/.test(text) && !/\b(meeting|the Ministers|joint statement|the two sides|both sides|remarks|dialogue)\b/i.test(text);
 }
 
 /** Whether two facts are one fact told twice: one subject, or one cited passage. */

@@ -237,8 +237,21 @@ export class NearMisses {
       why: why ?? (meaning ? `${sentence(truth)} ${sentence(meaning)}` : truth),
       authored: why !== undefined,
     }));
-    return [...authored, ...swapped].filter((variant) => variant.statement !== truth);
+    return [...authored, ...swapped.filter((variant) => !trivialSwap(variant.statement, fact.subjectName, variant.wrongValue!))].filter((variant) => variant.statement !== truth);
   }
+}
+
+/**
+ * Whether a statement with a swapped value is settled by its words alone: it repeats a word of its subject
+ * as its predicate ("The Free and Open Indo-Pacific Strategy is a strategy of India": a strategy is a
+ * strategy), or the wrong value is a word of the subject's own name.
+ */
+export function trivialSwap(statement: string, subjectName: string, wrongValue: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 4);
+  const named = new Set(words(subjectName));
+  const predicate = /\b(?:is|are|was|were) (?:a|an|the) ([a-z]+)\b/i.exec(statement)?.[1]?.toLowerCase();
+  if (predicate && named.has(predicate)) return true;
+  return words(wrongValue).some((word) => named.has(word)) && !words(wrongValue).every((word) => ["india", "japan"].includes(word));
 }
 
 function capitalise(text: string): string {
