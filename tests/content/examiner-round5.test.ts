@@ -28,6 +28,11 @@ describe("1. a venue card asks for the city", () => {
     expect(nishikasai.prompt).toBe("Fill in the blank: The Nishikasai area, emerging as a “mini-India”, is in _____ (city).");
   });
 
+  it("a month's blank says 'month and year' (the Modi-Abe summit was held in October 2018, not only 2018)", () => {
+    const summit = realBank.items.find((item) => item.id.startsWith("cloze:modi-abe-summit-october-2018~"))!;
+    expect(summit.prompt).toMatch(/was held in _____ \(month and year\)\.$/);
+  });
+
   it("holds over the real bank: no recall card on a venue or location accepts the country as well", () => {
     const placed = ofType("flashcard", "cloze").filter((item) => item.factIds.length === 1 && ["venue", "located-in"].includes(factById.get(item.factIds[0]!)?.relation ?? ""));
     expect(placed.length).toBeGreaterThan(4);

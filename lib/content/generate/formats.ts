@@ -254,7 +254,8 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // The blank asks what the fact's question asks: "In which city ...?" makes "held in _____ (city)", which
   // "India" or a ward does not fill.
   const relation = context.content.relations.get(fact.relation)!;
-  const unit = blankUnit(fact.question ?? relation.question);
+  // A month's blank says so: "held in _____" is answered as truly by "2018" as by "October 2018".
+  const unit = blankUnit(fact.question ?? relation.question) ?? (dateKey(fact.value.textInStatement)?.length === 7 ? "month and year" : undefined);
   const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, unit ? `${BLANK} (${unit})` : BLANK))}`;
   // A blank whose answer stands beside it ("_____ (JeM)") or elsewhere in the sentence is no question.
   const entity = fact.value.entityId ? context.content.entities.get(fact.value.entityId) : undefined;
