@@ -56,7 +56,7 @@ describe("3. one fact is altered at most once in a statement set", () => {
     for (const item of statementSets) {
       const falseIndexes = [...item.explanation.matchAll(/Statement (\d) is incorrect/g)].map((match) => Number(match[1]) - 1);
       for (const a of falseIndexes) for (const b of falseIndexes) if (a < b) expect(oneFact(factById.get(item.factIds[a]!)!, factById.get(item.factIds[b]!)!), item.id).toBe(false);
-      const years = falseIndexes.flatMap((index) => item.prompt.split("\n")[index + 1]!.match(/\b(1[89]|20)\d\d\b/g) ?? []);
+      const years = falseIndexes.flatMap((index) => item.prompt.split("\n")[index + 1]!.replace(/^\d\. As of [A-Z][a-z]+ \d{4}, /, "").match(/\b(1[89]|20)\d\d\b/g) ?? []);
       const statedTrue = (year: string) => falseIndexes.some((index) => factById.get(item.factIds[index]!)!.statement.includes(year));
       const wrongYears = years.filter((year) => !statedTrue(year));
       expect(new Set(wrongYears).size, item.id).toBe(wrongYears.length);
