@@ -30,7 +30,7 @@ describe("1. a venue card asks for the city", () => {
 
   it("a month's blank says 'month and year' (the Modi-Abe summit was held in October 2018, not only 2018)", () => {
     const summit = realBank.items.find((item) => item.id.startsWith("cloze:modi-abe-summit-october-2018~"))!;
-    expect(summit.prompt).toMatch(/was held in _____ \(month and year\)\.$/);
+    expect(summit.prompt).toMatch(/ in _____ \(month and year\)\.$/);
   });
 
   it("holds over the real bank: no recall card on a venue or location accepts the country as well", () => {
@@ -58,10 +58,10 @@ describe("2. a recall explanation quotes only the words the fact cites", () => {
 });
 
 describe("3. every wrong MCQ option is explained, or the MCQ is not made", () => {
-  const developed = { id: "x", subject: "x", statement: "India aims to be a developed nation by 2047.", value: { type: "year", text: "2047", textInStatement: "2047" }, sources: [{ doc: "mofa-2024-joint-statement", locator: "para 1", quote: "q" }] } as unknown as Fact;
+  const developed = { id: "x", subject: "x", subjectName: "Viksit Bharat", statement: "India aims to be a developed nation by 2047.", value: { type: "year", text: "2047", textInStatement: "2047" }, sources: [{ doc: "mofa-2024-joint-statement", locator: "para 1", quote: "q" }] } as unknown as Fact;
 
   it("explains a spaced year by the source's date, and refuses a bare name", () => {
-    expect(whyWrong([{ text: "2044" }, { text: "2030", meaning: "The SDGs run to 2030." }], developed, realContent)).toMatch(/^ 2044 is wrong: Joint Statement[^.]*\(para 1\) dates it to 2047\. 2030 is wrong: The SDGs run to 2030\.$/);
+    expect(whyWrong([{ text: "2044" }, { text: "2030", meaning: "The SDGs run to 2030." }], developed, realContent)).toMatch(/^ 2044 is wrong: Joint Statement[^.]*\(para 1\) dates it to 2047\. 2030 is wrong: it is the date of another event \(the SDGs run to 2030\), not of Viksit Bharat\.$/);
     expect(whyWrong([{ text: "Osaka" }], developed, realContent)).toBeUndefined();
   });
 

@@ -125,6 +125,25 @@ function initials(text: string): string {
     .join("");
 }
 
+/**
+ * Whether a description decodes an acronym ("AOIP" from "ASEAN’s own statement of its approach to the
+ * Indo-Pacific"): the acronym's letters, in order, begin words of the text, the first of them its first
+ * word after an article. An aspirant who never heard of the thing reads the key off the name.
+ */
+export function decodesAcronym(acronym: string, text: string): boolean {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const starts = text
+    .replace(/^(a|an|the)\s+/i, "")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toLowerCase());
+  const letters = acronym.toLowerCase();
+  if (starts[0] !== letters[0]) return false;
+  let at = 1;
+  for (const start of starts.slice(1)) if (at < letters.length && start === letters[at]) at += 1;
+  return at === letters.length;
+}
+
 /** Whether the prompt spells the answer by its initials ("What does JCM stand for?": Joint Crediting Mechanism). */
 export function spelledByInitials(prompt: string, answer: string): boolean {
   const letters = initials(answer);
@@ -250,7 +269,7 @@ function spelledCount(count: number): string {
 }
 
 export function cloze(fact: Fact, context: Context): BankItem | undefined {
-  if (!oneShortAnswer(fact, context)) return undefined;
+  if (!oneShortAnswer(fact, context) || !(fullFormFact(fact) || producibleBlank(fact.value.textInStatement))) return undefined;
   // The blank asks what the fact's question asks: "In which city ...?" makes "held in _____ (city)", which
   // "India" or a ward does not fill.
   const relation = context.content.relations.get(fact.relation)!;
@@ -276,6 +295,22 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
     answer: fact.value.textInStatement,
     explanation: recallExplanation(fact, context),
   });
+}
+
+// Titles of office: "Kamikawa Yoko was _____" is filled as truly by "present" as by her portfolio.
+const OFFICE_TITLE = /\b(Minister|Secretary|President|Prime|Chief|Ambassador|Governor|Chairman|Chairperson|Director|Advisor|Adviser|Commissioner|Envoy)\b/;
+const LONGEST_BLANK_WORDS = 6;
+
+/**
+ * Whether a cloze's blank asks for something an aspirant can produce word for word: a name or number
+ * of at most six words. Not a job title, and not an event told by description ("Modi-Abe summit in Tokyo", where
+ * "13th Annual Summit" is as right): the flashcard asks those with its authored question.
+ */
+export function producibleBlank(answer: string): boolean {
+  const words = answer.trim().split(/\s+/);
+  if (OFFICE_TITLE.test(answer) || words.length > LONGEST_BLANK_WORDS) return false;
+  // A name is capitalised throughout ("Joint Service Staff Talks"); "summit in Tokyo" describes.
+  return readsAsName(answer) || dateKey(answer) !== undefined;
 }
 
 /** The kind of answer a question pins ("In which city ...?": city), else undefined. */
@@ -307,7 +342,9 @@ export function whyWrong(options: readonly WrongValue[], fact: Fact, content: Ch
   const title = source && content.documents.find((candidate) => candidate.id === source.doc)?.title;
   const reasons = options.map((option) => {
     if (option.why) return `${capitalised(option.text)} is wrong: ${sentence(option.why)}`;
-    if (option.meaning) return `${capitalised(option.text)} is wrong: ${sentence(option.meaning)}`;
+    // Another event's date says why it is not the answer only beside the thing asked about: "2019 is the
+    // date of another event (President Kovind visited Japan ...), not of Veer Guardian".
+    if (option.meaning) return `${capitalised(option.text)} is wrong: it is the date of another event (${lowerOpening(option.meaning.trim().replace(/\.$/, ""))}), not of ${valueInSentence({ text: fact.subjectName, entityId: fact.subject }, content.entities)}.`;
     if (title && dateKey(option.text) && dateKey(fact.value.text)) return `${capitalised(option.text)} is wrong: ${title} (${source!.locator}) dates it to ${fact.value.text}.`;
     return undefined;
   });
@@ -396,9 +433,11 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   // Options are things of the key's fine kind (four exercises, four mechanisms), and none repeats a word of
   // the name it is asked about: that would give the key away, or rule the option out, at sight.
   const subjectName = content.entities.get(fact.subject)?.name ?? fact.subjectName;
-  if (echoes(subjectName, fact.value.text)) return undefined;
+  if (echoes(subjectName, fact.value.text) || decodesAcronym(subjectName, fact.value.text)) return undefined;
   const head = descriptionHead(fact.value.text);
-  const candidates = nearMisses.wrongValues(fact, random).filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text));
+  const candidates = nearMisses
+    .wrongValues(fact, random)
+    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text));
   const wrong = ofOneShape(fact.value.text, candidates);
   if (!wrong) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
@@ -524,6 +563,8 @@ function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random:
     const authored = offered.filter((variant) => variant.authored);
     const falseVersion = pick(authored.length > 0 ? authored : offered.slice(0, 2), random);
     if (falseVersion.wrongValue) wrongValuesUsed.add(falseVersion.wrongValue.toLowerCase());
+    // A year an authored falsehood brings in ("completed ... in 2024") is a wrong value used too.
+    for (const year of falseVersion.statement.match(/\b(1[89]|20)\d\d\b/g) ?? []) if (!truth.includes(year)) wrongValuesUsed.add(year);
     return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
 }
@@ -567,12 +608,45 @@ function commonAbout(facts: readonly Fact[]): string | undefined {
 export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined): boolean {
   const wrong = variant.wrongValue?.toLowerCase();
   if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
+  if (variant.wrongValue && serviceSettledBy(fact.value.text, variant.wrongValue, siblingText(fact, facts))) return false;
+  if (!variant.wrongValue && serviceSettledBy(datedStatement(fact), variant.statement, siblingText(fact, facts))) return false;
   if (!about) return true;
+  if (variant.wrongValue && stemSettles(about, fact.value.text, variant.wrongValue)) return false;
   // "The second ... meeting appreciated ..." for "The third ..." changes the occasion the stem is about.
   const namesOccasion = (text: string) => withoutScope(text, about) !== text;
   if (namesOccasion(datedStatement(fact)) && !namesOccasion(variant.statement)) return false;
   const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
+}
+
+/** The other statements of an item about the same thing as `fact` (its subject, or naming it). */
+function siblingText(fact: Fact, facts: readonly Fact[]): string {
+  return facts
+    .filter((other) => other !== fact && (other.subject === fact.subject || other.statement.includes(fact.subjectName)))
+    .map((other) => other.statement)
+    .join(" ");
+}
+
+/**
+ * Whether a false version that moves a thing to another armed service is settled by a sibling statement:
+ * "Veer Guardian is held between the Japan Maritime Self-Defense Force and ..." beside "the fighter exercise
+ * Veer Guardian".
+ */
+export function serviceSettledBy(truth: string, falseText: string, siblings: string): boolean {
+  return SERVICE_HINTS.some(([service, hint]) => service.test(truth) && !service.test(falseText) && hint.test(siblings));
+}
+
+/**
+ * Whether the stem's own words settle a swapped value: "With reference to the 2+2 format of foreign and
+ * defence dialogues" above "... brings together the foreign and finance ministers". A word the swap takes
+ * out of the statement that the stem says is the trap answered. India and Japan, in every stem of the
+ * area, are no such word.
+ */
+export function stemSettles(about: string, trueValue: string, wrongValue: string): boolean {
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => (word.length >= 4 || /^\d+$/.test(word)) && !["india", "japan"].includes(word)));
+  const stem = words(about);
+  const kept = words(wrongValue);
+  return [...words(trueValue)].some((word) => !kept.has(word) && stem.has(word));
 }
 
 /**
