@@ -19,6 +19,8 @@ sample.forEach((item, index) => {
   if (item.options.length === 0) console.log(`  Answer: ${item.answer}`);
   console.log(`  Explanation: ${item.explanation}`);
   for (const source of item.sources) console.log(`  Source: ${source.doc}, ${source.locator}: "${source.quote}"`);
-  for (const id of item.factIds) if (facts.get(id)?.note) console.log(`  Note (${id}): ${facts.get(id)!.note}`);
+  // Notes of the facts the item cites (a list item's factIds are every member, for the quiz's sibling keys).
+  const cited = (id: string) => facts.get(id)!.sources.some((source) => item.sources.some((shown) => shown.doc === source.doc && shown.locator === source.locator && shown.quote === source.quote));
+  for (const id of item.factIds) if (facts.get(id)?.note && cited(id)) console.log(`  Note (${id}): ${facts.get(id)!.note}`);
   console.log("");
 });

@@ -141,6 +141,12 @@ export const factSchema = z.strictObject({
    * with this note and is never used in a question until it is corrected.
    */
   editorialNote: z.string().trim().min(10).optional(),
+  /**
+   * For a dated event told through the persons at it ("a Modi-Abe summit in Tokyo in October 2018"): the
+   * span in which another date keeps the sentence possible (Abe was Prime Minister until September 2020).
+   * A wrong date outside it is no trap: the record, not the item, rules it out.
+   */
+  possibleDates: z.strictObject({ from: partialDateSchema, to: partialDateSchema, why: z.string().trim().min(10) }).optional(),
   traps: z.array(trapSchema).default([]),
   sources: z.array(sourceRefSchema).min(1, "cite at least one source"),
 });

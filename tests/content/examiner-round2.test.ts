@@ -198,7 +198,8 @@ describe("recall cards' explanations", () => {
   });
 
   it("lend no fact of a broad subject (an exercise list on a card about the 2+2 format)", () => {
-    const upgrade = realBank.items.find((item) => item.id.startsWith("cloze:india-japan-two-plus-two-upgrade-of-secretary-dialogue"));
+    // The flashcard: a descriptive name ("India-Japan secretary-level 2+2 dialogue") is no cloze blank (round 6).
+    const upgrade = realBank.items.find((item) => item.id.startsWith("flashcard:india-japan-two-plus-two-upgrade-of-secretary-dialogue"));
     expect(upgrade?.explanation).not.toMatch(/Dharma Guardian/);
   });
 });

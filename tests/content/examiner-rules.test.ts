@@ -178,13 +178,13 @@ describe("false only when provably false", () => {
     const membership = bank.items.find((item) => item.type === "membership")!;
     const card = bank.items.find((item) => familyOf(item.id) === "flashcard:list:india-2plus2-ministerial-partners")!;
     expect(count.prompt).toMatch(/^Consider the following countries:\n1\. /);
-    expect(count.prompt).toContain("As of August 2024, with how many of the above countries does India hold a 2+2 ministerial dialogue?");
+    expect(count.prompt).toContain("As of August 2024, with how many of the above countries did India hold a 2+2 ministerial dialogue?");
     const shown = count.prompt.split("\n").filter((line) => /^\d\. /.test(line)).map((line) => line.slice(3));
     const members = shown.filter((name) => ["United States", "Japan", "Australia", "Russia"].includes(name)).length;
     expect(count.options.find((option) => option.id === count.answer)!.text).toBe(["None", "Only one", "Only two", "Only three", "All four"][members]);
     expect(membership.prompt).toContain("Select the correct answer using the code given below.");
     expect(card.answer).toBe("Australia, Japan, Russia and the United States");
-    expect(card.prompt).toBe("As of August 2024, name the four countries with which India holds a 2+2 ministerial dialogue.");
+    expect(card.prompt).toBe("As of August 2024, name the four countries with which India held a 2+2 ministerial dialogue.");
   });
 });
 
@@ -222,11 +222,27 @@ describe("UPSC's shapes", () => {
     expect(bank.items.some((candidate) => candidate.options.some((option) => option.text === "A grouping of four democracies"))).toBe(false);
   });
 
-  it("keys (b) only for pairs the author declares not to explain each other", () => {
-    const withPair = VALID_FILES["facts/meeting.yaml"]!.replace("    explains: [veer-guardian-service]\n", "    explains: [veer-guardian-service]\n    doesNotExplain: [meeting-venue]\n");
+  it("keys (b) only for pairs the author declares not to explain each other, and only about one subject", () => {
+    // A pair about two things (JIMEX and the meeting) tempts no one: no item. A pair about one (JIMEX) is set.
+    const withPair = VALID_FILES["facts/meeting.yaml"]!.replace("    explains: [veer-guardian-service]\n", "    explains: [veer-guardian-service]\n    doesNotExplain: [meeting-venue, jimex-partner]\n").concat(
+      [
+        "",
+        "  - id: jimex-partner",
+        "    statement: The JIMEX planning conference was held in New Delhi.",
+        "    asOf: 2022-09",
+        "    subject: jimex",
+        "    relation: venue",
+        "    value: { entity: new-delhi }",
+        "    sources:",
+        "      - doc: notes-2022",
+        "        locator: line 3",
+        "        quote: JIMEX is a naval exercise.",
+        "",
+      ].join("\n"),
+    );
     const bank = build({ "facts/meeting.yaml": withPair });
-    const item = bank.items.find((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--meeting-venue:does-not-explain")!;
-    expect(item.prompt).toContain("Statement-I: The third meeting was held in New Delhi.");
+    expect(bank.items.some((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--meeting-venue:does-not-explain")).toBe(false);
+    const item = bank.items.find((candidate) => familyOf(candidate.id) === "assertion-reason:jimex-service--jimex-partner:does-not-explain")!;
     expect(item.prompt).toContain("Statement-II: JIMEX is a naval exercise.");
     expect(item.options.find((option) => option.id === item.answer)!.text).toBe(
       "Both Statement-I and Statement-II are correct and Statement-II is not the correct explanation for Statement-I",

@@ -139,9 +139,9 @@ describe("generation rules on a small fixture", () => {
     const bank = buildBank(content, "fixture");
     const flashcard2022 = byFamily(bank, "flashcard:partners-2022");
     const flashcard2024 = byFamily(bank, "flashcard:partners-2024");
-    expect(flashcard2022.prompt).toBe("As of September 2022, with how many partners does India hold 2+2 dialogues?");
+    expect(flashcard2022.prompt).toBe("As of September 2022, with how many partners did India hold 2+2 dialogues?");
     expect(flashcard2022.answer).toBe("Four");
-    expect(flashcard2024.prompt).toBe("As of August 2024, with how many partners does India hold 2+2 dialogues?");
+    expect(flashcard2024.prompt).toBe("As of August 2024, with how many partners did India hold 2+2 dialogues?");
     expect(flashcard2024.answer).toBe("Six");
   });
 

@@ -45,8 +45,8 @@ describe("dates", () => {
   });
 
   it("puts 'As of' before a present state and keeps a name's capital", () => {
-    expect(asOf("2024-08", "India holds 2+2 dialogues with six partners.")).toBe("As of August 2024, India holds 2+2 dialogues with six partners.");
-    expect(asOf("2024-08", "The Quad has four members.")).toBe("As of August 2024, the Quad has four members.");
+    expect(asOf("2024-08", "India holds 2+2 dialogues with six partners.")).toBe("As of August 2024, India held 2+2 dialogues with six partners.");
+    expect(asOf("2024-08", "The Quad has four members.")).toBe("As of August 2024, the Quad had four members.");
     expect(withLeadingPhrase("In 2019", "Which country joined?")).toBe("In 2019, which country joined?");
     expect(lowerOpening("Japan is a member.")).toBe("Japan is a member.");
   });
@@ -62,9 +62,9 @@ describe("dates", () => {
   });
 
   it("dates only time-sensitive statements", () => {
-    expect(datedStatement(fact({ timeSensitive: true }))).toBe("As of August 2024, India holds 2+2 dialogues with six partners.");
+    expect(datedStatement(fact({ timeSensitive: true }))).toBe("As of August 2024, India held 2+2 dialogues with six partners.");
     expect(datedStatement(fact({ timeSensitive: false }))).toBe("India holds 2+2 dialogues with six partners.");
-    expect(statementWithBlank(fact({ timeSensitive: true }))).toBe(`As of August 2024, India holds 2+2 dialogues with ${BLANK} partners.`);
+    expect(statementWithBlank(fact({ timeSensitive: true }))).toBe(`As of August 2024, India held 2+2 dialogues with ${BLANK} partners.`);
   });
 });
 

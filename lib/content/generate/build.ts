@@ -13,6 +13,7 @@ import {
   distinctDates,
   eventOf,
   flashcard,
+  fullFormFact,
   listCard,
   listCount,
   matchPairs,
@@ -97,11 +98,24 @@ function interleaved<T>(items: readonly T[], test: (item: T) => boolean): T[] {
  * Deals facts into groups of the given sizes, each fact into the first group it does not clash with;
  * groups left short are dropped (their facts still have their own items).
  */
-function dealWithoutClashes(facts: readonly Fact[], sizes: readonly number[]): Fact[][] {
+function dealWithoutClashes(facts: readonly Fact[], sizes: readonly number[], askedElsewhere: (fact: Fact) => boolean = () => false, falsifiable: (fact: Fact) => boolean = () => false): Fact[][] {
   const groups: Fact[][] = sizes.map(() => []);
+  const unplaced: Fact[] = [];
   for (const fact of facts) {
     const open = groups.findIndex((group, index) => group.length < sizes[index]! && !group.some((other) => clash(fact, other)));
     if (open >= 0) groups[open]!.push(fact);
+    else unplaced.push(fact);
+  }
+  // A fact no group took, and no other item asks (a true-only statement such as "Dharma Guardian is a
+  // bilateral exercise"), takes the place of one that is asked elsewhere and of the same standing (never a
+  // falsifiable fact's place for one that cannot be false), so the deal's luck leaves no fact unasked.
+  for (const fact of unplaced.filter((candidate) => !askedElsewhere(candidate))) {
+    for (const group of groups) {
+      const at = group.findIndex((member, index) => askedElsewhere(member) && (falsifiable(fact) || !falsifiable(member)) && !group.some((other, otherIndex) => otherIndex !== index && clash(fact, other)));
+      if (at < 0) continue;
+      group[at] = fact;
+      break;
+    }
   }
   return groups.filter((group, index) => group.length === sizes[index]);
 }
@@ -166,11 +180,46 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   // question: its key would always be "all of them".
   const falsifiable = (fact: Fact) => context.nearMisses.falseVariants(fact, seededRandom(`falsifiable:${fact.id}`)).length > 0;
   const canBeWrong = (group: readonly Fact[]) => group.some(falsifiable);
-  for (const [topic, topicFacts] of groupBy(facts, (fact) => fact.topic)) {
+  // How-many keys spread over the four options within each area (a bank keyed "All" in two items of five
+  // teaches a habit, not the facts): each set takes, of the keys it can have, the one its area has used
+  // least so far, ties broken by a seeded draw. Per area, so another country's document leaves them be.
+  const howManyKeysUsed = new Map<string, Map<string, number>>();
+  const balancedHowMany = (group: readonly Fact[]) => {
+    const used = howManyKeysUsed.get(areaOf(group[0]!.topic)) ?? new Map<string, number>();
+    howManyKeysUsed.set(areaOf(group[0]!.topic), used);
+    // "All three" and "All four" are one habit: "all of them".
+    const keyOf = (made: BankItem) => made.options.find((option) => option.id === made.answer)!.text.replace(/^All \w+$/, "All");
+    const made = Array.from({ length: group.length }, (_, falseWanted) => statementsHowMany(group, context, falseWanted)).filter((one): one is BankItem => one !== undefined);
+    if (made.length === 0) return undefined;
+    const fewest = Math.min(...made.map((one) => used.get(keyOf(one)) ?? 0));
+    const candidates = made.filter((one) => (used.get(keyOf(one)) ?? 0) === fewest);
+    const chosen = shuffled(candidates, seededRandom(`how-many-key:${group.map((fact) => fact.id).join(",")}`))[0]!;
+    used.set(keyOf(chosen), fewest + 1);
+    return chosen;
+  };
+  // Full forms ("JCM stands for ...") are drilled by flashcards and cloze, never judged as statements.
+  const judgeable = facts.filter((fact) => !fullFormFact(fact));
+  const askedElsewhere = (fact: Fact) => items.some((made) => made.factIds.includes(fact.id));
+  for (const [topic, topicFacts] of groupBy(judgeable, (fact) => fact.topic)) {
     const forWhich = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`)), falsifiable);
-    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3))) if (canBeWrong(group)) add(statementsWhich(group, context));
+    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(statementsWhich(group, context));
     const forHowMany = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`)), falsifiable);
-    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4))) if (canBeWrong(group)) add(statementsHowMany(group, context));
+    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(balancedHowMany(group));
+  }
+  // A fact the deal left unasked (its sets found no trap that fits beside it) gets a set of its own topic
+  // with two facts that can be false there: the deal's luck leaves no fact out of the bank.
+  for (const fact of judgeable.filter((candidate) => !askedElsewhere(candidate))) {
+    const partners = shuffled(
+      judgeable.filter((other) => other !== fact && other.topic === fact.topic && falsifiable(other) && !clash(fact, other)),
+      seededRandom(`groups:unasked:${fact.id}`),
+    );
+    for (let index = 0; index + 1 < partners.length; index++) {
+      if (clash(partners[index]!, partners[index + 1]!)) continue;
+      const made = statementsWhich([fact, partners[index]!, partners[index + 1]!], context);
+      if (!made) continue;
+      add(made);
+      break;
+    }
   }
 
   // A pair set's rows are one kind of thing (exercises with exercises, Indian centres never beside a
@@ -220,6 +269,18 @@ function spellingsOf(entityId: string | undefined, fallback: readonly string[], 
   return [...new Set([...(entity ? [entity.name, ...entity.aliases] : []), ...fallback])].filter((spelling) => spelling.length >= 2);
 }
 
+/**
+ * The everyday spellings of a formal portfolio: "Minister for Foreign Affairs of Japan" is printed as
+ * "Japan's Foreign Minister" beside her name as often as in full, and tells her office all the same.
+ */
+export function officeSpellings(office: string): string[] {
+  const match = /^Minister (?:for|of) (Foreign Affairs|External Affairs|Defence|Defense) of ([A-Z][a-z]+)$/.exec(office.trim());
+  if (!match) return [];
+  const short = match[1] === "Foreign Affairs" ? "Foreign" : match[1]!;
+  const country = match[2]!;
+  return [`${country}'s ${short} Minister`, `${country}’s ${short} Minister`, `${short} Minister of ${country}`, `${country} ${short} Minister`];
+}
+
 /** One pattern that finds any of the spellings as a whole name ("India" not inside "India-Japan"). */
 function mentionPattern(spellings: readonly string[]): RegExp {
   return new RegExp(`(?<![\\w-])(${spellings.map(escapeRegExp).join("|")})(?![\\w-])`, "i");
@@ -245,7 +306,7 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     fact,
     area: areaOf(fact.topic),
     subject: mentionPattern(spellingsOf(fact.subject, [fact.subjectName], content)),
-    value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement], content)),
+    value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement, ...officeSpellings(fact.value.text)], content)),
   }));
   const implied = new Map<string, Set<string>>();
   for (const item of items) {

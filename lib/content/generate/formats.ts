@@ -2,7 +2,7 @@ import type { BankItem, Citation, ItemStatement, ItemType } from "../bank";
 import type { CheckedContent, CheckedList, Fact } from "../check";
 import { areaOf, listMembersSentence, numberWordIndex, type FalseVariant, type NearMisses, type WrongValue } from "./near-misses";
 import { hashIds, pick, seededRandom, shuffled, type Random } from "./random";
-import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withoutScope } from "./wording";
+import { asOf, BLANK, datedStatement, descriptionHead, fillSubject, lowerOpening, monthYear, numbered, openingScope, OPTION_IDS, questionFor, replaceValue, sentence, valueInSentence, withLeadingPhrase, withoutScope } from "./wording";
 
 export type Context = {
   content: CheckedContent;
@@ -38,14 +38,15 @@ export function item(
   family: string,
   facts: readonly Fact[],
   fields: Pick<BankItem, "prompt" | "options" | "answer" | "explanation">,
-  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[]; statements?: ItemStatement[] } = {},
+  extra: { sources?: Sourced[]; asOf?: string; subjects?: string[]; statements?: ItemStatement[]; cited?: readonly Fact[] } = {},
 ): BankItem {
   const meaning = hashIds([fields.prompt, ...fields.options.map((option) => `${option.id}) ${option.text}`), `key: ${fields.answer}`]).slice(0, 8);
   return {
     id: `${type}:${family}~${meaning}`,
     type,
     ...fields,
-    sources: citations([...facts, ...(extra.sources ?? [])]),
+    // A list item's facts are all the list's members (a quiz keeps their other items apart), but it cites only the facts it shows.
+    sources: citations([...(extra.cited ?? facts), ...(extra.sources ?? [])]),
     topic: facts[0]!.topic,
     factIds: facts.map((fact) => fact.id),
     subjects: [...new Set([...facts.map((fact) => fact.subject), ...(extra.subjects ?? [])])].sort(),
@@ -82,10 +83,9 @@ export function recallExplanation(fact: Fact, { content }: Context): string {
   const source = fact.sources[0];
   const document = source && content.documents.find((candidate) => candidate.id === source.doc);
   if (source && document) {
-    // The source's own line where it says more than the fact (the sentence around the quote), else the quote.
-    const line = /^line (\d+)$/.exec(source.locator);
-    const lineText = line ? document.lines[Number(line[1]) - 1]?.trim().replace(/^[•*-]\s*/, "") : undefined;
-    const words = lineText && lineText.length > source.quote.length + 20 && lineText.length <= 400 ? lineText : source.quote;
+    // The cited words only, never the whole line around them: a line may go on to say what was no longer
+    // true at the fact's date ("Negotiations are going on for the [ACSA]", signed in 2020).
+    const words = source.quote;
     const quoted = datedStatement(fact).includes(words) ? "" : `: “${words.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}”`;
     parts.push(`Source: ${document.title} (${source.locator})${quoted}.`);
   }
@@ -105,9 +105,15 @@ export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Puts the key among the distractors in a seeded order and labels the options a-d. */
-function lettered(key: string, distractors: readonly string[], random: Random) {
-  const texts = shuffled([key, ...distractors].map(capitalised), random);
+/**
+ * Puts the key among the distractors in a seeded order and labels the options a-d. Years, dates and
+ * numbers stand in ascending order, as the paper prints them; the key's rank among them is seeded where
+ * the distractors are chosen (withKeyAtRandomRank).
+ */
+export function lettered(key: string, distractors: readonly string[], random: Random) {
+  const shuffledTexts = shuffled([key, ...distractors].map(capitalised), random);
+  const ordered = shuffledTexts.every((text) => orderOf(text) !== undefined);
+  const texts = ordered ? [...shuffledTexts].sort((a, b) => orderOf(a)! - orderOf(b)!) : shuffledTexts;
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return { options, answer: options.find((option) => option.text === capitalised(key))!.id };
 }
@@ -118,6 +124,25 @@ function initials(text: string): string {
     .filter((word) => /^[A-Z]/.test(word))
     .map((word) => word[0])
     .join("");
+}
+
+/**
+ * Whether a description decodes an acronym ("AOIP" from "ASEAN’s own statement of its approach to the
+ * Indo-Pacific"): the acronym's letters, in order, begin words of the text, the first of them its first
+ * word after an article. An aspirant who never heard of the thing reads the key off the name.
+ */
+export function decodesAcronym(acronym: string, text: string): boolean {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const starts = text
+    .replace(/^(a|an|the)\s+/i, "")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toLowerCase());
+  const letters = acronym.toLowerCase();
+  if (starts[0] !== letters[0]) return false;
+  let at = 1;
+  for (const start of starts.slice(1)) if (at < letters.length && start === letters[at]) at += 1;
+  return at === letters.length;
 }
 
 /** Whether the prompt spells the answer by its initials ("What does JCM stand for?": Joint Crediting Mechanism). */
@@ -163,15 +188,52 @@ export function oneShortAnswer(fact: Fact, context: Context): boolean {
   return fact.value.entityId !== undefined || fact.value.type !== "text" || fullForm || readsAsName(fact.value.textInStatement);
 }
 
+/**
+ * Words that name an armed service's element: "fighter exercise" or "Japan Air Self Defence Force" beside a
+ * blank for the Indian service tells "Air Force" at sight, "naval" tells "Navy".
+ */
+const SERVICE_HINTS: [RegExp, RegExp][] = [
+  [/\bair\b/i, /\b(air|aerial|fighters?|aircraft|jets?)\b/i],
+  [/\b(navy|naval|maritime)\b/i, /\b(naval|navy|navies|maritime|sea|ships?|warships?)\b/i],
+  [/\barmy\b/i, /\b(army|armies|ground|land|infantry|soldiers?)\b/i],
+];
+
+/** Whether the words around a recall answer give away which armed service it is. */
+export function serviceGivenAway(answer: string, context: string): boolean {
+  return SERVICE_HINTS.some(([service, hint]) => service.test(answer) && hint.test(context));
+}
+
+const ORDINAL_WORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|\d+(?:st|nd|rd|th))\b/gi;
+
+/**
+ * Whether the occasion a fact is filed under names its answer: a card under "Third 2+2 meeting" (or a
+ * stem "With reference to the third ...") keyed "Third India-Japan 2+2 ministerial meeting" asks what the
+ * learner is told.
+ */
+export function answerGivenByTopic(fact: Fact, answer: string): boolean {
+  const occasion = `${fact.topic.split(" > ").at(-1)} ${fact.about ?? ""}`.toLowerCase();
+  const ordinals = answer.match(ORDINAL_WORD) ?? [];
+  return ordinals.some((ordinal) => new RegExp(`\\b${ordinal.toLowerCase()}\\b`).test(occasion));
+}
+
+/**
+ * Whether a fact gives an abbreviation's full form ("JCM stands for Joint Crediting Mechanism"): a
+ * flashcard or cloze drills it, but a paper-setter never puts it among statements to judge.
+ */
+export function fullFormFact(fact: Pick<Fact, "statement">): boolean {
+  return /\bstands? for\b/i.test(fact.statement);
+}
+
 export function flashcard(fact: Fact, context: Context): BankItem | undefined {
   if (!oneShortAnswer(fact, context)) return undefined;
+  if (answerGivenByTopic(fact, fact.value.text)) return undefined;
   const relation = context.content.relations.get(fact.relation)!;
   const subject = context.content.entities.get(fact.subject);
   const prompt = questionFor(fact, relation, subject)
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
-  if (namesKey(prompt, fact.value.text)) return undefined;
+  if (namesKey(prompt, fact.value.text) || serviceGivenAway(fact.value.text, prompt)) return undefined;
   return item("flashcard", fact.id, [fact], {
     prompt,
     options: [],
@@ -196,7 +258,8 @@ export function listCard(list: CheckedList, context: Context): BankItem | undefi
       prompt: list.timeSensitive ? asOf(list.asOf, question) : question,
       options: [],
       answer: joined,
-      explanation: list.members.map((fact) => sentence(datedStatement(fact))).join(" "),
+      // Why the near misses are not on it (the UK's and Brazil's 2+2 are held by officials): the card's point.
+      explanation: [...list.members.map((fact) => sentence(datedStatement(fact))), ...list.nonMembers.flatMap((entity) => (entity.why ? [`Not among them: ${sentence(entity.why)}`] : []))].join(" "),
     },
     { sources: [list], asOf: list.asOf },
   );
@@ -207,8 +270,13 @@ function spelledCount(count: number): string {
 }
 
 export function cloze(fact: Fact, context: Context): BankItem | undefined {
-  if (!oneShortAnswer(fact, context)) return undefined;
-  const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, BLANK))}`;
+  if (!oneShortAnswer(fact, context) || !(fullFormFact(fact) || producibleBlank(fact.value.textInStatement))) return undefined;
+  // The blank asks what the fact's question asks: "In which city ...?" makes "held in _____ (city)", which
+  // "India" or a ward does not fill.
+  const relation = context.content.relations.get(fact.relation)!;
+  // A month's blank says so: "held in _____" is answered as truly by "2018" as by "October 2018".
+  const unit = blankUnit(fact.question ?? relation.question) ?? (dateKey(fact.value.textInStatement)?.length === 7 ? "month and year" : undefined);
+  const prompt = `Fill in the blank: ${datedStatement(fact, replaceValue(fact.statement, fact.value.textInStatement, unit ? `${BLANK} (${unit})` : BLANK))}`;
   // A blank whose answer stands beside it ("_____ (JeM)") or elsewhere in the sentence is no question.
   const entity = fact.value.entityId ? context.content.entities.get(fact.value.entityId) : undefined;
   const spellings = [fact.value.text, ...(entity?.aliases ?? [])].filter((spelling) => spelling.length >= 2);
@@ -221,12 +289,34 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // A blank for the sentence's subject ("The _____ appreciated that ...") is filled as well by "Ministers"
   // or "joint statement" as by the meeting meant: the flashcard asks it precisely instead.
   if (opensWithBlank(prompt)) return undefined;
+  if (answerGivenByTopic(fact, fact.value.textInStatement) || serviceGivenAway(fact.value.textInStatement, rest)) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
     answer: fact.value.textInStatement,
     explanation: recallExplanation(fact, context),
   });
+}
+
+// Titles of office: "Kamikawa Yoko was _____" is filled as truly by "present" as by her portfolio.
+const OFFICE_TITLE = /\b(Minister|Secretary|President|Prime|Chief|Ambassador|Governor|Chairman|Chairperson|Director|Advisor|Adviser|Commissioner|Envoy)\b/;
+const LONGEST_BLANK_WORDS = 6;
+
+/**
+ * Whether a cloze's blank asks for something an aspirant can produce word for word: a name or number
+ * of at most six words. Not a job title, and not an event told by description ("Modi-Abe summit in Tokyo", where
+ * "13th Annual Summit" is as right): the flashcard asks those with its authored question.
+ */
+export function producibleBlank(answer: string): boolean {
+  const words = answer.trim().split(/\s+/);
+  if (OFFICE_TITLE.test(answer) || words.length > LONGEST_BLANK_WORDS) return false;
+  // A name is capitalised throughout ("Joint Service Staff Talks"); "summit in Tokyo" describes.
+  return readsAsName(answer) || dateKey(answer) !== undefined;
+}
+
+/** The kind of answer a question pins ("In which city ...?": city), else undefined. */
+export function blankUnit(question: string): string | undefined {
+  return /\b[Ii]n which (?:[A-Z][a-z]+ )?(city|country|state|ward|district)\b/.exec(question)?.[1];
 }
 
 /** Whether a cloze's blank stands for the subject its sentence opens with. */
@@ -243,11 +333,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function whyWrong(options: WrongValue[]): string {
-  const reasons = options
-    .filter((option) => option.why ?? option.meaning)
-    .map((option) => (option.why ? `${capitalised(option.text)} is wrong: ${sentence(option.why)}` : `${capitalised(option.text)} is wrong: ${sentence(option.meaning!)}`));
-  return reasons.length > 0 ? ` ${reasons.join(" ")}` : "";
+/**
+ * Why each wrong option is wrong: the author's reason, else what the value is the date of (a related
+ * event), else, for a date near the key, that the source dates the fact to the key. A wrong option with no
+ * reason leaves undefined: the item is not made.
+ */
+export function whyWrong(options: readonly WrongValue[], fact: Fact, content: CheckedContent): string | undefined {
+  const source = fact.sources[0];
+  const title = source && content.documents.find((candidate) => candidate.id === source.doc)?.title;
+  const reasons = options.map((option) => {
+    if (option.why) return `${capitalised(option.text)} is wrong: ${sentence(option.why)}`;
+    // Another event's date says why it is not the answer only beside the thing asked about: "2019 is the
+    // date of another event (President Kovind visited Japan ...), not of Veer Guardian".
+    if (option.meaning) return `${capitalised(option.text)} is wrong: it is the date of another event (${lowerOpening(option.meaning.trim().replace(/\.$/, ""))}), not of ${valueInSentence({ text: fact.subjectName, entityId: fact.subject }, content.entities)}.`;
+    if (title && dateKey(option.text) && dateKey(fact.value.text)) return `${capitalised(option.text)} is wrong: ${title} (${source!.locator}) dates it to ${fact.value.text}.`;
+    return undefined;
+  });
+  return reasons.every((reason) => reason !== undefined) ? reasons.map((reason) => ` ${reason}`).join("") : undefined;
 }
 
 /** Where a value stands in order among values of its kind: a year, a month, a date or a number. */
@@ -305,18 +407,21 @@ export function withKeyAtRandomRank<T extends WrongValue>(key: string, candidate
 export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const { content, nearMisses } = context;
   const relation = content.relations.get(fact.relation)!;
-  if (relation.describes || !singleAnswer(fact, context)) return undefined;
+  if (relation.describes || !singleAnswer(fact, context) || answerGivenByTopic(fact, fact.value.text)) return undefined;
   const random = seededRandom(`mcq:${fact.id}`);
   const wrong = withKeyAtRandomRank(fact.value.text, nearMisses.wrongValues(fact, random), random);
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
   if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
+  // Every trap is explained, or the item is not made.
+  const reasons = whyWrong(wrong, fact, content);
+  if (reasons === undefined) return undefined;
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
     prompt,
     options,
     answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + whyWrong(wrong),
+    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + reasons,
   });
 }
 
@@ -329,13 +434,13 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   // Options are things of the key's fine kind (four exercises, four mechanisms), and none repeats a word of
   // the name it is asked about: that would give the key away, or rule the option out, at sight.
   const subjectName = content.entities.get(fact.subject)?.name ?? fact.subjectName;
-  if (echoes(subjectName, fact.value.text)) return undefined;
+  if (echoes(subjectName, fact.value.text) || decodesAcronym(subjectName, fact.value.text)) return undefined;
   const head = descriptionHead(fact.value.text);
-  const wrong = nearMisses
+  const candidates = nearMisses
     .wrongValues(fact, random)
-    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text))
-    .slice(0, 3);
-  if (wrong.length < 3) return undefined;
+    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text));
+  const wrong = ofOneShape(fact.value.text, candidates);
+  if (!wrong) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -359,6 +464,32 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
     // Its feedback says what each other option describes: a question about one of those things would be answered.
     { subjects: offered },
   );
+}
+
+/**
+ * A description's shape as an aspirant sees it at a glance: its article ("The first ..." against "A
+ * ...") and its scope (bilateral, "between India and Japan", against multilateral). A key of a shape no
+ * other option has is picked without knowing the thing described.
+ */
+export function descriptionShape(text: string): string {
+  // "The first ..." stands out beside "A ..."; "A", "An" and a possessive ("ASEAN’s own ...") read alike.
+  const article = /^the\b/i.test(text.trim()) ? "the" : "";
+  const scope = /\bmultilateral\b/i.test(text) ? "multilateral" : /\b(bilateral|between)\b/i.test(text) ? "bilateral" : "";
+  return `${article}/${scope}`;
+}
+
+/**
+ * Three wrong descriptions that leave the key no odd one out: all of the key's shape, else one of its
+ * shape and two of one other (two and two); undefined when neither can be had.
+ */
+export function ofOneShape<T extends { text: string }>(key: string, candidates: readonly T[]): T[] | undefined {
+  const keyShape = descriptionShape(key);
+  const same = candidates.filter((option) => descriptionShape(option.text) === keyShape);
+  if (same.length >= 3) return same.slice(0, 3);
+  if (same.length === 0) return undefined;
+  const others = candidates.filter((option) => descriptionShape(option.text) !== keyShape);
+  const pair = others.map((option) => others.filter((other) => descriptionShape(other.text) === descriptionShape(option.text))).find((group) => group.length >= 2);
+  return pair ? [same[0]!, ...pair.slice(0, 2)] : undefined;
 }
 
 const ECHO_STOP_WORDS = new Set(["india", "japan", "indian", "japanese", "between", "with", "which", "their", "exercise", "initiative"]);
@@ -401,22 +532,65 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
  * first). A fact with no provable false variant always stands true.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0): Judged[] | undefined {
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0, falseWanted?: number): Judged[] | undefined {
   const about = commonAbout(facts);
   const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
   // A set where no statement can be false here is no question: its key would always be "all of them".
   if (falsifiable.length === 0) return undefined;
-  const made = new Set(shuffled(falsifiable, random).slice(0, falseCount(falsifiable.length, facts.length, leastTrue, random)));
+  const wanted = falseWanted ?? falseCount(falsifiable.length, facts.length, leastTrue, random);
+  // Two altered versions of one fact (two statements of one subject, or from one passage, both made
+  // false) read as one trap told twice: at most one false statement per subject and per passage.
+  const made = new Set<number>();
+  for (const index of shuffled(falsifiable, random)) {
+    if (made.size >= Math.min(wanted, facts.length - leastTrue)) break;
+    if (![...made].some((other) => oneFact(facts[index]!, facts[other]!))) made.add(index);
+  }
   // Under a stem that names the occasion, the statements do not name it again.
-  const shown = (fact: Fact, text: string) => (about && !openingScope(text)?.scope.includes(fact.value.textInStatement) ? withoutScope(text, about) : text);
+  // Unless the occasion's words hold the value asked ("At the third 2+2 (New Delhi, ...)" for the venue;
+  // "Japan" inside "India-Japan" is no such value).
+  const inScope = (fact: Fact, text: string) => {
+    const scope = openingScope(text)?.scope;
+    return scope !== undefined && new RegExp(`(?<![\\w-])${escapeRegExp(fact.value.textInStatement)}(?![\\w-])`).test(scope);
+  };
+  const shown = (fact: Fact, text: string) => (about && !inScope(fact, text) ? datedIfBare(text, withoutScope(text, about), fact) : text);
+  const wrongValuesUsed = new Set<string>();
   return facts.map((fact, index) => {
     const truth = datedStatement(fact);
     if (!made.has(index)) return { fact, text: shown(fact, truth), correct: true, truth };
-    const authored = variants[index]!.filter((variant) => variant.authored);
-    const falseVersion = pick(authored.length > 0 ? authored : variants[index]!.slice(0, 2), random);
+    // Two false statements with one wrong value ("2007" for the MoC and for the Emperor's visit) read as one trap.
+    const fresh = variants[index]!.filter((variant) => !variant.wrongValue || !wrongValuesUsed.has(variant.wrongValue.toLowerCase()));
+    const offered = fresh.length > 0 ? fresh : variants[index]!;
+    const authored = offered.filter((variant) => variant.authored);
+    const falseVersion = pick(authored.length > 0 ? authored : offered.slice(0, 2), random);
+    if (falseVersion.wrongValue) wrongValuesUsed.add(falseVersion.wrongValue.toLowerCase());
+    // A year an authored falsehood brings in ("completed ... in 2024") is a wrong value used too.
+    for (const year of falseVersion.statement.match(/\b(1[89]|20)\d\d\b/g) ?? []) if (!truth.includes(year)) wrongValuesUsed.add(year);
     return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
   });
+}
+
+/**
+ * A statement whose opening occasion was taken off ("At the third India-Japan 2+2, Rajnath Singh was
+ * Minister of Defence of India.") keeps its date if nothing else in it says when: a bare portfolio label
+ * is true or false only at a time.
+ */
+export function datedIfBare(original: string, stripped: string, fact: Pick<Fact, "asOf">): string {
+  if (stripped === original || !openingScope(original) || !contextFree(stripped)) return stripped;
+  return withLeadingPhrase(`As of ${monthYear(fact.asOf)}`, stripped);
+}
+
+/** Whether a statement holds nothing that says when or on what occasion: no year, no "As of", no meeting, Ministers or statement. */
+export function contextFree(text: string): boolean {
+  // A label of state ("Kamikawa Yoko was Minister for Foreign Affairs of Japan"), not a deed ("Rajnath Singh called ...").
+  if (!/^(?:[A-Z][\w.'’-]*\s)+(?:was|were|is|are)\b/.test(text)) return false;
+  return !/\b(1[89]|20)\d\d\b/.test(text) && !/^As of\b/.test(text) && !/\b(meeting|the Ministers|joint statement|the two sides|both sides|remarks|dialogue)\b/i.test(text);
+}
+
+/** Whether two facts are one fact told twice: one subject, or one cited passage. */
+export function oneFact(a: Fact, b: Fact): boolean {
+  const passages = (fact: Fact) => fact.sources.map((source) => `${source.doc}\u0000${source.locator}`);
+  return a.subject === b.subject || passages(a).some((passage) => passages(b).includes(passage));
 }
 
 /** The occasion all the facts are about, which the stem names ("With reference to the third ..."). */
@@ -435,7 +609,13 @@ function commonAbout(facts: readonly Fact[]): string | undefined {
 export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined): boolean {
   const wrong = variant.wrongValue?.toLowerCase();
   if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
+  if (variant.wrongValue && serviceSettledBy(fact.value.text, variant.wrongValue, siblingText(fact, facts))) return false;
+  if (!variant.wrongValue && serviceSettledBy(datedStatement(fact), variant.statement, siblingText(fact, facts))) return false;
   if (!about) return true;
+  if (variant.wrongValue && stemSettles(about, fact.value.text, variant.wrongValue)) return false;
+  // "The second ... meeting appreciated ..." for "The third ..." changes the occasion the stem is about.
+  const namesOccasion = (text: string) => withoutScope(text, about) !== text;
+  if (namesOccasion(datedStatement(fact)) && !namesOccasion(variant.statement)) return false;
   const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
 }
@@ -445,12 +625,64 @@ function statementsOf(judged: readonly { fact: Fact; correct: boolean }[]): Item
   return judged.map(({ fact, correct }) => ({ factId: fact.id, correct }));
 }
 
-function statementsExplanation(judged: readonly Judged[], noun = "Statement"): string {
-  // A false statement is explained by what the record says: the author's reason where there is one
-  // (it says what is true), else the true statement itself; never both, which would say it twice.
-  return judged
-    .map(({ correct, truth, why }, index) => `${noun} ${index + 1} is ${correct ? "correct" : "incorrect"}: ${sentence(correct || !why ? truth : why)}`)
+/** The other statements of an item about the same thing as `fact` (its subject, or naming it). */
+function siblingText(fact: Fact, facts: readonly Fact[]): string {
+  return facts
+    .filter((other) => other !== fact && (other.subject === fact.subject || other.statement.includes(fact.subjectName)))
+    .map((other) => other.statement)
     .join(" ");
+}
+
+/**
+ * Whether a false version that moves a thing to another armed service is settled by a sibling statement:
+ * "Veer Guardian is held between the Japan Maritime Self-Defense Force and ..." beside "the fighter exercise
+ * Veer Guardian".
+ */
+export function serviceSettledBy(truth: string, falseText: string, siblings: string): boolean {
+  return SERVICE_HINTS.some(([service, hint]) => service.test(truth) && !service.test(falseText) && hint.test(siblings));
+}
+
+/**
+ * Whether the stem's own words settle a swapped value: "With reference to the 2+2 format of foreign and
+ * defence dialogues" above "... brings together the foreign and finance ministers". A word the swap takes
+ * out of the statement that the stem says is the trap answered. India and Japan, in every stem of the
+ * area, are no such word.
+ */
+export function stemSettles(about: string, trueValue: string, wrongValue: string): boolean {
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => (word.length >= 4 || /^\d+$/.test(word)) && !["india", "japan"].includes(word)));
+  const stem = words(about);
+  const kept = words(wrongValue);
+  return [...words(trueValue)].some((word) => !kept.has(word) && stem.has(word));
+}
+
+/**
+ * Each statement's verdict with the passage that settles it, not the statement said again: a true one
+ * by its source's words (and the fact's note), a false one by the author's reason (it says what is true),
+ * else the true statement, then the passage.
+ */
+function statementsExplanation(judged: readonly Judged[], content: CheckedContent, noun = "Statement"): string {
+  return judged
+    .map(({ fact, correct, truth, why }, index) => {
+      const passage = passageOf(fact, content);
+      if (correct) return `${noun} ${index + 1} is correct: ${passage ?? sentence(truth)}${fact.note ? ` ${sentence(fact.note)}` : ""}`;
+      return `${noun} ${index + 1} is incorrect: ${sentence(why ?? truth)}${passage ? ` ${passage}` : ""}`;
+    })
+    .join(" ");
+}
+
+/**
+ * "“The Ministers appreciated ...” (Joint Statement ..., para 11)." The source that says most of the
+ * statement (the news report's "without specifically naming Pakistan", not the notes' line that lacks it),
+ * in its own words.
+ */
+export function passageOf(fact: Fact, content: CheckedContent): string | undefined {
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4));
+  const stated = words(fact.statement);
+  const covered = (quote: string) => [...words(quote)].filter((word) => stated.has(word)).length;
+  const source = [...fact.sources].sort((a, b) => covered(b.quote) - covered(a.quote))[0];
+  const document = source && content.documents.find((candidate) => candidate.id === source.doc);
+  if (!source || !document) return undefined;
+  return `“${source.quote.replace(/[“”]/g, "").replace(/[.:;,]$/, "")}” (${document.title}, ${source.locator}).`;
 }
 
 function intro(facts: readonly Fact[]): string {
@@ -509,7 +741,7 @@ function threeOf<T>(items: readonly T[]): T[][] {
 }
 
 /** "Which of the statements given above is/are correct?" over two or three facts of one subject. */
-export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+export function statementsWhich(facts: readonly Fact[], { nearMisses, content }: Context): BankItem | undefined {
   if (facts.length !== 2 && facts.length !== 3) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-which:${id}`);
@@ -522,7 +754,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses }: Context)
     prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nWhich of the statements given above is/are correct?`,
     options,
     answer,
-    explanation: statementsExplanation(judged),
+    explanation: statementsExplanation(judged, content),
   }, { statements: statementsOf(judged) });
 }
 
@@ -537,13 +769,17 @@ function howManyText(count: number, total: number): string {
   return ["Only one", "Only two", "Only three"][count - 1]!;
 }
 
-/** "How many of the above statements are correct?" over three or four facts of one subject. */
-export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Context): BankItem | undefined {
+/**
+ * "How many of the above statements are correct?" over three or four facts of one subject. `falseWanted`
+ * asks for that many false statements (the bank spreads the keys over the four options); without it the
+ * number is drawn.
+ */
+export function statementsHowMany(facts: readonly Fact[], { nearMisses, content }: Context, falseWanted?: number): BankItem | undefined {
   if (facts.length !== 3 && facts.length !== 4) return undefined;
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-how-many:${id}`);
   // Four-statement codes run from "Only one" to "All four": at least one stays true.
-  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0);
+  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0, falseWanted);
   if (!judged) return undefined;
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
@@ -551,7 +787,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses }: Contex
     prompt: `${intro(facts)}\n${numbered(judged.map(({ text }) => sentence(text)))}\nHow many of the above statements are correct?`,
     options,
     answer: options.find((option) => option.text === keyText)!.id,
-    explanation: statementsExplanation(judged),
+    explanation: statementsExplanation(judged, content),
   }, { statements: statementsOf(judged) });
 }
 
@@ -681,7 +917,11 @@ export function decidedBy(variant: FalseVariant, other: string): boolean {
  * "Both correct, but Statement-II is not the correct explanation": only from pairs the author declared
  * (`doesNotExplain`), two true statements close enough to tempt, the link between them vouched absent.
  */
-export function notAnExplanation(statementII: Fact, statementI: Fact, why?: string): BankItem {
+export function notAnExplanation(statementII: Fact, statementI: Fact, why?: string): BankItem | undefined {
+  // A tempting non-explanation is about the same subject, Statement-II offered as a reason for
+  // Statement-I (Japan's FDI rank beside its standing as a donor). Two facts of one topic about different
+  // things (Tarang Shakti and Veer Guardian) tempt no one: fewer items rather than weak ones.
+  if (!plausiblyCausal(statementII, statementI)) return undefined;
   const options = ASSERTION_REASON_OPTIONS.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
   return item("assertion-reason", `${statementII.id}--${statementI.id}:does-not-explain`, [statementI, statementII], {
     prompt: `Consider the following statements:\nStatement-I: ${sentence(datedStatement(statementI))}\nStatement-II: ${sentence(datedStatement(statementII))}\nWhich one of the following is correct in respect of the above statements?`,
@@ -691,6 +931,15 @@ export function notAnExplanation(statementII: Fact, statementI: Fact, why?: stri
       `Statement-I is correct: ${sentence(datedStatement(statementI))} Statement-II is correct: ${sentence(datedStatement(statementII))} ` +
       `But Statement-II is not the correct explanation for Statement-I${why ? `: ${sentence(why)}` : "."}`,
   });
+}
+
+/**
+ * Whether Statement-II could pass for the reason of Statement-I: both are about one thing, as subject or
+ * as value ("Japan is fifth among FDI sources" beside "Japan is the largest bilateral donor to India").
+ */
+export function plausiblyCausal(statementII: Fact, statementI: Fact): boolean {
+  const about = (fact: Fact) => [fact.subject, ...(fact.value.entityId ? [fact.value.entityId] : [])];
+  return about(statementII).some((thing) => about(statementI).includes(thing));
 }
 
 /**
@@ -746,6 +995,17 @@ function listExplanation(list: CheckedList, chosen: ListEntry[], context: Contex
     .join(" ");
 }
 
+/**
+ * What a list item cites: the facts of the members it shows, and the list's own sources that name an
+ * entry it shows (else all of them, for the list's completeness); never every member's passage.
+ */
+function listCitations(list: CheckedList, chosen: readonly ListEntry[]) {
+  const shown = chosen.flatMap((entry) => (entry.fact ? [entry.fact] : []));
+  const names = chosen.map((entry) => entry.name.toLowerCase());
+  const naming = list.sources.filter((source) => names.some((name) => source.quote.toLowerCase().includes(name)));
+  return { sources: [{ sources: naming.length > 0 ? naming : list.sources }], asOf: list.asOf, cited: shown };
+}
+
 /** "Consider the following countries: ... With how many of the above ...?" from a complete list. */
 export function listCount(list: CheckedList, context: Context): BankItem | undefined {
   const random = seededRandom(`list-count:${list.id}`);
@@ -764,7 +1024,7 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
       answer: options.find((option) => option.text === howManyText(count, 4))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf, statements: listStatements(chosen) },
+    { ...listCitations(list, chosen), statements: listStatements(chosen) },
   );
 }
 
@@ -802,7 +1062,7 @@ export function membership(list: CheckedList, context: Context): BankItem | unde
       answer: options.find((option) => option.text === combinationText(key, 3))!.id,
       explanation: listExplanation(list, chosen, context),
     },
-    { sources: [list], asOf: list.asOf, statements: listStatements(chosen) },
+    { ...listCitations(list, chosen), statements: listStatements(chosen) },
   );
 }
 

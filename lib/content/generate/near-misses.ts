@@ -147,7 +147,7 @@ export class NearMisses {
     const relation = this.content.relations.get(fact.relation)!;
     const chosen: WrongValue[] = [];
     const usable = (text: string) =>
-      !this.isTrueFor(fact, text) && !chosen.some((other) => key(other.text) === key(text)) && !key(fact.statement).includes(key(text));
+      !this.isTrueFor(fact, text) && !chosen.some((other) => key(other.text) === key(text)) && !key(fact.statement).includes(key(text)) && possibleDate(fact, text);
     for (const trap of fact.traps) if (trap.value && usable(trap.value.text)) chosen.push({ text: trap.value.text, why: trap.why });
     if (!this.provable(fact)) return chosen;
 
@@ -237,8 +237,43 @@ export class NearMisses {
       why: why ?? (meaning ? `${sentence(truth)} ${sentence(meaning)}` : truth),
       authored: why !== undefined,
     }));
-    return [...authored, ...swapped].filter((variant) => variant.statement !== truth);
+    // "so-called counterstrike capabilities" made "so-called nuclear weapons capabilities": the framing
+    // words were the source's about its own value, and say nothing true of another.
+    const swappable = !framedValue(fact.statement, fact.value.textInStatement);
+    return [...authored, ...(swappable ? swapped : []).filter((variant) => !trivialSwap(variant.statement, fact.subjectName, variant.wrongValue!))].filter((variant) => variant.statement !== truth);
   }
+}
+
+/**
+ * Whether a wrong date keeps the fact's sentence possible: inside the span the author gave for it
+ * (`possibleDates`), compared to the precision the date has ("2021" is inside a span ending "2021-06").
+ */
+export function possibleDate(fact: Pick<Fact, "possibleDates">, text: string): boolean {
+  const span = fact.possibleDates;
+  const match = /^(?:(\w+) )?(\d{4})$/.exec(text.trim());
+  if (!span || !match) return true;
+  const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
+  const date = month > 0 ? `${match[2]}-${String(month).padStart(2, "0")}` : match[2]!;
+  return date >= span.from.slice(0, date.length) && date <= span.to.slice(0, date.length);
+}
+
+/** Whether words that frame the value as a term stand right before it ("so-called", "dubbed", "termed"). */
+export function framedValue(statement: string, value: string): boolean {
+  const at = statement.indexOf(value);
+  return at > 0 && /\b(so[- ]called|dubbed|termed|known as|styled)\s+["“‘']?$/i.test(statement.slice(0, at));
+}
+
+/**
+ * Whether a statement with a swapped value is settled by its words alone: it repeats a word of its subject
+ * as its predicate ("The Free and Open Indo-Pacific Strategy is a strategy of India": a strategy is a
+ * strategy), or the wrong value is a word of the subject's own name.
+ */
+export function trivialSwap(statement: string, subjectName: string, wrongValue: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 4);
+  const named = new Set(words(subjectName));
+  const predicate = /\b(?:is|are|was|were) (?:a|an|the) ([a-z]+)\b/i.exec(statement)?.[1]?.toLowerCase();
+  if (predicate && named.has(predicate)) return true;
+  return words(wrongValue).some((word) => named.has(word)) && !words(wrongValue).every((word) => ["india", "japan"].includes(word));
 }
 
 function capitalise(text: string): string {

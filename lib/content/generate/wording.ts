@@ -36,9 +36,38 @@ export function readsAsPast(text: string): boolean {
   return /\b(was|were|did|had)\b|\b[a-z]+ed\b/.test(text) && !/\b(is|are|has|have|does|do)\b/i.test(text);
 }
 
-/** "As of <month year>, ..." before a sentence about a state that may change; a past sentence stands as it is. */
+// A present verb and its past form: "As of August 2024, India held ..." (the date of record is past).
+const PAST_OF: Record<string, string> = {
+  is: "was",
+  are: "were",
+  has: "had",
+  have: "had",
+  does: "did",
+  do: "did",
+  holds: "held",
+  hold: "held",
+  conducts: "conducted",
+  remains: "remained",
+  ranks: "ranked",
+  includes: "included",
+};
+const PRESENT_VERB = new RegExp(`\\b(${Object.keys(PAST_OF).join("|")})\\b`, "i");
+
+/**
+ * The sentence with its first present verb in the past ("India holds 2+2 dialogues with four partners" ->
+ * "India held ..."; "With how many countries does India hold ...?" -> "... did India hold ...?"): after
+ * "As of <a past month>", UPSC English says what was the case then. A sentence with no such verb stands.
+ */
+export function pastTense(text: string): string {
+  return text.replace(PRESENT_VERB, (verb) => {
+    const past = PAST_OF[verb.toLowerCase()]!;
+    return /^[A-Z]/.test(verb) ? past.charAt(0).toUpperCase() + past.slice(1) : past;
+  });
+}
+
+/** "As of <month year>, ..." before a sentence about a state that may change, told in the past; a past sentence stands as it is. */
 export function asOf(date: string, text: string): string {
-  return readsAsPast(text) ? text : withLeadingPhrase(`As of ${monthYear(date)}`, text);
+  return readsAsPast(text) ? text : withLeadingPhrase(`As of ${monthYear(date)}`, pastTense(text));
 }
 
 /** A fact's statement as questions show it: time-sensitive facts say as of when; one fact, no asides. */
@@ -84,8 +113,53 @@ export function scopeIsAbout(scope: string, about: string): boolean {
 /** The statement without the occasion the stem carries: "At the third India-Japan 2+2, the Ministers ..." reads "The Ministers ...". */
 export function withoutScope(text: string, about: string): string {
   const opening = openingScope(text);
-  if (!opening || !scopeIsAbout(opening.scope, about)) return text;
-  return opening.asOf ? `${opening.asOf}${opening.rest}` : opening.rest.charAt(0).toUpperCase() + opening.rest.slice(1);
+  if (!opening || !scopeIsAbout(opening.scope, about)) return withoutInnerScope(text, about);
+  return withoutInnerScope(opening.asOf ? `${opening.asOf}${opening.rest}` : opening.rest.charAt(0).toUpperCase() + opening.rest.slice(1), about);
+}
+
+/**
+ * The statement without the stem's occasion named again inside it, under "With reference to the third
+ * India-Japan 2+2 ...": "In his opening remarks at the third India-Japan 2+2, ..." reads "In his opening
+ * remarks, ..."; "The joint statement of the third India-Japan 2+2 named ..." reads "The joint statement
+ * named ..."; "The third India-Japan 2+2 noted ..." reads "The Ministers noted ..."; "... was held ..."
+ * reads "The meeting was held ..."; "the day before the third India-Japan 2+2" reads "the day before the
+ * meeting". Only a phrase with an edition and two or more of the stem's own words is the occasion: another
+ * edition ("the second ...") stays, for it is what a trap changes.
+ */
+export function withoutInnerScope(text: string, about: string): string {
+  const aboutWords = new Set(scopeWords(about));
+  const ministerial = /ministerial/i.test(about);
+  const isOccasion = (phrase: string) => {
+    const named = scopeWords(phrase);
+    return named.length >= 2 && named.every((word) => aboutWords.has(word)) && /^(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b/i.test(phrase);
+  };
+  // Every "the ..." is a possible start (the words after it are looked at, not consumed), so "The joint
+  // statement of the third ..." still finds "of the third ...".
+  const starts = /(^|[\s(])(at |of )?([Tt]he) (?=((?:[^\s,.;:()]+ ?)+))/g;
+  let result = "";
+  let done = 0;
+  for (const match of text.matchAll(starts)) {
+    const [opening, lead, link, the, words] = match as unknown as [string, string, string | undefined, string, string];
+    if (match.index < done) continue;
+    const tokens = words.trim().split(" ");
+    for (let length = tokens.length; length >= 2; length--) {
+      const phrase = tokens.slice(0, length).join(" ");
+      if (!isOccasion(phrase)) continue;
+      const rest = tokens.slice(length).join(" ");
+      const end = match.index + opening.length + tokens.slice(0, length).join(" ").length;
+      let replacement: string;
+      // "at the third ...," goes with its space; "of the third ... named" leaves "named".
+      if (link) replacement = "";
+      else {
+        const actors = lead === "" && the === "The" && ministerial && /^[a-z]+ed\b/.test(rest) ? "The Ministers" : `${the} meeting`;
+        replacement = `${lead}${actors}`;
+      }
+      result += text.slice(done, match.index) + replacement;
+      done = end;
+      break;
+    }
+  }
+  return result + text.slice(done);
 }
 
 /**
