@@ -6,6 +6,7 @@ import { api, ApiError, withRetry } from "@/lib/client/api";
 import type { ReviewMarkReply, WithheldAnswerReply } from "@/lib/practice/quiz";
 import { MARK_LABELS, type QuizScore } from "@/lib/quiz/marking";
 import { TYPE_LABELS, type QuizView } from "./quiz-runner";
+import { useCountdown } from "./use-countdown";
 
 function clock(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -51,36 +52,13 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
   const [error, setError] = useState<string | null>(null);
   const [confirmingHandIn, setConfirmingHandIn] = useState(false);
   // Null until mounted: the server's clock and the browser's differ, and the first render must match.
-  const [now, setNow] = useState<number | null>(null);
   const [answerIds] = useState(() => new Map<string, string>());
   const started = quiz.clockStartedAt !== null;
-  const endsAtMs = quiz.endsAt === null ? null : new Date(quiz.endsAt).getTime();
-  const handInWhenTimeIsUp = useRef<() => void>(() => {});
   const prompt = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (!started) return;
-    let handingIn = false;
-    const tick = () => {
-      const at = Date.now();
-      setNow(at);
-      if (endsAtMs !== null && at >= endsAtMs && !handingIn) {
-        handingIn = true;
-        handInWhenTimeIsUp.current();
-      }
-    };
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [started, endsAtMs]);
 
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.answered).length;
   const marked = quiz.questions.filter((candidate) => candidate.markedForReview).length;
-  const secondsLeft = endsAtMs === null || now === null ? null : Math.max(0, Math.ceil((endsAtMs - now) / 1000));
   const choice = question.chosenOptionId ?? choices[question.id] ?? null;
 
   const updateQuestion = (questionId: string, change: Partial<QuizView["questions"][number]>) =>
@@ -98,9 +76,8 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
     }
   }, [quiz.id, router]);
 
-  useEffect(() => {
-    handInWhenTimeIsUp.current = () => void handIn();
-  }, [handIn]);
+  const handInWhenTimeIsUp = useCallback(() => void handIn(), [handIn]);
+  const secondsLeft = useCountdown(started, quiz.endsAt, handInWhenTimeIsUp);
 
   const saveAnswer = useCallback(async () => {
     if (busy || question.answered || !choice) return;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { optionMark } from "./option-mark";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
@@ -10,6 +10,7 @@ import type { AnswerResult as ServerAnswerResult, QuizQuestionView as ServerQuiz
 import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { CONFIDENCE_KEYS, CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type Confidence } from "@/lib/strategy/confidence";
 import { ConfidencePicker, StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
+import { useCountdown } from "./use-countdown";
 
 /** A value as it reaches the browser: dates as ISO strings through the API, or Dates from a page. */
 type Sent<T> = T extends Date ? string | Date : T extends (infer Item)[] ? Sent<Item>[] : T extends object ? { [Key in keyof T]: Sent<T[Key]> } : T;
@@ -42,7 +43,6 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Null until mounted: the server's clock and the browser's differ, and the first render must match.
-  const [now, setNow] = useState<number | null>(null);
   const [answerIds] = useState(() => new Map<string, string>());
   // Remembered through the quiz, and after a reload from the latest answer that said one.
   const [confidence, setConfidence] = useState<Confidence | null>(
@@ -51,32 +51,9 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const [statementMarks, setStatementMarks] = useState<Map<number, boolean>>(() => new Map());
   const started = quiz.clockStartedAt !== null;
 
-  const endsAtMs = quiz.endsAt === null ? null : new Date(quiz.endsAt).getTime();
-  // The latest finish, for the clock's tick to call once time is up.
-  const finishWhenTimeIsUp = useRef<() => void>(() => {});
-  useEffect(() => {
-    if (!started) return;
-    let finishing = false;
-    const tick = () => {
-      const at = Date.now();
-      setNow(at);
-      // Time is up: the server finishes the paper at its limit; finish here too and show the results.
-      if (endsAtMs !== null && at >= endsAtMs && !finishing) {
-        finishing = true;
-        finishWhenTimeIsUp.current();
-      }
-    };
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [started, endsAtMs]);
 
   const question = quiz.questions[index]!;
   const answered = quiz.questions.filter((candidate) => candidate.result).length;
-  const secondsLeft = quiz.endsAt === null || now === null ? null : Math.max(0, Math.ceil((new Date(quiz.endsAt).getTime() - now) / 1000));
   const running = useMemo(() => scoreQuiz(quiz.questions.map(({ result }) => result?.correct ?? null)).score, [quiz.questions]);
 
   const showResults = useCallback(async () => {
@@ -146,9 +123,8 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
     }
   }, [quiz.id, showResults]);
 
-  useEffect(() => {
-    finishWhenTimeIsUp.current = () => void finish();
-  }, [finish]);
+  const finishWhenTimeIsUp = useCallback(() => void finish(), [finish]);
+  const secondsLeft = useCountdown(started, quiz.endsAt, finishWhenTimeIsUp);
 
   const next = () => {
     setChoice(null);
