@@ -1,6 +1,6 @@
 import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
-import { cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { logStatesOf, type CardState } from "@/lib/srs/card-state";
 import { gradeOf, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { schedulingFor, type SchedulingPolicy } from "./policy";
 
@@ -59,14 +59,7 @@ export function replayRatings(userId: string, cardId: string, topic: string, fro
       origin: entry.stored?.origin ?? "flashcard",
       reviewedAt: entry.reviewedAt,
       durationMs: entry.durationMs,
-      stateBefore: before.state,
-      state: after.state,
-      due: after.due,
-      stability: after.stability,
-      difficulty: after.difficulty,
-      elapsedDays: after.elapsedDays,
-      scheduledDays: after.scheduledDays,
-      cardBefore: cardStateToJson(before),
+      ...logStatesOf(before, after),
       localDay: entry.stored ? entry.stored.localDay : epochDayOf(localDayOf(entry.reviewedAt, policy.timeZone)),
       // A stored rating stays on the tally it was counted under (lib/db/rollup-rules), so undo takes it off that one.
       tallyTopic: entry.stored ? entry.stored.tallyTopic : tallyTopicOf("flashcard", topic),

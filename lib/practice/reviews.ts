@@ -6,7 +6,7 @@ import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ReviewInput } from "@/lib/validation/practice";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { CARD_STATE_SELECT, cardStateFromJson, cardStateOf, cardStateToJson, type CardState } from "@/lib/srs/card-state";
+import { CARD_STATE_SELECT, cardStateFromJson, cardStateOf, logStatesOf, type CardState } from "@/lib/srs/card-state";
 import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
@@ -133,14 +133,7 @@ function planRatings(userId: string, ratings: readonly PlannedRating[], policy: 
       origin,
       reviewedAt: now,
       durationMs,
-      stateBefore: card.before.state,
-      state: after.state,
-      due: after.due,
-      stability: after.stability,
-      difficulty: after.difficulty,
-      elapsedDays: after.elapsedDays,
-      scheduledDays: after.scheduledDays,
-      cardBefore: cardStateToJson(card.before),
+      ...logStatesOf(card.before, after),
       localDay,
       tallyTopic: tallyTopicOf(origin, card.topic),
     };

@@ -60,6 +60,24 @@ export function cardStateToJson(card: CardState): string {
   return JSON.stringify(cardStateOf(card));
 }
 
+/**
+ * What a review log keeps of one rating's card states: the state before and the FSRS fields after, and
+ * the whole card before as its JSON snapshot (what undo restores). One mapping for a rating made now and
+ * for a rating replayed from a card's log.
+ */
+export function logStatesOf(before: CardState, after: CardState) {
+  return {
+    stateBefore: before.state,
+    state: after.state,
+    due: after.due,
+    stability: after.stability,
+    difficulty: after.difficulty,
+    elapsedDays: after.elapsedDays,
+    scheduledDays: after.scheduledDays,
+    cardBefore: cardStateToJson(before),
+  };
+}
+
 /** The card state stored in a review log's snapshot, with its dates revived. */
 export function cardStateFromJson(json: string): CardState {
   return cardStateOf(JSON.parse(json) as Record<keyof CardState, unknown>);
