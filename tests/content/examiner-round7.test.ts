@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { buildBank } from "@/lib/content/generate/build";
+import { whyWrong } from "@/lib/content/generate/formats";
 import { asOf, pastTense, withoutInnerScope } from "@/lib/content/generate/wording";
 import { loadContent } from "@/lib/content/load";
 
@@ -44,5 +45,23 @@ describe("2. the stem's occasion is not rewritten as 'the meeting' in a sentence
 
   it("holds over the real bank", () => {
     for (const item of statementSets()) expect(item.prompt, item.id).not.toMatch(/\bmeeting\b[^.\n]*\bbefore the meeting\b/i);
+  });
+});
+
+describe("3. spaced dates with no event of their own are refuted once, as a paper-setter says it", () => {
+  const summit = realContent.facts.find((fact) => fact.id === "modi-abe-summit-october-2018")!;
+
+  it("names the wrong months together after the fact and its short source, not the document title thrice", () => {
+    const line = whyWrong([{ text: "August 2018" }, { text: "April 2018" }, { text: "June 2018" }], summit, realContent)!;
+    expect(line).toBe(
+      " The idea of an India-Japan 2+2 ministerial meeting was initiated at a Modi-Abe summit in Tokyo in October 2018 (exam notes, line 14), not in April 2018, June 2018 or August 2018.",
+    );
+    expect(line).not.toMatch(/dates it to/);
+  });
+
+  it("holds over the real bank: no explanation makes a document the subject of 'dates it to', and none refutes a date twice the same way", () => {
+    for (const item of realBank.items) expect(item.explanation, item.id).not.toMatch(/\) dates it to /);
+    const mcq = realBank.items.find((item) => item.id.startsWith("mcq:modi-abe-summit-october-2018~"))!;
+    expect(mcq.explanation.match(/\(exam notes, line 14\)/g)).toHaveLength(1);
   });
 });
