@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { buildBank } from "@/lib/content/generate/build";
-import { whyWrong } from "@/lib/content/generate/formats";
+import { keyStandsOutByLength, whyWrong } from "@/lib/content/generate/formats";
 import { asOf, pastTense, withoutInnerScope } from "@/lib/content/generate/wording";
 import { loadContent } from "@/lib/content/load";
 
@@ -63,5 +63,22 @@ describe("3. spaced dates with no event of their own are refuted once, as a pape
     for (const item of realBank.items) expect(item.explanation, item.id).not.toMatch(/\) dates it to /);
     const mcq = realBank.items.find((item) => item.id.startsWith("mcq:modi-abe-summit-october-2018~"))!;
     expect(mcq.explanation.match(/\(exam notes, line 14\)/g)).toHaveLength(1);
+  });
+});
+
+describe("4. a best-description key is not conspicuously longer than every trap", () => {
+  it("knows the WPS key of round 6 (139 characters against 93 at most) stands out, and a balanced set does not", () => {
+    const traps = [{ text: "a".repeat(93) }, { text: "b".repeat(77) }, { text: "c".repeat(69) }];
+    expect(keyStandsOutByLength("a set of commitments on the leading role of women in preventing conflicts, delivering relief and recovery efforts and forging lasting peace", traps)).toBe(true);
+    expect(keyStandsOutByLength("k".repeat(100), traps)).toBe(false);
+  });
+
+  it("holds over the real bank, with the format still made", () => {
+    const items = realBank.items.filter((item) => item.type === "best-description");
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    for (const item of items) {
+      const key = item.options.find((option) => option.id === item.answer)!.text;
+      expect(keyStandsOutByLength(key, item.options.filter((option) => option.id !== item.answer)), item.id).toBe(false);
+    }
   });
 });

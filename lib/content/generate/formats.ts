@@ -481,7 +481,7 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
     .wrongValues(fact, random)
     .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text));
   const wrong = ofOneShape(fact.value.text, candidates);
-  if (!wrong) return undefined;
+  if (!wrong || keyStandsOutByLength(fact.value.text, wrong)) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -505,6 +505,17 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
     // Its feedback says what each other option describes: a question about one of those things would be answered.
     { subjects: offered },
   );
+}
+
+// How much longer than the longest trap a key may be before its length alone picks it out.
+export const KEY_MOST_LENGTH_RATIO = 1.25;
+
+/**
+ * Whether the key is conspicuously longer than every trap (a source clause pasted whole against short
+ * authored traps): a test-wise candidate picks the longest, most specific option unread.
+ */
+export function keyStandsOutByLength(key: string, wrong: readonly { text: string }[]): boolean {
+  return key.length > KEY_MOST_LENGTH_RATIO * Math.max(...wrong.map((option) => option.text.length));
 }
 
 /**
