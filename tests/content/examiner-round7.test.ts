@@ -82,3 +82,24 @@ describe("4. a best-description key is not conspicuously longer than every trap"
     }
   });
 });
+
+describe("5. an implied fact needs the fact's own claim, not only its two names", () => {
+  const examItems = realBank.items.filter((item) => item.type !== "flashcard" && item.type !== "cloze");
+  const keyCounts = new Map<string, number>();
+  for (const item of examItems) for (const key of item.subjects) if (key.startsWith("fact:")) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+
+  it("no fact key is shared by more than a tenth of the exam items (round 6: 119 of 178 shared one)", () => {
+    expect(examItems.length).toBeGreaterThan(150);
+    for (const [key, count] of keyCounts) expect(count, key).toBeLessThanOrEqual(examItems.length / 10);
+  });
+
+  it("a sentence naming India and Japan does not state 'Japan is the largest bilateral donor to India'; one saying so does", () => {
+    const donor = "fact:japan-largest-bilateral-donor";
+    const naming = examItems.filter((item) => /\bIndia\b/.test(item.prompt) && /\bJapan\b/.test(item.prompt) && !/largest bilateral donor/.test(item.prompt + item.explanation));
+    expect(naming.length).toBeGreaterThan(50);
+    for (const item of naming) expect(item.subjects, item.id).not.toContain(donor);
+    const stating = realBank.items.filter((item) => /largest bilateral donor/.test([item.prompt, ...item.options.map((option) => option.text), item.explanation].join(" ")));
+    expect(stating.length).toBeGreaterThan(1);
+    for (const item of stating) expect(item.subjects.includes(donor) || item.factIds.includes("japan-largest-bilateral-donor"), item.id).toBe(true);
+  });
+});
