@@ -103,3 +103,37 @@ describe("5. an implied fact needs the fact's own claim, not only its two names"
     for (const item of stating) expect(item.subjects.includes(donor) || item.factIds.includes("japan-largest-bilateral-donor"), item.id).toBe(true);
   });
 });
+
+describe("6. content and template seams the round-7 examiners found", () => {
+  const everyText = (item: (typeof realBank.items)[number]) => [item.prompt, ...item.options.map((option) => option.text), item.explanation].join("\n");
+
+  it("no stem carries the notes' heading 'and the suggested way forward'", () => {
+    for (const item of realBank.items) expect(item.prompt, item.id).not.toMatch(/suggested way forward/);
+  });
+
+  it("the filler 'The Act East Policy was announced by India.' is in no statement set", () => {
+    for (const item of statementSets()) expect(item.prompt, item.id).not.toContain("The Act East Policy was announced by India");
+  });
+
+  it("the Working Group is spelt 'Counter-Terrorism' as MEA writes it; the source's quote stays verbatim", () => {
+    for (const item of realBank.items) expect(item.prompt + item.options.map((option) => option.text).join(" "), item.id).not.toMatch(/CounterTerrorism/);
+    expect(realContent.entities.get("jwg-counter-terrorism")?.name ?? [...realContent.entities.values()].find((entity) => /Working Group on Counter/.test(entity.name))!.name).toMatch(/Counter-Terrorism$/);
+  });
+
+  it("no statement carries its own explanation after a colon (the Osaka Track statement)", () => {
+    for (const item of statementSets()) expect(item.prompt, item.id).not.toMatch(/e-commerce: India/);
+  });
+
+  it("Kamikawa's '10th year' remark is dated to the ministers' call on Prime Minister Modi, not to the 2+2", () => {
+    const fact = realContent.facts.find((candidate) => candidate.id === "partnership-tenth-year-2024")!;
+    expect(fact.statement).toMatch(/^Calling on Prime Minister Modi/);
+  });
+
+  it("no MCQ or best-description explanation opens 'X is correct:' where its statement already says X", () => {
+    for (const item of realBank.items.filter((candidate) => candidate.type === "mcq" || candidate.type === "best-description")) {
+      const opening = /^(.+?) is correct: (.+?\.)(?: |$)/.exec(item.explanation);
+      if (opening) expect(opening[2]!.toLowerCase(), item.id).not.toContain(opening[1]!.toLowerCase());
+    }
+    expect(everyText(realBank.items.find((item) => item.id.startsWith("best-description:jcm-description~"))!)).not.toMatch(/is correct: The Joint Crediting Mechanism/);
+  });
+});

@@ -377,6 +377,15 @@ function escapedPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * An explanation's first sentence: the fact as its passage states it. "X is correct: <subject> is X" says
+ * the key twice; only a statement that does not hold the key's words is led by it.
+ */
+export function keyOpening(fact: Fact): string {
+  const statement = datedStatement(fact);
+  return statement.toLowerCase().includes(fact.value.text.toLowerCase()) ? statement : `${capitalised(fact.value.text)} is correct: ${statement}`;
+}
+
 /** "A, B or C" (or "A, B and C"), in order of date. */
 function listed(values: readonly string[], conjunction: "or" | "and"): string {
   const ordered = [...values].sort((a, b) => (orderOf(a) ?? 0) - (orderOf(b) ?? 0));
@@ -455,7 +464,7 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const reasons = wrongOptionReasons(wrong, fact, content);
   if (reasons === undefined) return undefined;
   // The sourced sentence states the fact itself: it opens the explanation in place of "X is correct: <fact>".
-  const opening = reasons.sourced && reasons.sourced.startsWith(datedStatement(fact).replace(/\.$/, "")) ? reasons.sourced : `${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`;
+  const opening = reasons.sourced && reasons.sourced.startsWith(datedStatement(fact).replace(/\.$/, "")) ? reasons.sourced : keyOpening(fact);
   const rest = [...reasons.each, ...(reasons.sourced && reasons.sourced !== opening ? [reasons.sourced] : [])].map((reason) => ` ${reason}`).join("");
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
@@ -500,7 +509,7 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
       prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
       options,
       answer,
-      explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
+      explanation: withNote(keyOpening(fact), fact) + (others.length ? ` ${others.join(" ")}` : ""),
     },
     // Its feedback says what each other option describes: a question about one of those things would be answered.
     { subjects: offered },
