@@ -137,3 +137,12 @@ describe("6. content and template seams the round-7 examiners found", () => {
     expect(everyText(realBank.items.find((item) => item.id.startsWith("best-description:jcm-description~"))!)).not.toMatch(/is correct: The Joint Crediting Mechanism/);
   });
 });
+
+describe("6b. the 2+2 order is asked with four countries, not 'where does X stand' with ordinals", () => {
+  it("no item asks 'In order of starting the dialogue' or offers First/Second/Third/Fourth as countries' ranks", () => {
+    for (const item of realBank.items) expect(item.prompt, item.id).not.toMatch(/In order of starting the dialogue/);
+    const first = realBank.items.find((item) => item.id.startsWith("mcq:us-first-two-plus-two-partner~"))!;
+    expect(first.prompt).toBe("With which country did India hold its first 2+2 ministerial dialogue?");
+    expect(first.options.map((option) => option.text).sort()).toEqual(["Australia", "Japan", "Russia", "United States"]);
+  });
+});
