@@ -307,14 +307,15 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     area: areaOf(fact.topic),
     subject: mentionPattern(spellingsOf(fact.subject, [fact.subjectName], content)),
     value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement, ...officeSpellings(fact.value.text)], content)),
+    predicate: predicateOf(fact, content),
   }));
   const implied = new Map<string, Set<string>>();
   for (const item of items) {
     const own = new Set(item.factIds);
     const sentences = sentencesOf(item);
-    for (const { fact, area, subject, value } of readers) {
+    for (const { fact, area, subject, value, predicate } of readers) {
       if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
-      if (sentences.some((line) => subject.test(line) && value.test(line))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
+      if (sentences.some((line) => subject.test(line) && value.test(line) && predicate.every((word) => word.test(line)))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
     }
   }
   const askedBy = new Set([...implied.values()].flatMap((ids) => [...ids]));
@@ -322,6 +323,31 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     const keys = [...(implied.get(item.id) ?? []), ...item.factIds.filter((id) => askedBy.has(id))].map((id) => `fact:${id}`);
     return keys.length === 0 ? item : { ...item, subjects: [...new Set([...item.subjects, ...keys])].sort() };
   });
+}
+
+// Words that carry no claim of their own.
+const PLAIN_WORDS = new Set("a an the of to in on at by for with and or is are was were has have had be been one as its it this that from which who".split(" "));
+
+/**
+ * What a fact says of its subject beyond naming it and its value, as word patterns a sentence must all hold
+ * to state the fact: "Japan is the largest bilateral donor to India" needs "largest", "bilateral" and
+ * "donor", for a sentence naming India and Japan says nothing of that. Only where the value is a named
+ * thing (a country, a grouping) or a single word ("second"): a longer value or a date - a portfolio, a
+ * year - is the claim itself.
+ */
+function predicateOf(fact: Fact, content: CheckedContent): RegExp[] {
+  // A one-word value ("second") is as common in sentences as a name, and says as little alone.
+  const namedOrOneWord = fact.value.entityId || (!/\s/.test(fact.value.text.trim()) && !/\d/.test(fact.value.text));
+  if (!namedOrOneWord) return [];
+  const names = [...spellingsOf(fact.subject, [fact.subjectName], content), ...spellingsOf(fact.value.entityId, [fact.value.text], content)];
+  let rest = fact.statement;
+  for (const name of names.sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(`${escapeRegExp(name)}(?:['’]s)?`, "gi"), " ");
+  const words = rest
+    .toLowerCase()
+    .split(/[^a-z0-9+-]+/)
+    .filter((word) => word.length >= 2 && !PLAIN_WORDS.has(word) && !/^\d{4}$/.test(word));
+  // A word's first five letters: "partners" is found as "partner", "donors" as "donor".
+  return [...new Set(words)].map((word) => new RegExp(`(?<![\\w])${escapeRegExp(word.slice(0, 5))}`, "i"));
 }
 
 export { NARROW_SUBJECT_MOST_FACTS } from "./formats";

@@ -339,17 +339,64 @@ function escapeRegExp(text: string): string {
  * reason leaves undefined: the item is not made.
  */
 export function whyWrong(options: readonly WrongValue[], fact: Fact, content: CheckedContent): string | undefined {
+  const reasons = wrongOptionReasons(options, fact, content);
+  return reasons && [...reasons.each, ...(reasons.sourced ? [reasons.sourced] : [])].map((reason) => ` ${reason}`).join("");
+}
+
+/**
+ * Why each wrong option is wrong: an authored reason, or the other event the date belongs to, each in its
+ * own sentence; dates with no event of their own are refuted together, once, as a paper-setter says it -
+ * "The summit was held in October 2018 (exam notes, line 14), not in April, June or August 2018" - and
+ * never with the document's title as the subject of the sentence, thrice. Undefined where an option has no reason.
+ */
+export function wrongOptionReasons(options: readonly WrongValue[], fact: Fact, content: CheckedContent): { each: string[]; sourced?: string } | undefined {
   const source = fact.sources[0];
-  const title = source && content.documents.find((candidate) => candidate.id === source.doc)?.title;
-  const reasons = options.map((option) => {
-    if (option.why) return `${capitalised(option.text)} is wrong: ${sentence(option.why)}`;
+  const document = source && content.documents.find((candidate) => candidate.id === source.doc);
+  const each: string[] = [];
+  const undated: string[] = [];
+  for (const option of options) {
+    if (option.why) each.push(`${capitalised(option.text)} is wrong: ${sentence(option.why)}`);
     // Another event's date says why it is not the answer only beside the thing asked about: "2019 is the
     // date of another event (President Kovind visited Japan ...), not of Veer Guardian".
-    if (option.meaning) return `${capitalised(option.text)} is wrong: it is the date of another event (${lowerOpening(option.meaning.trim().replace(/\.$/, ""))}), not of ${valueInSentence({ text: fact.subjectName, entityId: fact.subject }, content.entities)}.`;
-    if (title && dateKey(option.text) && dateKey(fact.value.text)) return `${capitalised(option.text)} is wrong: ${title} (${source!.locator}) dates it to ${fact.value.text}.`;
-    return undefined;
-  });
-  return reasons.every((reason) => reason !== undefined) ? reasons.map((reason) => ` ${reason}`).join("") : undefined;
+    else if (option.meaning) each.push(`${capitalised(option.text)} is wrong: it is the date of another event (${lowerOpening(option.meaning.trim().replace(/\.$/, ""))}), not of ${valueInSentence({ text: fact.subjectName, entityId: fact.subject }, content.entities)}.`);
+    else if (document && dateKey(option.text) && dateKey(fact.value.text)) undated.push(option.text);
+    else return undefined;
+  }
+  if (undated.length === 0) return { each };
+  const statement = datedStatement(fact).replace(/\.$/, "");
+  const cited = `(${shortSourceName(document!)}, ${source!.locator})`;
+  // "... in (November) 2016 (exam notes, line 76), not in 2021"
+  const ending = new RegExp(`\\b(in|since|by|on) (?:[A-Z][a-z]+ )?${escapedPattern(fact.value.textInStatement)}$`).exec(statement);
+  const sourced = ending
+    ? `${statement} ${cited}, not ${ending[1]} ${listed(undated, "or")}.`
+    : `${capitalised(listed(undated, "and"))} ${undated.length === 1 ? "is" : "are"} wrong: ${lowerOpening(statement)} ${cited}.`;
+  return { each, sourced };
+}
+
+function escapedPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * An explanation's first sentence: the fact as its passage states it. "X is correct: <subject> is X" says
+ * the key twice; only a statement that does not hold the key's words is led by it.
+ */
+export function keyOpening(fact: Fact): string {
+  const statement = datedStatement(fact);
+  return statement.toLowerCase().includes(fact.value.text.toLowerCase()) ? statement : `${capitalised(fact.value.text)} is correct: ${statement}`;
+}
+
+/** "A, B or C" (or "A, B and C"), in order of date. */
+function listed(values: readonly string[], conjunction: "or" | "and"): string {
+  const ordered = [...values].sort((a, b) => (orderOf(a) ?? 0) - (orderOf(b) ?? 0));
+  return ordered.length === 1 ? ordered[0]! : `${ordered.slice(0, -1).join(", ")} ${conjunction} ${ordered.at(-1)}`;
+}
+
+/** A source as a citation names it: "exam notes", "joint statement", or the publisher of a report. */
+export function shortSourceName(document: Pick<CheckedContent["documents"][number], "kind" | "title" | "publisher">): string {
+  if (document.kind === "exam-notes") return "exam notes";
+  if (document.kind === "official-statement") return document.title.split(",")[0]!.trim().toLowerCase();
+  return document.publisher;
 }
 
 /** Where a value stands in order among values of its kind: a year, a month, a date or a number. */
@@ -414,14 +461,17 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
   if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
   // Every trap is explained, or the item is not made.
-  const reasons = whyWrong(wrong, fact, content);
+  const reasons = wrongOptionReasons(wrong, fact, content);
   if (reasons === undefined) return undefined;
+  // The sourced sentence states the fact itself: it opens the explanation in place of "X is correct: <fact>".
+  const opening = reasons.sourced && reasons.sourced.startsWith(datedStatement(fact).replace(/\.$/, "")) ? reasons.sourced : keyOpening(fact);
+  const rest = [...reasons.each, ...(reasons.sourced && reasons.sourced !== opening ? [reasons.sourced] : [])].map((reason) => ` ${reason}`).join("");
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   return item("mcq", fact.id, [fact], {
     prompt,
     options,
     answer,
-    explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + reasons,
+    explanation: withNote(opening, fact) + rest,
   });
 }
 
@@ -440,7 +490,7 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
     .wrongValues(fact, random)
     .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text));
   const wrong = ofOneShape(fact.value.text, candidates);
-  if (!wrong) return undefined;
+  if (!wrong || keyStandsOutByLength(fact.value.text, wrong)) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
   const { options, answer } = lettered(fact.value.text, wrong.map((option) => option.text), random);
   const others = wrong
@@ -459,11 +509,22 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
       prompt: fillSubject("Which one of the following best describes {subject}?", content.entities.get(fact.subject) ?? fact.subjectName),
       options,
       answer,
-      explanation: withNote(`${capitalised(fact.value.text)} is correct: ${datedStatement(fact)}`, fact) + (others.length ? ` ${others.join(" ")}` : ""),
+      explanation: withNote(keyOpening(fact), fact) + (others.length ? ` ${others.join(" ")}` : ""),
     },
     // Its feedback says what each other option describes: a question about one of those things would be answered.
     { subjects: offered },
   );
+}
+
+// How much longer than the longest trap a key may be before its length alone picks it out.
+export const KEY_MOST_LENGTH_RATIO = 1.25;
+
+/**
+ * Whether the key is conspicuously longer than every trap (a source clause pasted whole against short
+ * authored traps): a test-wise candidate picks the longest, most specific option unread.
+ */
+export function keyStandsOutByLength(key: string, wrong: readonly { text: string }[]): boolean {
+  return key.length > KEY_MOST_LENGTH_RATIO * Math.max(...wrong.map((option) => option.text.length));
 }
 
 /**

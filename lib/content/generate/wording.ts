@@ -51,15 +51,20 @@ const PAST_OF: Record<string, string> = {
   ranks: "ranked",
   includes: "included",
 };
-const PRESENT_VERB = new RegExp(`\\b(${Object.keys(PAST_OF).join("|")})\\b`, "i");
+// Global: a compound sentence ("Japan has joined ..., while India has refused ...") has a present verb in
+// each clause, and every one of them goes to the past after "As of <a past month>".
+const PRESENT_VERB = new RegExp(`\\b(${Object.keys(PAST_OF).join("|")})\\b`, "gi");
 
 /**
- * The sentence with its first present verb in the past ("India holds 2+2 dialogues with four partners" ->
+ * The sentence with every present verb in the past ("India holds 2+2 dialogues with four partners" ->
  * "India held ..."; "With how many countries does India hold ...?" -> "... did India hold ...?"): after
  * "As of <a past month>", UPSC English says what was the case then. A sentence with no such verb stands.
  */
 export function pastTense(text: string): string {
-  return text.replace(PRESENT_VERB, (verb) => {
+  return text.replace(PRESENT_VERB, (verb: string, _word: string, offset: number) => {
+    // The bare verb after "do"/"does" in its clause ("how many partners does India hold") stays bare once
+    // the auxiliary is past ("did India hold").
+    if (!/s$/i.test(verb) && /\b(?:do|does|did)\b[^,;]*$/i.test(text.slice(0, offset))) return verb;
     const past = PAST_OF[verb.toLowerCase()]!;
     return /^[A-Z]/.test(verb) ? past.charAt(0).toUpperCase() + past.slice(1) : past;
   });
@@ -152,6 +157,9 @@ export function withoutInnerScope(text: string, about: string): string {
       if (link) replacement = "";
       else {
         const actors = lead === "" && the === "The" && ministerial && /^[a-z]+ed\b/.test(rest) ? "The Ministers" : `${the} meeting`;
+        // A sentence already about another meeting ("The meeting of Prime Minister Modi ... before the third
+        // 2+2") would read "... meeting ... before the meeting": the occasion keeps its name there.
+        if (actors.endsWith("meeting") && /\bmeeting\b/i.test(text.slice(0, match.index) + " " + text.slice(end))) break;
         replacement = `${lead}${actors}`;
       }
       result += text.slice(done, match.index) + replacement;
