@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
 
+// page.route cannot see the requests the service worker makes, and with the worker active the router's
+// requests for Progress went through it unheld: the navigation then sometimes never waited.
+test.use({ serviceWorkers: "block" });
+
 test("a section chosen in the navigation is marked as loading until its page arrives", async ({ page }, testInfo) => {
   const email = uniqueEmail("pending");
   await registerByApi(page, email);
