@@ -11,9 +11,15 @@ const MISTAKE_LOOKBACK = 500;
 
 export const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true, subjects: true } as const;
 
-/** Two questions are siblings when they share a fact or, unless only facts count, a narrow subject. */
-export function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }, siblings: "facts" | "facts-and-subjects" = "facts-and-subjects"): Candidate {
-  const subjects = siblings === "facts" ? [] : (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
+/**
+ * The one rule that keeps questions apart in every quiz - daily, topic, mistakes, misjudged and mock
+ * paper: two questions are siblings when they share a fact or a narrow subject, which includes the
+ * `fact:<id>` keys of facts one item prints and another asks (a stem that says "the Quad meeting in
+ * Tokyo was held on 29 July 2024" beside "... of July 2024 was held in New York"). A paper shows no
+ * explanation, but its stems alone can answer each other; a shorter paper beats a leaking one.
+ */
+export function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }): Candidate {
+  const subjects = (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
   return { itemId: item.id, topic: item.topic, type: item.type, siblingKeys: [...(JSON.parse(item.factIds) as string[]), ...subjects] };
 }
 

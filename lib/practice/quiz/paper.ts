@@ -8,9 +8,8 @@ import { CANDIDATE_FIELDS, toCandidate } from "./candidates";
 /**
  * A mock paper's questions: the whole live bank in the paper's mix of formats (PAPER_MIX), questions
  * not in the user's earlier papers first. Whether the user saw a question in a daily quiz does not
- * matter: the exam does not care either. Only questions of one fact are kept apart (not those of one
- * subject, as the daily quiz does): the paper shows no explanation before it is handed in, and the
- * bank's few hundred questions would otherwise not fill a paper.
+ * matter: the exam does not care either. Questions are kept apart by the rule of every quiz (toCandidate):
+ * one stem may print another's answer even with no explanation shown.
  */
 export async function paperQuestions(db: Db, userId: string, size: number, seed: string): Promise<Candidate[]> {
   const [items, earlier] = await Promise.all([
@@ -19,14 +18,14 @@ export async function paperQuestions(db: Db, userId: string, size: number, seed:
   ]);
   const asked = new Set(earlier.map(({ itemId }) => itemId));
   return selectPaperQuestions(
-    items.map((item) => toCandidate(item, "facts")),
+    items.map((item) => toCandidate(item)),
     size,
     seed,
     { preferred: (candidate) => !asked.has(candidate.itemId) },
   );
 }
 
-/** The most questions a paper can have from the bank as it is (no two of one fact), up to the real paper's 100. */
+/** The most questions a paper can have from the bank as it is (no two siblings), up to the real paper's 100. */
 export async function largestPaper(db: Db, userId: string): Promise<number> {
   return (await paperQuestions(db, userId, PAPER_QUESTIONS, "largest")).length;
 }

@@ -46,9 +46,9 @@ export async function startPracticeQuiz(db: Db, userId: string, request: Practic
     const askedToday = await itemsAskedSince(db, userId, start);
     const unasked = items.filter((item) => !askedToday.includes(item.id));
     if (unasked.length === 0) throw new ConflictError("You have seen every question on this topic today. Try another topic, or come back tomorrow.");
-    // A topic quiz is about one subject by choice: only questions of one fact are kept apart, or a topic
-    // such as one meeting would make a quiz of a single question.
-    chosen = assembleQuiz([], unasked.map((item) => toCandidate(item, "facts")), size, seed);
+    // Broad subjects (one meeting, one country) are no sibling keys (the bank drops them), so a topic quiz
+    // on one meeting still holds many questions under the rule of every quiz.
+    chosen = assembleQuiz([], unasked.map((item) => toCandidate(item)), size, seed);
   } else if (request.mode === "paper") {
     chosen = await paperQuestions(db, userId, size, seed);
     if (chosen.length === 0) throw new ConflictError("There are no questions for a paper yet.");
@@ -84,8 +84,7 @@ async function misjudgedFactCandidates(db: Db, userId: string): Promise<Candidat
   const factIds = new Set(await mostMisjudgedFactIds(db, userId));
   if (factIds.size === 0) return [];
   const items = await db.bankItem.findMany({ where: { type: { in: QUIZ_TYPES }, retiredAt: null, ...NOT_WITHHELD }, select: CANDIDATE_FIELDS, orderBy: { id: "asc" } });
-  // Only facts keep questions apart, as in a topic quiz: the misjudged facts share few subjects.
-  return items.filter((item) => (JSON.parse(item.factIds) as string[]).some((factId) => factIds.has(factId))).map((item) => toCandidate(item, "facts"));
+  return items.filter((item) => (JSON.parse(item.factIds) as string[]).some((factId) => factIds.has(factId))).map((item) => toCandidate(item));
 }
 
 /** The user's unfinished practice quiz (not the daily one), to resume; null when there is none. */
