@@ -1,6 +1,7 @@
 import type { ContentError, LoadedContent, LoadedEntity, LoadedFact, LoadedList, LoadedRelation, Located, SourceDocument } from "./load";
 import { chromeLines, containsQuote, lineOfQuote, lookAlikeDifference, passageAt } from "./passages";
 import type { ValueType } from "./schema";
+import { impliedByTruth } from "./bounds";
 
 /** A fact's value made concrete: its type, how questions write it, and how the statement writes it. */
 export type ResolvedValue = {
@@ -158,7 +159,9 @@ function reportSharedSpellings(entities: LoadedEntity[], errors: ContentError[])
   }
 }
 
-/** A trap must really differ from the fact: another value, or another sentence. */
+const LOOSER_BOUND = "only loosens the statement's bound (\"within ten years\" when it is within five; \"more than three\" when it is five), so it is true: a trap must contradict the statement (a tighter bound, or another kind of change)";
+
+/** A trap must really differ from the fact: another value, or another sentence, and not one the fact implies. */
 function resolveTraps(
   fact: LoadedFact,
   value: ResolvedValue,
@@ -170,6 +173,7 @@ function resolveTraps(
     const field = `traps[${index}]`;
     if ("statement" in trap) {
       if (trap.statement.trim() === fact.statement.trim()) report(fact.located, `${field}.statement`, "is the fact's own statement, not a false variant");
+      else if (impliedByTruth(fact.statement, trap.statement)) report(fact.located, `${field}.statement`, LOOSER_BOUND);
       else traps.push({ statement: trap.statement, why: trap.why });
       return;
     }
@@ -183,6 +187,7 @@ function resolveTraps(
     }
     if (wrong.type !== value.type) return report(fact.located, `${field}.value`, `a trap for a ${value.type} must be a ${value.type}, not a ${wrong.type}`);
     if (sameValue(wrong, value)) return report(fact.located, `${field}.value`, "is the fact's own value, not a false variant");
+    if (impliedByTruth(fact.statement, fact.statement.replace(value.textInStatement, wrong.text))) return report(fact.located, `${field}.value`, LOOSER_BOUND);
     traps.push({ statement: "", value: wrong, why: trap.why });
   });
   return traps;

@@ -67,6 +67,17 @@ export const entitySchema = z.strictObject({
    * without a kind are never offered as a distractor: "Djibouti" is no trap for a disputed territory.
    */
   kind: z.string().trim().min(2).optional(),
+  /**
+   * An occurrence of a series that meets again (a Quad Foreign Ministers' Meeting, a G20 summit): a date is
+   * asked of it only where the question names it by edition ("the second ..."), for "the Quad Foreign
+   * Ministers' Meeting in Tokyo was held on _____" fits the one of 2020 as well as the one of 2024.
+   */
+  recurring: z.literal(true).optional(),
+  /**
+   * A person's terms in office, from the public record ("to" left out while in office). A wrong year for an
+   * event that names the person lies within the term the true date lies in: no "President Kovind ... in 2007".
+   */
+  terms: z.array(z.strictObject({ office: z.string().trim().min(3), from: partialDateSchema, to: partialDateSchema.optional() })).min(1).optional(),
 });
 export type Entity = z.infer<typeof entitySchema>;
 

@@ -274,7 +274,10 @@ describe("UPSC's shapes", () => {
   it("offers spaced years near the key and never after the item's date for a past event", () => {
     expect(numericNearMisses({ type: "year", text: "2023", textInStatement: "2023" }, 2024).every((year) => Number(year) <= 2024)).toBe(true);
     expect(numericNearMisses({ type: "number", text: "seventh", textInStatement: "seventh" }, 2024)).toEqual(expect.arrayContaining(["sixth", "eighth"]));
-    expect(numericNearMisses({ type: "year", text: "2047", textInStatement: "2047" }, 2024)).toEqual(expect.arrayContaining(["2044", "2050"]));
+    // A target year still ahead is set in round numbers: 2045 and 2050 for 2047, never 2044 (round 8).
+    const target = numericNearMisses({ type: "year", text: "2047", textInStatement: "2047" }, 2024);
+    expect(target).toEqual(expect.arrayContaining(["2045", "2050"]));
+    for (const year of target) expect(Number(year) % 5 === 0 && Number(year) > 2024, year).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   bestDescription,
   chronology,
   cloze,
+  coveredByAbout,
   type Context,
   dateKey,
   distinctDates,
@@ -23,11 +24,13 @@ import {
   namesItsMatch,
   NARROW_SUBJECT_MOST_FACTS,
   relativeName,
+  statesValueOf,
   statementsHowMany,
   statementsWhich,
 } from "./formats";
 import { areaOf, NearMisses } from "./near-misses";
 import { seededRandom, shuffled } from "./random";
+import { datedStatement } from "./wording";
 
 /**
  * Splits n items into groups of `preferred` or `preferred - 1` that cover them all where possible
@@ -65,8 +68,13 @@ function contentWords(text: string): Set<string> {
  * Two facts that may not stand in one item: two dated versions of one fact (four partners in 2022, six
  * in 2024), or two statements so alike that one gives the other away.
  */
-function clash(a: Fact, b: Fact): boolean {
+function clash(a: Fact, b: Fact, content: CheckedContent): boolean {
   if (a.subject === b.subject && a.relation === b.relation) return true;
+  // One statement may not state, as background, the value the other is tested on.
+  // (A statement about the value itself - Dharma Guardian's service beside "the Ministers named Dharma
+  // Guardian" - names it as its subject, which says nothing of whether the other statement holds.)
+  const statesOthers = (tested: Fact, other: Fact) => tested.value.entityId !== other.subject && statesValueOf(tested, datedStatement(other), content);
+  if (statesOthers(a, b) || statesOthers(b, a)) return true;
   // Two claims about one pair of things ("the UK is a ministerial partner", "the UK's 2+2 is held by
   // officials") are complements: one of them decides the other.
   if (a.subject === b.subject && a.value.entityId !== undefined && a.value.entityId === b.value.entityId) return true;
@@ -98,11 +106,11 @@ function interleaved<T>(items: readonly T[], test: (item: T) => boolean): T[] {
  * Deals facts into groups of the given sizes, each fact into the first group it does not clash with;
  * groups left short are dropped (their facts still have their own items).
  */
-function dealWithoutClashes(facts: readonly Fact[], sizes: readonly number[], askedElsewhere: (fact: Fact) => boolean = () => false, falsifiable: (fact: Fact) => boolean = () => false): Fact[][] {
+function dealWithoutClashes(content: CheckedContent, facts: readonly Fact[], sizes: readonly number[], askedElsewhere: (fact: Fact) => boolean = () => false, falsifiable: (fact: Fact) => boolean = () => false): Fact[][] {
   const groups: Fact[][] = sizes.map(() => []);
   const unplaced: Fact[] = [];
   for (const fact of facts) {
-    const open = groups.findIndex((group, index) => group.length < sizes[index]! && !group.some((other) => clash(fact, other)));
+    const open = groups.findIndex((group, index) => group.length < sizes[index]! && !group.some((other) => clash(fact, other, content)));
     if (open >= 0) groups[open]!.push(fact);
     else unplaced.push(fact);
   }
@@ -111,7 +119,7 @@ function dealWithoutClashes(facts: readonly Fact[], sizes: readonly number[], as
   // falsifiable fact's place for one that cannot be false), so the deal's luck leaves no fact unasked.
   for (const fact of unplaced.filter((candidate) => !askedElsewhere(candidate))) {
     for (const group of groups) {
-      const at = group.findIndex((member, index) => askedElsewhere(member) && (falsifiable(fact) || !falsifiable(member)) && !group.some((other, otherIndex) => otherIndex !== index && clash(fact, other)));
+      const at = group.findIndex((member, index) => askedElsewhere(member) && (falsifiable(fact) || !falsifiable(member)) && !group.some((other, otherIndex) => otherIndex !== index && clash(fact, other, content)));
       if (at < 0) continue;
       group[at] = fact;
       break;
@@ -200,21 +208,24 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
   // Full forms ("JCM stands for ...") are drilled by flashcards and cloze, never judged as statements.
   const judgeable = facts.filter((fact) => !fullFormFact(fact));
   const askedElsewhere = (fact: Fact) => items.some((made) => made.factIds.includes(fact.id));
-  for (const [topic, topicFacts] of groupBy(judgeable, (fact) => fact.topic)) {
-    const forWhich = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-which:${topic}`)), falsifiable);
-    for (const group of dealWithoutClashes(forWhich, groupSizes(forWhich.length, 3), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(statementsWhich(group, context));
-    const forHowMany = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-how-many:${topic}`)), falsifiable);
-    for (const group of dealWithoutClashes(forHowMany, groupSizes(forHowMany.length, 4), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(balancedHowMany(group));
+  // Statements the stem's occasion covers ("the third 2+2": what the Ministers said) are set apart from
+  // the topic's background (the 2008 declaration, the AOIP), so a stem never claims a statement it does not cover.
+  // (A topic's covered pool keeps the topic's own seed, so its sets stay as they were.)
+  for (const [pool, topicFacts] of groupBy(judgeable, (fact) => (coveredByAbout(fact) || !fact.about ? fact.topic : `${fact.topic} (background)`))) {
+    const forWhich = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-which:${pool}`)), falsifiable);
+    for (const group of dealWithoutClashes(content, forWhich, groupSizes(forWhich.length, 3), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(statementsWhich(group, context));
+    const forHowMany = interleaved(shuffled(topicFacts, seededRandom(`groups:statements-how-many:${pool}`)), falsifiable);
+    for (const group of dealWithoutClashes(content, forHowMany, groupSizes(forHowMany.length, 4), askedElsewhere, falsifiable)) if (canBeWrong(group)) add(balancedHowMany(group));
   }
   // A fact the deal left unasked (its sets found no trap that fits beside it) gets a set of its own topic
   // with two facts that can be false there: the deal's luck leaves no fact out of the bank.
   for (const fact of judgeable.filter((candidate) => !askedElsewhere(candidate))) {
     const partners = shuffled(
-      judgeable.filter((other) => other !== fact && other.topic === fact.topic && falsifiable(other) && !clash(fact, other)),
+      judgeable.filter((other) => other !== fact && other.topic === fact.topic && coveredByAbout(other) === coveredByAbout(fact) && falsifiable(other) && !clash(fact, other, content)),
       seededRandom(`groups:unasked:${fact.id}`),
     );
     for (let index = 0; index + 1 < partners.length; index++) {
-      if (clash(partners[index]!, partners[index + 1]!)) continue;
+      if (clash(partners[index]!, partners[index + 1]!, content)) continue;
       const made = statementsWhich([fact, partners[index]!, partners[index + 1]!], context);
       if (!made) continue;
       add(made);
@@ -292,7 +303,10 @@ function escapeRegExp(text: string): string {
 
 /** An item's sentences as a learner reads them: stem, options and the feedback after answering. */
 function sentencesOf(item: BankItem): string[] {
-  return [item.prompt, ...item.options.map((option) => option.text), item.explanation].flatMap((text) => text.split(/(?<=[.?!:])\s+|\n/));
+  // A citation's document title ("(Second India-Japan 2+2 ministerial dialogue, Tokyo (exam notes), line 14)")
+  // names where a source was written about, not a claim of the item.
+  const explanation = item.explanation.replace(/\((?:[^()]|\([^()]*\))*, (?:para|paras|line|lines) [^()]*\)/g, "");
+  return [item.prompt, ...item.options.map((option) => option.text), explanation].flatMap((text) => text.split(/(?<=[.?!:])\s+|\n/));
 }
 
 /**
@@ -312,7 +326,10 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
   const implied = new Map<string, Set<string>>();
   for (const item of items) {
     const own = new Set(item.factIds);
-    const sentences = sentencesOf(item);
+    // Under "With reference to <occasion>," each statement is read with its occasion: "the day before the
+    // meeting" is the day before the third 2+2.
+    const scope = /^With reference to (.+?), consider/.exec(item.prompt)?.[1];
+    const sentences = sentencesOf(item).map((line) => (scope ? `${scope}: ${line}` : line));
     for (const { fact, area, subject, value, predicate } of readers) {
       if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
       if (sentences.some((line) => subject.test(line) && value.test(line) && predicate.every((word) => word.test(line)))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
@@ -339,6 +356,8 @@ function predicateOf(fact: Fact, content: CheckedContent): RegExp[] {
   // A one-word value ("second") is as common in sentences as a name, and says as little alone.
   const namedOrOneWord = fact.value.entityId || (!/\s/.test(fact.value.text.trim()) && !/\d/.test(fact.value.text));
   if (!namedOrOneWord) return [];
+  // A place beside an event is where it was: "arrived in New Delhi the day before the third 2+2" tells the venue.
+  if (fact.value.entityId && content.entities.get(fact.value.entityId)?.type === "place") return [];
   const names = [...spellingsOf(fact.subject, [fact.subjectName], content), ...spellingsOf(fact.value.entityId, [fact.value.text], content)];
   let rest = fact.statement;
   for (const name of names.sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(`${escapeRegExp(name)}(?:['’]s)?`, "gi"), " ");

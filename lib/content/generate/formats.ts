@@ -92,6 +92,17 @@ export function recallExplanation(fact: Fact, { content }: Context): string {
   return parts.join(" ");
 }
 
+/**
+ * Whether a reason says nothing but the statement it stands against: no word of four letters or more
+ * that the statement lacks ("The Miyawaki technique is a method of creating dense forests" against the
+ * key; "That is kaizen; the Miyawaki technique is ..." names what the option is, and refutes it).
+ */
+export function onlyRestates(reason: string, statement: string): boolean {
+  const words = (value: string) => value.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4);
+  const stated = new Set(words(statement));
+  return words(reason).every((word) => stated.has(word));
+}
+
 /** Whether one statement says mostly what another says ("JIMEX is a bilateral exercise" beside "JIMEX is a bilateral naval exercise"). */
 function restates(text: string, other: string): boolean {
   const words = (value: string) => new Set(value.toLowerCase().split(/[^a-z0-9+-]+/).filter((word) => word.length >= 4));
@@ -217,6 +228,16 @@ export function answerGivenByTopic(fact: Fact, answer: string): boolean {
 }
 
 /**
+ * Whether a question asks the date of one occurrence of a series without naming which: with its date
+ * blanked, "The Quad Foreign Ministers' Meeting in Tokyo was held on _____" fits the meeting of October
+ * 2020 as well as that of July 2024. An edition in the question ("the second ...") names one.
+ */
+export function dateOfUnnamedOccurrence(fact: Fact, question: string, content: CheckedContent): boolean {
+  if (!dateKey(fact.value.text) || !content.entities.get(fact.subject)?.recurring) return false;
+  return !new RegExp(ORDINAL_WORD.source, "i").test(question);
+}
+
+/**
  * Whether a fact gives an abbreviation's full form ("JCM stands for Joint Crediting Mechanism"): a
  * flashcard or cloze drills it, but a paper-setter never puts it among statements to judge.
  */
@@ -233,7 +254,8 @@ export function flashcard(fact: Fact, context: Context): BankItem | undefined {
     // Without options on a flashcard, "which of the following" becomes plain "which".
     .replace(/\b(w|W)hich (one )?of the following\b/, "$1hich");
   if (spelledByInitials(prompt, fact.value.text) && !/stand for/.test(prompt)) return undefined;
-  if (namesKey(prompt, fact.value.text) || serviceGivenAway(fact.value.text, prompt)) return undefined;
+  if (namesKey(prompt, fact.value.text) || serviceGivenAway(fact.value.text, prompt) || answerGivenByArea(fact.topic, fact.value.text, prompt)) return undefined;
+  if (dateOfUnnamedOccurrence(fact, prompt, context.content)) return undefined;
   return item("flashcard", fact.id, [fact], {
     prompt,
     options: [],
@@ -289,7 +311,8 @@ export function cloze(fact: Fact, context: Context): BankItem | undefined {
   // A blank for the sentence's subject ("The _____ appreciated that ...") is filled as well by "Ministers"
   // or "joint statement" as by the meeting meant: the flashcard asks it precisely instead.
   if (opensWithBlank(prompt)) return undefined;
-  if (answerGivenByTopic(fact, fact.value.textInStatement) || serviceGivenAway(fact.value.textInStatement, rest)) return undefined;
+  if (answerGivenByTopic(fact, fact.value.textInStatement) || serviceGivenAway(fact.value.textInStatement, rest) || answerGivenByArea(fact.topic, fact.value.text, rest)) return undefined;
+  if (dateOfUnnamedOccurrence(fact, rest, context.content)) return undefined;
   return item("cloze", fact.id, [fact], {
     prompt,
     options: [],
@@ -366,10 +389,16 @@ export function wrongOptionReasons(options: readonly WrongValue[], fact: Fact, c
   const statement = datedStatement(fact).replace(/\.$/, "");
   const cited = `(${shortSourceName(document!)}, ${source!.locator})`;
   // "... in (November) 2016 (exam notes, line 76), not in 2021"
-  const ending = new RegExp(`\\b(in|since|by|on) (?:[A-Z][a-z]+ )?${escapedPattern(fact.value.textInStatement)}$`).exec(statement);
+  const dateWords = `\\b(in|since|by|on) (?:[A-Z][a-z]+ )?${escapedPattern(fact.value.textInStatement)}`;
+  const ending = new RegExp(`${dateWords}$`).exec(statement);
+  // The date inside the sentence ("In 2007, Abe ... delivered ... in the Indian Parliament"): said once
+  // more after the source, against the wrong ones, never the whole sentence twice.
+  const inside = ending ? undefined : new RegExp(dateWords, "i").exec(statement);
   const sourced = ending
     ? `${statement} ${cited}, not ${ending[1]} ${listed(undated, "or")}.`
-    : `${capitalised(listed(undated, "and"))} ${undated.length === 1 ? "is" : "are"} wrong: ${lowerOpening(statement)} ${cited}.`;
+    : inside
+      ? `${statement} ${cited}: ${lowerOpening(capitalised(inside[0]))}, not ${inside[1]!.toLowerCase()} ${listed(undated, "or")}.`
+      : `${statement} ${cited}: the date is ${fact.value.text}, not ${listed(undated, "or")}.`;
   return { each, sourced };
 }
 
@@ -459,7 +488,8 @@ export function mcq(fact: Fact, context: Context): BankItem | undefined {
   const wrong = withKeyAtRandomRank(fact.value.text, nearMisses.wrongValues(fact, random), random);
   if (wrong.length < 3) return undefined;
   const prompt = questionFor(fact, relation, content.entities.get(fact.subject));
-  if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text)) return undefined;
+  if (spelledByInitials(prompt, fact.value.text) || namesKey(prompt, fact.value.text) || answerGivenByArea(fact.topic, fact.value.text, prompt)) return undefined;
+  if (dateOfUnnamedOccurrence(fact, prompt, content)) return undefined;
   // Every trap is explained, or the item is not made.
   const reasons = wrongOptionReasons(wrong, fact, content);
   if (reasons === undefined) return undefined;
@@ -488,7 +518,10 @@ export function bestDescription(fact: Fact, context: Context): BankItem | undefi
   const head = descriptionHead(fact.value.text);
   const candidates = nearMisses
     .wrongValues(fact, random)
-    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text));
+    .filter((option) => descriptionHead(option.text) === head && !echoes(subjectName, option.text) && !decodesAcronym(subjectName, option.text))
+    // A trap refuted only by the key said again ("... wastewater is wrong: The Miyawaki technique is a method of
+    // creating dense forests") teaches nothing about the option: it is not offered.
+    .filter((option) => !option.why || !onlyRestates(option.why, datedStatement(fact)));
   const wrong = ofOneShape(fact.value.text, candidates);
   if (!wrong || keyStandsOutByLength(fact.value.text, wrong)) return undefined;
   const describedBy = new Map(content.facts.filter((other) => other.relation === fact.relation).map((other) => [other.value.text.toLowerCase(), other]));
@@ -573,7 +606,7 @@ export function namesItsMatch(left: string, right: string): boolean {
   return left.toLowerCase().includes(right.toLowerCase()) || [...stems(right)].some((stem) => leftStems.has(stem));
 }
 
-type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string };
+type Judged = { fact: Fact; text: string; correct: boolean; truth: string; why?: string; wrongValue?: string };
 
 /**
  * How many of `count` statements (or pairs) are made false. The number left true is drawn (seeded per
@@ -593,9 +626,9 @@ export function falseCount(falsifiable: number, count: number, leastTrue: number
  * Each fact as a numbered statement; some are made false with a provably false variant (an authored trap
  * first). A fact with no provable false variant always stands true.
  */
-function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, leastTrue = 0, falseWanted?: number): Judged[] | undefined {
+function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random: Random, content: CheckedContent, leastTrue = 0, falseWanted?: number): Judged[] | undefined {
   const about = commonAbout(facts);
-  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about)));
+  const variants = facts.map((fact) => nearMisses.falseVariants(fact, random).filter((variant) => fitsItem(fact, variant, facts, about, content)));
   const falsifiable = facts.map((_, index) => index).filter((index) => variants[index]!.length > 0);
   // A set where no statement can be false here is no question: its key would always be "all of them".
   if (falsifiable.length === 0) return undefined;
@@ -627,7 +660,7 @@ function judgeStatements(facts: readonly Fact[], nearMisses: NearMisses, random:
     if (falseVersion.wrongValue) wrongValuesUsed.add(falseVersion.wrongValue.toLowerCase());
     // A year an authored falsehood brings in ("completed ... in 2024") is a wrong value used too.
     for (const year of falseVersion.statement.match(/\b(1[89]|20)\d\d\b/g) ?? []) if (!truth.includes(year)) wrongValuesUsed.add(year);
-    return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined };
+    return { fact, text: shown(fact, falseVersion.statement), correct: false, truth, why: falseVersion.authored ? falseVersion.why : undefined, wrongValue: falseVersion.wrongValue };
   });
 }
 
@@ -654,10 +687,23 @@ export function oneFact(a: Fact, b: Fact): boolean {
   return a.subject === b.subject || passages(a).some((passage) => passages(b).includes(passage));
 }
 
-/** The occasion all the facts are about, which the stem names ("With reference to the third ..."). */
-function commonAbout(facts: readonly Fact[]): string | undefined {
+/**
+ * What all the facts are about, which the stem names ("With reference to the third ..."), where the stem
+ * covers every statement: a subject ("India-Japan relations") covers all its facts, but one occasion (a
+ * dated meeting, "... (2024)") covers only the statements that name it. "With reference to the third 2+2"
+ * above "India and Japan adopted their Joint Declaration on Security Cooperation in 2008" or the AOIP's
+ * definition tells of the meeting what it never said: such a set opens plainly.
+ */
+export function commonAbout(facts: readonly Fact[]): string | undefined {
   const about = facts[0]!.about;
-  return about && facts.every((fact) => fact.about === about) ? about : undefined;
+  return about && facts.every((fact) => fact.about === about && coveredByAbout(fact)) ? about : undefined;
+}
+
+/** Whether "With reference to <the fact's about>" covers the fact's statement (commonAbout). */
+export function coveredByAbout(fact: Fact): boolean {
+  if (!fact.about) return false;
+  const occasion = /\b(19|20)\d\d\b/.test(fact.about);
+  return !occasion || withoutScope(datedStatement(fact), fact.about) !== datedStatement(fact);
 }
 
 /**
@@ -667,8 +713,11 @@ function commonAbout(facts: readonly Fact[]): string | undefined {
  * when it changes the occasion ("At the third 2+2" in an item on the second): that trap belongs to items
  * about no one meeting.
  */
-export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined): boolean {
+export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact[], about: string | undefined, content?: CheckedContent): boolean {
   const wrong = variant.wrongValue?.toLowerCase();
+  // A false version that brings in another statement's value ("... a fighter exercise ... with the UK" beside
+  // "India is represented by the Indian Air Force") answers that statement.
+  if (content && facts.some((other) => other !== fact && statesValueOf(other, variant.statement, content) && !statesValueOf(other, datedStatement(fact), content))) return false;
   if (wrong && facts.some((other) => other !== fact && other.relation === fact.relation && other.value.text.toLowerCase() === wrong)) return false;
   if (variant.wrongValue && serviceSettledBy(fact.value.text, variant.wrongValue, siblingText(fact, facts))) return false;
   if (!variant.wrongValue && serviceSettledBy(datedStatement(fact), variant.statement, siblingText(fact, facts))) return false;
@@ -679,6 +728,37 @@ export function fitsItem(fact: Fact, variant: FalseVariant, facts: readonly Fact
   if (namesOccasion(datedStatement(fact)) && !namesOccasion(variant.statement)) return false;
   const scopeOf = (text: string) => openingScope(text)?.scope.replace(/\s*\([^)]*\)/g, "").toLowerCase();
   return scopeOf(variant.statement) === scopeOf(datedStatement(fact));
+}
+
+/**
+ * Whether a text states, as background, the value a fact is tested on: "the India-Japan fighter exercise
+ * Veer Guardian" settles "In Veer Guardian, India is represented by the Indian Air Force"; "when Buddhism was
+ * introduced to Japan" settles "Indian culture reached Japan through Buddhism". A name, number, date or
+ * phrase counts wherever it stands; a single common word ("bilateral") only beside the fact's subject.
+ * The area's own countries (India and Japan in every statement) settle nothing.
+ */
+export function statesValueOf(tested: Fact, text: string, content: CheckedContent): boolean {
+  if (givenByArea(tested.topic, tested.value.text)) return false;
+  const entity = tested.value.entityId ? content.entities.get(tested.value.entityId) : undefined;
+  const spellings = [tested.value.text, tested.value.textInStatement, ...(entity ? [entity.name, ...entity.aliases] : [])].filter((spelling) => spelling.trim().length >= 2);
+  const named = (spelling: string) => wholeWords(spelling).test(text);
+  const subject = content.entities.get(tested.subject);
+  const besideSubject = () => [tested.subjectName, ...(subject ? [subject.name, ...subject.aliases] : [])].some(named);
+  // "fighter" tells the Air Force only of the exercise it is said of, not of JIMEX beside Malabar.
+  if (serviceGivenAway(tested.value.text, text) && besideSubject()) return true;
+  if (!spellings.some(named)) return false;
+  const distinctive = entity !== undefined || /\s|\d|^[A-Z]/.test(tested.value.text.trim());
+  return distinctive || besideSubject();
+}
+
+const WHOLE_WORDS = new Map<string, RegExp>();
+
+/** A pattern that finds a spelling as whole words, any case (built once per spelling: the deal asks often). */
+function wholeWords(spelling: string): RegExp {
+  const key = spelling.trim();
+  let pattern = WHOLE_WORDS.get(key);
+  if (!pattern) WHOLE_WORDS.set(key, (pattern = new RegExp(`(?<![\\w-])${escapeRegExp(key)}(?![\\w-])`, "i")));
+  return pattern;
 }
 
 /** Each statement's fact and truth, in the prompt's order (BankItem.statements). */
@@ -723,12 +803,20 @@ export function stemSettles(about: string, trueValue: string, wrongValue: string
  */
 function statementsExplanation(judged: readonly Judged[], content: CheckedContent, noun = "Statement"): string {
   return judged
-    .map(({ fact, correct, truth, why }, index) => {
+    .map(({ fact, correct, truth, why, wrongValue }, index) => {
       const passage = passageOf(fact, content);
       if (correct) return `${noun} ${index + 1} is correct: ${passage ?? sentence(truth)}${fact.note ? ` ${sentence(fact.note)}` : ""}`;
-      return `${noun} ${index + 1} is incorrect: ${sentence(why ?? truth)}${passage ? ` ${passage}` : ""}`;
+      return `${noun} ${index + 1} is incorrect: ${sentence(why ? namingTheTrap(why, wrongValue) : truth)}${passage ? ` ${passage}` : ""}`;
     })
     .join(" ");
+}
+
+/**
+ * A trap's reason as a statement's verdict: written beside the wrong option ("That is a separate
+ * agreement ..."), its "That" has nothing to point at under a statement, so the wrong value takes its place.
+ */
+export function namingTheTrap(why: string, wrongValue: string | undefined): string {
+  return wrongValue ? why.replace(/^(?:That|This) (is|was|are|were)\b/, (_, verb: string) => `${capitalised(wrongValue)} ${verb}`) : why;
 }
 
 /**
@@ -807,7 +895,7 @@ export function statementsWhich(facts: readonly Fact[], { nearMisses, content }:
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-which:${id}`);
   // The standard three-statement codes have no "none": keep at least one statement true.
-  const judged = judgeStatements(facts, nearMisses, random, facts.length === 3 ? 1 : 0);
+  const judged = judgeStatements(facts, nearMisses, random, content, facts.length === 3 ? 1 : 0);
   if (!judged) return undefined;
   const key = judged.flatMap((statement, index) => (statement.correct ? [String(index + 1)] : []));
   const { options, answer } = codeOptions(key, facts.length as 2 | 3, random);
@@ -840,7 +928,7 @@ export function statementsHowMany(facts: readonly Fact[], { nearMisses, content 
   const id = hashIds(facts.map((fact) => fact.id));
   const random = seededRandom(`statements-how-many:${id}`);
   // Four-statement codes run from "Only one" to "All four": at least one stays true.
-  const judged = judgeStatements(facts, nearMisses, random, facts.length === 4 ? 1 : 0, falseWanted);
+  const judged = judgeStatements(facts, nearMisses, random, content, facts.length === 4 ? 1 : 0, falseWanted);
   if (!judged) return undefined;
   const keyText = howManyText(judged.filter((statement) => statement.correct).length, facts.length);
   const options = HOW_MANY_OPTIONS[facts.length]!.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
@@ -1090,6 +1178,18 @@ export function listCount(list: CheckedList, context: Context): BankItem | undef
 }
 
 /**
+ * Whether a question's answer is one of its area's own countries and the question names the other ("With
+ * which country does India take part in JIMEX?": Japan; "the Japanese Prime Minister visited _____": India).
+ * In a bank about India and Japan that pair answers itself, whatever the exercise or the summit.
+ */
+export function answerGivenByArea(topic: string, answer: string, prompt: string): boolean {
+  if (!givenByArea(topic, answer)) return false;
+  const countries = (areaOf(topic).split(" > ")[1] ?? "").split("-").filter((country) => country.toLowerCase() !== answer.trim().toLowerCase());
+  // The country, its adjective or its possessive: "Japan", "Japanese", "India's", "Indian".
+  return countries.some((country) => new RegExp(`(?<![\\w])${escapeRegExp(country)}(?:n|ese)?(?![\\w])`, "i").test(prompt));
+}
+
+/**
  * Whether a member goes without saying in its list's area: Japan among India's 2+2 partners in an
  * India-Japan item. Knowing it is no knowledge, and it narrows the codes for free.
  */
@@ -1153,10 +1253,21 @@ export function relativeName(text: string): boolean {
   return /\b(original|current|latest|new|next|last|previous|present)\b/i.test(text);
 }
 
-/** How a dated fact reads as an event: its relation's phrase with the subject filled in. */
-export function eventOf(fact: Fact, content: CheckedContent): string {
+/** How a dated fact reads as an event inside a sentence: its relation's phrase with the subject filled in ("the visit of ..."). */
+export function eventInSentence(fact: Fact, content: CheckedContent): string {
   const relation = content.relations.get(fact.relation)!;
-  return capitalised(fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName));
+  const event = fillSubject(relation.eventPhrase!, content.entities.get(fact.subject) ?? fact.subjectName);
+  // The relation's own opening word ("Elevation of ...", "Signing of ...") is a common noun, capitalised only
+  // to head a line; a name that opens the phrase ("Shinzo Abe's ...", "India's ...") keeps its capital.
+  if (relation.eventPhrase!.startsWith("{subject}")) return event.replace(/^The /, "the ");
+  const first = event.split(/[\s’']/)[0]!;
+  const opensAName = [...content.entities.values()].some((entity) => [entity.name, ...entity.aliases].some((spelling) => spelling.split(/[\s’']/)[0] === first));
+  return opensAName ? event : event.charAt(0).toLowerCase() + event.slice(1);
+}
+
+/** How a dated fact reads as an event listed on its own line: capitalised. */
+export function eventOf(fact: Fact, content: CheckedContent): string {
+  return capitalised(eventInSentence(fact, content));
 }
 
 const ORDINALS = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|\d+(st|nd|rd|th))\b/i;
@@ -1229,7 +1340,11 @@ export function chronology(facts: readonly Fact[], { content }: Context): BankIt
   if (nearOrders.length < 3) return undefined;
   const texts = [code(order), ...nearOrders].sort();
   const options = texts.map((text, index) => ({ id: OPTION_IDS[index]!, text }));
-  const inOrder = order.map((position) => `${events[position - 1]} (${shown[position - 1]!.value.text})`);
+  // One sentence, the events after the first as they read mid-sentence: "(2007); the visit of ...", not "; The visit of".
+  const inOrder = order.map((position, rank) => {
+    const fact = shown[position - 1]!;
+    return `${rank === 0 ? eventOf(fact, content) : eventInSentence(fact, content)} (${fact.value.text})`;
+  });
   return item("chronology", id, shown, {
     prompt: `Consider the following events:\n${numbered(events)}\nWhich one of the following is the correct chronological order of the above events, starting with the earliest?`,
     options,

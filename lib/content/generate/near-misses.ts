@@ -1,3 +1,4 @@
+import { impliedByTruth } from "../bounds";
 import type { CheckedContent, CheckedList, Fact, ResolvedValue } from "../check";
 import type { LoadedEntity } from "../load";
 import { shuffled, type Random } from "./random";
@@ -49,15 +50,23 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
  * for three neighbours in a row leave the middle one as the pick. Never after `latestYear` when the value
  * itself is not after it (no future year for a past event).
  */
-export function numericNearMisses(value: ResolvedValue, latestYear: number): string[] {
+export function numericNearMisses(value: ResolvedValue, latestYear: number, asOf?: string): string[] {
+  // The month of record as a count of months (year * 12 + month index), where the fact is dated to a month.
+  const latestMonth = asOf && /^\d{4}-\d{2}/.test(asOf) ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : undefined;
   const text = value.text.trim();
   const near = (n: number, spread: number) =>
     [-1, 1, -2, 2, -3, 3].filter((step) => Math.abs(step) <= spread).map((step) => n + step);
   const spaced = (n: number, steps: readonly number[]) => steps.flatMap((step) => [n - step, n + step]);
   if (value.type === "year" && /^\d{4}$/.test(text)) {
     const year = Number(text);
+    // A target year ("a developed country by 2047") is set in round numbers: its near misses are round
+    // years still ahead (2040, 2045, 2050), never 2044 or a year already past.
+    if (year > latestYear) {
+      const round = Array.from({ length: 12 }, (_, index) => Math.ceil((latestYear + 1) / 5) * 5 + index * 5).filter((candidate) => candidate !== year);
+      return round.sort((a, b) => Math.abs(a - year) - Math.abs(b - year)).slice(0, 6).map(String);
+    }
     return spaced(year, [3, 5, 8, 10])
-      .filter((candidate) => year > latestYear || candidate <= latestYear)
+      .filter((candidate) => candidate <= latestYear)
       .map(String);
   }
   if (value.type === "month") {
@@ -68,7 +77,11 @@ export function numericNearMisses(value: ResolvedValue, latestYear: number): str
     return spaced(month, [2, 4, 6, 8]).flatMap((m) => {
       const shiftedYear = year + Math.floor(m / 12);
       const shifted = `${MONTHS[((m % 12) + 12) % 12]} ${shiftedYear}`;
-      return shiftedYear > latestYear && year <= latestYear ? [] : [shifted];
+      // A month still ahead at the date of record (a celebration "to be held in September 2024") is
+      // offered only months still ahead; a past month, only past ones.
+      const ahead = (y: number, monthIndex: number) => (latestMonth === undefined ? y > latestYear : y * 12 + monthIndex > latestMonth);
+      const shiftedMonth = ((m % 12) + 12) % 12;
+      return ahead(shiftedYear, shiftedMonth) === ahead(year, month) ? [shifted] : [];
     });
   }
   if (value.type === "number") {
@@ -97,6 +110,8 @@ export class NearMisses {
   private readonly trueValues = new Map<string, Set<string>>();
   private readonly listBySlot = new Map<string, CheckedList>();
   private readonly entityNames = new Map<string, LoadedEntity>();
+  // Persons with terms in office, each with the pattern that finds them named in a statement.
+  private readonly officeHolders: { person: LoadedEntity; named: RegExp }[] = [];
 
   constructor(private readonly content: CheckedContent) {
     for (const fact of content.facts) {
@@ -112,6 +127,10 @@ export class NearMisses {
     }
     for (const list of content.lists) this.listBySlot.set(`${list.subject}\u0000${list.relation}`, list);
     for (const entity of content.entities.values()) this.entityNames.set(key(entity.name), entity);
+    for (const person of content.entities.values()) {
+      const spellings = [person.name, ...person.aliases].filter((spelling) => spelling.length >= 3).map(escapeRegExp);
+      if (person.terms) this.officeHolders.push({ person, named: new RegExp(`(?<![\\w-])(?:${spellings.join("|")})(?![\\w-])`) });
+    }
   }
 
   private slot(fact: Pick<Fact, "subject" | "relation">): string {
@@ -121,6 +140,22 @@ export class NearMisses {
   /** The entity a value text names, if any. */
   entityNamed(text: string): LoadedEntity | undefined {
     return this.entityNames.get(key(text));
+  }
+
+  /**
+   * Whether a wrong date keeps every office-holder the statement names in office: within the term that
+   * holds the true date ("President Ram Nath Kovind visited Japan in 2019": 2017 to 2022, never 2007). A
+   * person the true date finds out of office (a visit before or after the term) restricts nothing.
+   */
+  withinTerms(fact: Fact, text: string): boolean {
+    if (!dateLike(fact.value.text) || !dateLike(text)) return true;
+    for (const { person, named } of this.officeHolders) {
+      if (!named.test(fact.statement)) continue;
+      const spans = person.terms!.map((term) => ({ possibleDates: { from: term.from, to: term.to ?? fact.asOf, why: term.office } }));
+      const holding = spans.find((span) => possibleDate(span, fact.value.text));
+      if (holding && !possibleDate(holding, text)) return false;
+    }
+    return true;
   }
 
   /** Whether the bank holds `text` as a true value of the fact's subject and relation (in any version). */
@@ -147,7 +182,13 @@ export class NearMisses {
     const relation = this.content.relations.get(fact.relation)!;
     const chosen: WrongValue[] = [];
     const usable = (text: string) =>
-      !this.isTrueFor(fact, text) && !chosen.some((other) => key(other.text) === key(text)) && !key(fact.statement).includes(key(text)) && possibleDate(fact, text);
+      !this.isTrueFor(fact, text) &&
+      !chosen.some((other) => key(other.text) === key(text)) &&
+      !key(fact.statement).includes(key(text)) &&
+      possibleDate(fact, text) &&
+      this.withinTerms(fact, text) &&
+      // "within ten years" for "within five years" is implied by the truth, not wrong.
+      !impliedByTruth(fact.statement, fact.statement.replace(fact.value.textInStatement, text));
     for (const trap of fact.traps) if (trap.value && usable(trap.value.text)) chosen.push({ text: trap.value.text, why: trap.why });
     if (!this.provable(fact)) return chosen;
 
@@ -155,7 +196,7 @@ export class NearMisses {
     // Dates of related events first (2008, the Joint Declaration, for the 2006 partnership): a distractor
     // with a meaning, which the explanation names.
     for (const related of this.relatedDates(fact)) if (usable(related.text)) chosen.push(related);
-    const tiers: string[][] = [shuffled(numericNearMisses(fact.value, latestYear), random)];
+    const tiers: string[][] = [shuffled(numericNearMisses(fact.value, latestYear, fact.asOf), random)];
     const sameRelation = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter((other) => other.relation === fact.relation);
     // Another subject's value is a trap only where the author vouches for the relation: "India differs
     // with Japan over Russia" made "with Australia" is no falsehood anyone can prove.
@@ -183,12 +224,15 @@ export class NearMisses {
     const yearOf = (text: string) => Number(/\d{4}/.exec(text)?.[0]);
     const keyYear = yearOf(fact.value.text);
     const latestYear = Number(fact.asOf.slice(0, 4));
+    // Past events get past dates; an event still ahead at its date of record gets dates still ahead.
+    const ahead = (text: string) => (dateKeyOf(text) ?? "") > fact.asOf.slice(0, (dateKeyOf(text) ?? "").length);
     const related = (this.factsByArea.get(areaOf(fact.topic)) ?? []).filter(
       (other) =>
         other.subject !== fact.subject &&
         other.value.type === fact.value.type &&
         Math.abs(yearOf(other.value.text) - keyYear) <= 15 &&
-        (keyYear > latestYear || yearOf(other.value.text) <= latestYear),
+        (keyYear > latestYear || yearOf(other.value.text) <= latestYear) &&
+        ahead(other.value.text) === ahead(fact.value.text),
     );
     const sameTopicFirst = [...related].sort((a, b) => Number(b.topic === fact.topic) - Number(a.topic === fact.topic) || a.id.localeCompare(b.id));
     return sameTopicFirst.map((other) => ({ text: other.value.text, meaning: datedStatement(other) }));
@@ -229,7 +273,7 @@ export class NearMisses {
   falseVariants(fact: Fact, random: Random): FalseVariant[] {
     const truth = datedStatement(fact);
     const authored: FalseVariant[] = fact.traps
-      .filter((trap) => trap.statement)
+      .filter((trap) => trap.statement && !impliedByTruth(fact.statement, trap.statement))
       .map((trap) => ({ statement: datedStatement(fact, trap.statement), why: trap.why, authored: true }));
     const swapped: FalseVariant[] = this.wrongValues(fact, random).map(({ text, why, meaning }) => ({
       statement: this.statementWith(fact, text),
@@ -250,11 +294,31 @@ export class NearMisses {
  */
 export function possibleDate(fact: Pick<Fact, "possibleDates">, text: string): boolean {
   const span = fact.possibleDates;
-  const match = /^(?:(\w+) )?(\d{4})$/.exec(text.trim());
+  const match = /^(?:(\d{1,2}) )?(?:(\w+) )?(\d{4})$/.exec(text.trim());
   if (!span || !match) return true;
-  const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
-  const date = month > 0 ? `${match[2]}-${String(month).padStart(2, "0")}` : match[2]!;
+  const month = match[2] ? MONTHS.indexOf(match[2]) + 1 : 0;
+  const day = month > 0 && match[1] ? `-${match[1].padStart(2, "0")}` : "";
+  const date = month > 0 ? `${match[3]}-${String(month).padStart(2, "0")}${day}` : match[3]!;
   return date >= span.from.slice(0, date.length) && date <= span.to.slice(0, date.length);
+}
+
+/** "2019", "2019-10" or "2019-10-22" for a year, "Month YYYY" or "D Month YYYY"; undefined for other text. */
+function dateKeyOf(text: string): string | undefined {
+  const match = /^(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const month = match[2] ? MONTHS.indexOf(match[2]) + 1 : 0;
+  if (match[2] && month === 0) return undefined;
+  if (month === 0) return match[3];
+  return `${match[3]}-${String(month).padStart(2, "0")}${match[1] ? `-${match[1].padStart(2, "0")}` : ""}`;
+}
+
+/** Whether a text is a year, "Month YYYY" or "D Month YYYY". */
+function dateLike(text: string): boolean {
+  return /^(?:(?:\d{1,2} )?[A-Z][a-z]+ )?\d{4}$/.test(text.trim());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Whether words that frame the value as a term stand right before it ("so-called", "dubbed", "termed"). */
