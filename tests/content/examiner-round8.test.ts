@@ -38,9 +38,15 @@ describe("1. a date is asked of one occurrence of a series only where the questi
 
   it("no cloze, flashcard or MCQ asks when 'the Quad Foreign Ministers' Meeting in Tokyo' was held (Tokyo also hosted it in October 2020)", () => {
     expect(realContent.entities.get(quadDate.subject)?.recurring).toBe(true);
-    expect(cloze(quadDate, context)).toBeUndefined();
-    expect(flashcard(quadDate, context)).toBeUndefined();
-    expect(mcq(quadDate, context)).toBeUndefined();
+    // The content now names the meeting by the 2+2 that cited it; the known-bad case is the wording it had before.
+    const unnamed: Fact = {
+      ...quadDate,
+      statement: "The Quad Foreign Ministers' Meeting in Tokyo was held on 29 July 2024.",
+      question: "On which date was the Quad Foreign Ministers' Meeting in Tokyo held?",
+    };
+    expect(cloze(unnamed, context)).toBeUndefined();
+    expect(flashcard(unnamed, context)).toBeUndefined();
+    expect(mcq(unnamed, context)).toBeUndefined();
     expect(dateOfUnnamedOccurrence(quadDate, "Fill in the blank: The Quad Foreign Ministers' Meeting in Tokyo was held on _____.", realContent)).toBe(true);
   });
 
@@ -95,7 +101,7 @@ describe("2. a trap that only loosens the truth's bound is true, and fails the b
 
 describe("3. no statement of a set states, as background, the value another statement is tested on", () => {
   it("'the fighter exercise Veer Guardian' settles 'India is represented by the Indian Air Force'; 'Buddhism' settles 'filtered through Buddhism'", () => {
-    expect(statesValueOf(factById("veer-guardian-indian-side"), datedStatement(factById("veer-guardian-country")), realContent)).toBe(true);
+    expect(statesValueOf(factById("veer-guardian-indian-side"), "India and Japan held the fighter exercise Veer Guardian in 2023.", realContent)).toBe(true);
     const exchange = factById("india-japan-exchange-6th-century");
     const culture = realContent.facts.find((fact) => fact.id === "indian-culture-through-buddhism") ?? realContent.heldBack.find((fact) => fact.id === "indian-culture-through-buddhism");
     if (culture && /Buddhism/.test(culture.value.text)) expect(statesValueOf(culture, datedStatement(exchange), realContent)).toBe(true);
@@ -205,9 +211,14 @@ describe("9. causes the two pre-round-8 examiners named (seeds 11601, 11602)", (
     const venueKey = "fact:third-2plus2-venue";
     const mcqVenue = realBank.items.find((item) => item.id.startsWith("mcq:third-2plus2-venue~"))!;
     expect(mcqVenue.subjects).toContain(venueKey);
-    const arrival = realBank.items.filter((item) => item.factIds.includes("japanese-ministers-arrived-19-august") && /New Delhi/.test(item.prompt));
+    const arrival = realBank.items.filter((item) => item.factIds.includes("japanese-ministers-arrived-19-august"));
     expect(arrival.length).toBeGreaterThan(0);
-    for (const item of arrival) expect(item.subjects, item.id).toContain(venueKey);
+    for (const item of arrival) if (/New Delhi/.test(item.prompt)) expect(item.subjects, item.id).toContain(venueKey);
+    // Told as an arrival "in India", the card prints no venue; were New Delhi back in its words, the rule above would bind.
+    const arrivalFact = factById("japanese-ministers-arrived-19-august");
+    const inDelhi: Fact = { ...arrivalFact, statement: arrivalFact.statement.replace(/in India\b/, "in New Delhi") };
+    expect(inDelhi.statement).not.toBe(arrivalFact.statement);
+    expect(statesValueOf(factById("third-2plus2-venue"), inDelhi.statement, realContent)).toBe(true);
   });
 
   it("a document title in a citation implies nothing: 'Second ... dialogue, Tokyo (exam notes)' does not tie every item citing it to the venue", () => {
