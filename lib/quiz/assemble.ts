@@ -7,6 +7,17 @@ import { seededRandom, shuffled } from "@/lib/content/generate/random";
 export type Candidate = { itemId: string; topic: string; type: string; siblingKeys: readonly string[] };
 
 /**
+ * The one rule that keeps questions apart in every quiz - daily, topic, mistakes, misjudged and mock
+ * paper: two questions are siblings when they share a fact or a narrow subject, which includes the
+ * `fact:<id>` keys of facts one item prints and another asks (a stem that says "the Quad meeting in
+ * Tokyo was held on 29 July 2024" beside "... of July 2024 was held in New York"). A paper shows no
+ * explanation, but its stems alone can answer each other; a shorter paper beats a leaking one.
+ */
+export function siblingKeysOf(item: { factIds: readonly string[]; subjects: readonly string[] }): string[] {
+  return [...item.factIds, ...item.subjects.map((subject) => `subject:${subject}`)];
+}
+
+/**
  * Picks a quiz's questions: due questions first (most overdue first) up to half the quiz, then new
  * questions taken in turn from each topic and type, so that a quiz spans the bank, then more due ones
  * if new ones run out. Never two questions of one fact: one's explanation would give the other away.

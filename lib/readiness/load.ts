@@ -27,9 +27,9 @@ export async function paperItems(db: Db): Promise<PaperItem[]> {
   const items = await db.bankItem.findMany({
     where: { type: { in: [...EXAM_ITEM_TYPES] }, retiredAt: null, ...NOT_WITHHELD },
     orderBy: { id: "asc" },
-    select: { id: true, type: true, factIds: true, options: true },
+    select: { id: true, type: true, factIds: true, subjects: true, options: true },
   });
-  return items.map((item) => ({ id: item.id, type: item.type, factIds: JSON.parse(item.factIds) as string[], options: (JSON.parse(item.options) as unknown[]).length }));
+  return items.map((item) => ({ id: item.id, type: item.type, factIds: JSON.parse(item.factIds) as string[], subjects: JSON.parse(item.subjects) as string[], options: (JSON.parse(item.options) as unknown[]).length }));
 }
 
 /** Active bank items per topic. */

@@ -1,11 +1,12 @@
 import type { Card as FsrsCard, FSRS } from "ts-fsrs";
 import { seededRandom } from "@/lib/content/generate/random";
+import { siblingKeysOf } from "@/lib/quiz/assemble";
 import { scoreOfCounts, scoreQuiz } from "@/lib/quiz/marking";
 import { PAPER_QUESTIONS, selectPaperQuestions } from "@/lib/quiz/paper-mix";
 import { isStudied, recallAt } from "./recall";
 
 /** A bank question a simulated paper may ask: its format, the facts it needs, and how many options it offers. */
-export type PaperItem = { id: string; type: string; factIds: readonly string[]; options: number };
+export type PaperItem = { id: string; type: string; factIds: readonly string[]; subjects: readonly string[]; options: number };
 
 /** One of the user's cards with the facts of its item. */
 export type FactCard = { factIds: readonly string[]; card: FsrsCard };
@@ -92,7 +93,7 @@ export function predictPaperScore(input: {
   const simulations = input.simulations ?? DEFAULT_SIMULATIONS;
   const whenNotRecalled = input.whenNotRecalled ?? skipWhenNotRecalled;
   const byId = new Map(items.map((item) => [item.id, item]));
-  const candidates = items.map((item) => ({ itemId: item.id, topic: "", type: item.type, siblingKeys: item.factIds }));
+  const candidates = items.map((item) => ({ itemId: item.id, topic: "", type: item.type, siblingKeys: siblingKeysOf(item) }));
   const chanceOf = new Map(items.map((item) => [item.id, itemRecall(item, recall)]));
   const random = seededRandom(`${seed}:predicted-score`);
 

@@ -9,7 +9,7 @@ function reviewCard(stability: number, lastReview: Date): FsrsCard {
 }
 
 /** `count` single-answer questions of one fact each, f0…, with four options. */
-const singleFactItems = (count: number, type = "mcq"): PaperItem[] => Array.from({ length: count }, (_, index) => ({ id: `${type}:${index}`, type, factIds: [`f${index}`], options: 4 }));
+const singleFactItems = (count: number, type = "mcq"): PaperItem[] => Array.from({ length: count }, (_, index) => ({ id: `${type}:${index}`, type, factIds: [`f${index}`], subjects: [], options: 4 }));
 const recallOfAll = (items: readonly PaperItem[], value: number) => new Map(items.flatMap((item) => item.factIds.map((factId) => [factId, value] as const)));
 
 describe("factRecallAt", () => {

@@ -1,6 +1,6 @@
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
-import type { Candidate } from "@/lib/quiz/assemble";
+import { type Candidate, siblingKeysOf } from "@/lib/quiz/assemble";
 import { NOT_WITHHELD } from "@/lib/reports/withheld";
 import { QUIZ_TYPES } from "../items";
 
@@ -11,16 +11,10 @@ const MISTAKE_LOOKBACK = 500;
 
 export const CANDIDATE_FIELDS = { id: true, topic: true, type: true, factIds: true, subjects: true } as const;
 
-/**
- * The one rule that keeps questions apart in every quiz - daily, topic, mistakes, misjudged and mock
- * paper: two questions are siblings when they share a fact or a narrow subject, which includes the
- * `fact:<id>` keys of facts one item prints and another asks (a stem that says "the Quad meeting in
- * Tokyo was held on 29 July 2024" beside "... of July 2024 was held in New York"). A paper shows no
- * explanation, but its stems alone can answer each other; a shorter paper beats a leaking one.
- */
+/** A bank row as a quiz candidate, kept apart from its siblings by the one rule of every quiz (siblingKeysOf). */
 export function toCandidate(item: { id: string; topic: string; type: string; factIds: string; subjects: string }): Candidate {
-  const subjects = (JSON.parse(item.subjects) as string[]).map((subject) => `subject:${subject}`);
-  return { itemId: item.id, topic: item.topic, type: item.type, siblingKeys: [...(JSON.parse(item.factIds) as string[]), ...subjects] };
+  const siblingKeys = siblingKeysOf({ factIds: JSON.parse(item.factIds) as string[], subjects: JSON.parse(item.subjects) as string[] });
+  return { itemId: item.id, topic: item.topic, type: item.type, siblingKeys };
 }
 
 /** Items asked in any of the user's quizzes made since `since` (the start of their day). */
