@@ -57,6 +57,21 @@ export function processGroupCpuMs(pgid: number): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * Waits until a server has finished what the last load window left it (autocannon stops at the window's
+ * end, not its requests: on a loaded machine the server can be busy with them for seconds, and the next
+ * window would measure nothing but that): until it uses under a fifth of a core over half a second, 30 s at most.
+ */
+async function untilIdle(pgid: number) {
+  const deadline = Date.now() + 30_000;
+  for (let last = processGroupCpuMs(pgid); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = processGroupCpuMs(pgid);
+    if (now - last < 100) return;
+    last = now;
+  }
+}
+
 type System = { name: string; start(): Promise<RunningServer>; reviewUrl: string; queueUrl: string | null; headersFor(user: number): Record<string, string> };
 
 export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: CpuBenchOptions): Promise<CpuRow[]> {
@@ -115,11 +130,13 @@ export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: Cp
           if (system.queueUrl) await queueLoad(system, 20, quick ? 1 : 2);
           await reviewLoad(system, 20, quick ? 1 : 2);
           for (const connections of [1, 20]) {
+            await untilIdle(server.pid);
             const before = processGroupCpuMs(server.pid);
             const result = await reviewLoad(system, connections, seconds);
             record(system.name, "POST /api/reviews", result, processGroupCpuMs(server.pid) - before);
           }
           if (system.queueUrl) {
+            await untilIdle(server.pid);
             const before = processGroupCpuMs(server.pid);
             const result = await queueLoad(system, 20, seconds);
             record(system.name, "GET /api/reviews/queue", result, processGroupCpuMs(server.pid) - before);
