@@ -62,7 +62,7 @@ export function processGroupCpuMs(pgid: number): number {
  * end, not its requests: on a loaded machine the server can be busy with them for seconds, and the next
  * window would measure nothing but that): until it uses under a fifth of a core over half a second, 30 s at most.
  */
-async function untilIdle(pgid: number) {
+export async function untilIdle(pgid: number) {
   const deadline = Date.now() + 30_000;
   for (let last = processGroupCpuMs(pgid); Date.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 500));

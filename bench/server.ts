@@ -68,7 +68,7 @@ export async function startRawFloor(databaseUrl: string, port: number, secret: s
   return startServer(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "raw-floor-server.ts")], env, baseUrl, "/", "inherit");
 }
 
-async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit", cwd = process.cwd()): Promise<RunningServer> {
+export async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit", cwd = process.cwd()): Promise<RunningServer> {
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
