@@ -8,7 +8,7 @@
  * Smriti: a scratch schema of TEST_POSTGRES_URL with bench/seed-large's 20 users (200 cards each), served
  * as `npm start` serves it. The peer: `next start` of its build in <dir>, on its own database
  * (PEER_DATABASE_URL, migrated with its own migrations), 20 users signed in through its development
- * credentials provider (its build must have NEXT_PUBLIC_VERCEL_ENV=development), each given its 60
+ * credentials provider (its build must have NEXT_PUBLIC_VERCEL_ENV=development; see prepare below), each given its 60
  * starter cards by the peer itself. Both get `{ card, rating }` in the same sequence: each slot (a user)
  * rates its cards in turn, a quarter Again.
  */
@@ -82,9 +82,14 @@ async function main() {
       startServer(path.join(peerDir, "node_modules", ".bin", "next"), ["start", "-p", String(peerPort), "-H", "127.0.0.1"], { NODE_ENV: "production", NEXTAUTH_URL: peerUrl, AUTH_URL: peerUrl, AUTH_TRUST_HOST: "true" }, peerUrl, "/api/auth/csrf", "ignore", peerDir),
     async prepare() {
       if (peerCookies.length > 0) return;
+      // Its development provider makes every user with the same (oauthId, oauthType) = ('', 'dev'), which
+      // its unique index allows once: each bench user is renamed in that index after signing in, so the
+      // next sign-in makes a new user. Users of an earlier run go first (with their cards, by cascade).
+      await peerDb.query(`DELETE FROM users WHERE "oauthType" = 'dev'`);
       for (let user = 0; user < USERS; user++) {
         const email = `bench-peer-${user}@example.com`;
         peerCookies.push(await peerSignIn(peerUrl, email));
+        await peerDb.query(`UPDATE users SET "oauthId" = 'bench-' || id WHERE "oauthType" = 'dev' AND "oauthId" = ''`);
         // Its starter deck is made after the sign-in answers (waitUntil): wait for its cards.
         for (let tries = 0; ; tries++) {
           const { rows } = await peerDb.query<{ id: number }>(`SELECT c.id FROM cards c JOIN users u ON u.id = c.uid WHERE u.email = $1 AND NOT c.deleted ORDER BY c.id`, [email]);
