@@ -1,16 +1,7 @@
-// Pages get their Content-Security-Policy, with a fresh nonce per response, and HSTS from proxy.ts. The
-// API answers JSON (and next-auth's few plain pages): no inline script at all. HSTS, which covers the
-// whole host, comes with the pages.
-const apiContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers.js";
 
+// Pages get their Content-Security-Policy, with a fresh nonce per response, and HSTS from proxy.ts; the
+// rest (shared with scripts/serve.ts's hot API routes) is in lib/http/security-headers.js.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -21,16 +12,8 @@ const nextConfig = {
   serverExternalPackages: ["nodemailer", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "rate-limiter-flexible"],
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: API_HEADERS },
     ];
   },
 };

@@ -1,6 +1,8 @@
 /**
- * Server CPU per request, side by side in one run: `POST /api/reviews` (and the queue) through `next
- * start` of this build and, with a baseline directory, of another build (e.g. main's); the "Prisma floor"
+ * Server CPU per request, side by side in one run: `POST /api/reviews` (and the queue) through this
+ * build served as `npm start` serves it (scripts/serve.ts: the hot routes before Next.js), the same
+ * server with every route through Next.js's pipeline (HOT_ROUTES=off), with a baseline directory
+ * another build under `next start` (e.g. main's); the "Prisma floor"
  * (bench/floor-server.ts: lib's submitReview without Next.js or sessions, which since issue 21 runs on the
  * hot SQL, not Prisma) and the raw floor (bench/raw-floor-server.ts). CPU time is read from /proc
  * (utime + stime of every process in the server's process group) before and after each load window and
@@ -16,7 +18,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { load, type LoadResult } from "./load";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
-import { FLOOR_USER_HEADER, signIn, startFloor, startNext, startRawFloor, type RunningServer } from "./server";
+import { benchPort, FLOOR_USER_HEADER, signIn, startFloor, startNext, startRawFloor, type RunningServer } from "./server";
 
 export type CpuBenchOptions = { provider: "sqlite" | "postgres"; quick: boolean; postgresUrl?: string; baselineDir?: string };
 
@@ -55,6 +57,21 @@ export function processGroupCpuMs(pgid: number): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * Waits until a server has finished what the last load window left it (autocannon stops at the window's
+ * end, not its requests: on a loaded machine the server can be busy with them for seconds, and the next
+ * window would measure nothing but that): until it uses under a fifth of a core over half a second, 30 s at most.
+ */
+export async function untilIdle(pgid: number) {
+  const deadline = Date.now() + 30_000;
+  for (let last = processGroupCpuMs(pgid); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = processGroupCpuMs(pgid);
+    if (now - last < 100) return;
+    last = now;
+  }
+}
+
 type System = { name: string; start(): Promise<RunningServer>; reviewUrl: string; queueUrl: string | null; headersFor(user: number): Record<string, string> };
 
 export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: CpuBenchOptions): Promise<CpuRow[]> {
@@ -72,14 +89,21 @@ export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: Cp
 
   // One secret for every server: the app builds accept the same session cookies, and the raw floor decodes them.
   const secret = randomBytes(32).toString("base64url");
-  const basePort = provider === "sqlite" ? 3311 : 3321;
+  const basePort = benchPort(provider === "sqlite" ? 10 : 15);
   const cookies: string[] = [];
   const appUrl = (port: number) => `http://127.0.0.1:${port}`;
+  const appSystem = (name: string, port: number, start: () => Promise<RunningServer>): System => ({
+    name,
+    start,
+    reviewUrl: `${appUrl(port)}/api/reviews`,
+    queueUrl: `${appUrl(port)}/api/reviews/queue?limit=20`,
+    headersFor: (user) => ({ cookie: cookies[user]! }),
+  });
   const systems: System[] = [
-    ...(baselineDir
-      ? [{ name: "app, baseline build", start: () => startNext(database.url, basePort, secret, baselineDir), reviewUrl: `${appUrl(basePort)}/api/reviews`, queueUrl: `${appUrl(basePort)}/api/reviews/queue?limit=20`, headersFor: (user: number) => ({ cookie: cookies[user]! }) }]
-      : []),
-    { name: "app, this build", start: () => startNext(database.url, basePort + 1, secret), reviewUrl: `${appUrl(basePort + 1)}/api/reviews`, queueUrl: `${appUrl(basePort + 1)}/api/reviews/queue?limit=20`, headersFor: (user) => ({ cookie: cookies[user]! }) },
+    ...(baselineDir ? [appSystem("app, baseline build", basePort, () => startNext(database.url, basePort, secret, baselineDir, "next-start"))] : []),
+    // The same build and server with every route through Next.js's pipeline: what the hot routes' dispatch saves.
+    appSystem("app, Next.js pipeline", basePort + 4, () => startNext(database.url, basePort + 4, secret, undefined, "next-pipeline")),
+    appSystem("app, this build", basePort + 1, () => startNext(database.url, basePort + 1, secret)),
     { name: "Prisma floor (no session)", start: () => startFloor(database.url, basePort + 2), reviewUrl: `${appUrl(basePort + 2)}/review`, queueUrl: null, headersFor: (user) => ({ [FLOOR_USER_HEADER]: seeded.users[user]!.id }) },
     { name: "raw floor", start: () => startRawFloor(database.url, basePort + 3, secret), reviewUrl: `${appUrl(basePort + 3)}/review`, queueUrl: null, headersFor: (user) => ({ cookie: cookies[user]! }) },
   ];
@@ -106,11 +130,13 @@ export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: Cp
           if (system.queueUrl) await queueLoad(system, 20, quick ? 1 : 2);
           await reviewLoad(system, 20, quick ? 1 : 2);
           for (const connections of [1, 20]) {
+            await untilIdle(server.pid);
             const before = processGroupCpuMs(server.pid);
             const result = await reviewLoad(system, connections, seconds);
             record(system.name, "POST /api/reviews", result, processGroupCpuMs(server.pid) - before);
           }
           if (system.queueUrl) {
+            await untilIdle(server.pid);
             const before = processGroupCpuMs(server.pid);
             const result = await queueLoad(system, 20, seconds);
             record(system.name, "GET /api/reviews/queue", result, processGroupCpuMs(server.pid) - before);
@@ -137,8 +163,8 @@ export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: Cp
       method: "POST",
       connections,
       seconds: duration,
-      next: (connection, sequence) => {
-        const user = connection % seeded.users.length;
+      next: (slot, sequence) => {
+        const user = slot % seeded.users.length;
         const cards = cardsByUser.get(seeded.users[user]!.id)!;
         return {
           headers: system.headersFor(user),
@@ -149,7 +175,7 @@ export async function benchCpu({ provider, quick, postgresUrl, baselineDir }: Cp
   }
 
   function queueLoad(system: System, connections: number, duration: number) {
-    return load({ label: system.name, url: system.queueUrl!, method: "GET", connections, seconds: duration, next: (connection) => ({ headers: system.headersFor(connection % seeded.users.length) }) });
+    return load({ label: system.name, url: system.queueUrl!, method: "GET", connections, seconds: duration, next: (slot) => ({ headers: system.headersFor(slot % seeded.users.length) }) });
   }
 }
 
@@ -170,6 +196,8 @@ export function formatCpu(rows: readonly CpuRow[]): string {
       if (baseline) parts.push(`baseline/this ${(baseline.cpuMsPerRequest / app.cpuMsPerRequest).toFixed(2)}x (req/s this/baseline ${(app.throughputPerSec / baseline.throughputPerSec).toFixed(2)})`);
       const raw = find("raw floor", endpoint, connections);
       if (raw) parts.push(`this/raw floor ${(app.cpuMsPerRequest / raw.cpuMsPerRequest).toFixed(2)}x`);
+      const pipeline = find("app, Next.js pipeline", endpoint, connections);
+      if (pipeline) parts.push(`Next.js pipeline/this ${(pipeline.cpuMsPerRequest / app.cpuMsPerRequest).toFixed(2)}x`);
       const prismaFloor = find("Prisma floor (no session)", endpoint, connections);
       if (prismaFloor) parts.push(`this/Prisma floor ${(app.cpuMsPerRequest / prismaFloor.cpuMsPerRequest).toFixed(2)}x`);
       ratios.push(parts.join("; "));

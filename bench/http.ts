@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { load, type LoadResult } from "./load";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
-import { FLOOR_USER_HEADER, signIn, startFloor, startNext } from "./server";
+import { benchPort, FLOOR_USER_HEADER, signIn, startFloor, startNext } from "./server";
 
 export type HttpBenchOptions = { provider: "sqlite" | "postgres"; quick: boolean; postgresUrl?: string };
 
@@ -41,7 +41,7 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
   }
   await db.$disconnect();
 
-  const port = provider === "sqlite" ? 3301 : 3302;
+  const port = benchPort(provider === "sqlite" ? 1 : 2);
   const results: LoadResult[] = [];
   const floorRatios: FloorRatio[] = [];
   try {
@@ -70,7 +70,7 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
             method: "GET",
             connections,
             seconds,
-            next: (connection) => ({ headers: { cookie: cookies[connection % cookies.length]! } }),
+            next: (slot) => ({ headers: { cookie: cookies[slot % cookies.length]! } }),
           }),
         );
         results.push(await reviewLoad(label("POST /api/reviews"), `${server.baseUrl}/api/reviews`, connections, (user) => ({ cookie: cookies[user]! })));
@@ -93,7 +93,7 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
   }
 
   async function loadFloor() {
-    const floor = await startFloor(database.url, port + 100);
+    const floor = await startFloor(database.url, port + 2);
     try {
       await warmUp(null, `${floor.baseUrl}/review`, (user) => ({ [FLOOR_USER_HEADER]: seeded.users[user]!.id }));
       for (const connections of CONCURRENCY) {
@@ -111,7 +111,7 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
 
   async function warmUp(queueUrl: string | null, reviewUrl: string, headersFor: (user: number) => Record<string, string>) {
     if (queueUrl) {
-      await load({ label: "warm-up", url: queueUrl, method: "GET", connections: 20, seconds: warmUpSeconds, next: (connection) => ({ headers: headersFor(connection % seeded.users.length) }) });
+      await load({ label: "warm-up", url: queueUrl, method: "GET", connections: 20, seconds: warmUpSeconds, next: (slot) => ({ headers: headersFor(slot % seeded.users.length) }) });
     }
     await reviewLoad("warm-up", reviewUrl, 20, headersFor, warmUpSeconds);
   }
@@ -124,8 +124,8 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
       method: "POST",
       connections,
       seconds: duration,
-      next: (connection, sequence) => {
-        const user = connection % seeded.users.length;
+      next: (slot, sequence) => {
+        const user = slot % seeded.users.length;
         const cards = cardsByUser.get(seeded.users[user]!.id)!;
         return {
           headers: headersFor(user),

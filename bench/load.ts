@@ -12,8 +12,12 @@ export type LoadResult = {
   p99Ms: number;
 };
 
-/** Per connection: the headers and body of its next request (a signed-in user, a fresh review id...). */
-export type NextRequest = (connection: number, sequence: number) => { headers?: Record<string, string>; body?: string };
+/**
+ * The headers and body of a request (a signed-in user, a fresh review id...): `slot` is one of 0 to
+ * connections - 1, held by no other request in flight (a user of its own, so that two of one user's
+ * requests never race), and `sequence` counts that slot's requests (1, 2, ...).
+ */
+export type NextRequest = (slot: number, sequence: number) => { headers?: Record<string, string>; body?: string };
 
 function percentile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -33,7 +37,12 @@ export async function load(options: {
   next: NextRequest;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
-  let connectionCount = 0;
+  // autocannon gives setupRequest a fresh context for every request (it resets it after each pass over
+  // `requests`), so a connection cannot be told by it: slots are handed out here instead, taken when a
+  // request is built and given back when its answer comes (before that connection builds its next one).
+  const freeSlots = Array.from({ length: options.connections }, (_, slot) => slot);
+  const sequences = new Array<number>(options.connections).fill(0);
+  let overflow = 0;
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: unknown) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -42,20 +51,24 @@ export async function load(options: {
   });
   const instance = autocannon(
     {
-    url: options.url,
-    connections: options.connections,
-    duration: options.seconds,
-    requests: [
-      {
-        method: options.method,
-        setupRequest: (request, context: { connection?: number; sequence?: number }) => {
-          context.connection ??= connectionCount++;
-          context.sequence = (context.sequence ?? 0) + 1;
-          const { headers, body } = options.next(context.connection, context.sequence);
-          return { ...request, headers: { ...request.headers, ...headers, ...(body ? { "content-type": "application/json" } : {}) }, body };
+      url: options.url,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: [
+        {
+          method: options.method,
+          setupRequest: (request, context: { slot?: number }) => {
+            // A slot lost with a request that never got its answer (an error): the next in turn, shared.
+            const slot = freeSlots.shift() ?? overflow++ % options.connections;
+            context.slot = slot;
+            const { headers, body } = options.next(slot, ++sequences[slot]!);
+            return { ...request, headers: { ...request.headers, ...headers, ...(body ? { "content-type": "application/json" } : {}) }, body };
+          },
+          onResponse: (_status, _body, context: { slot?: number }) => {
+            if (context.slot !== undefined) freeSlots.push(context.slot);
+          },
         },
-      },
-    ],
+      ],
     },
     (error, result) => (error ? fail(error) : finish(result)),
   );

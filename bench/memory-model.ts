@@ -15,7 +15,7 @@ import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
 import { load, type LoadResult } from "./load";
 import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
-import { signIn, startNext } from "./server";
+import { benchPort, signIn, startNext } from "./server";
 
 export type MemoryFitBench = {
   heavyUserReviews: number;
@@ -62,8 +62,7 @@ export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promis
   }
   await db.$disconnect();
 
-  // BENCH_MEMORY_PORT: helpers benchmarking side by side on one machine each name their own.
-  const server = await startNext(database.url, Number(process.env.BENCH_MEMORY_PORT ?? 3303));
+  const server = await startNext(database.url, benchPort(5));
   try {
     const cookies: string[] = [];
     for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
@@ -74,10 +73,10 @@ export async function benchMemoryModelFit({ quick }: { quick: boolean }): Promis
         method: "POST",
         connections,
         seconds,
-        next: (connection, sequence) => {
-          const cards = cardsByUser.get(seeded.users[connection % seeded.users.length]!.id)!;
+        next: (slot, sequence) => {
+          const cards = cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!;
           return {
-            headers: { cookie: cookies[connection % cookies.length]! },
+            headers: { cookie: cookies[slot % cookies.length]! },
             body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
           };
         },

@@ -26,15 +26,29 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
   throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** Where the bench's servers listen: BENCH_PORT (default 3300) plus each server's offset, so runs beside other servers can move. */
+export function benchPort(offset: number): number {
+  return Number(process.env.BENCH_PORT ?? 3300) + offset;
+}
+
+/** How the app is served: as `npm start` does (scripts/serve.ts), the same with every route through Next.js, or plain `next start`. */
+export type AppServing = "app" | "next-pipeline" | "next-start";
+
 /**
- * `next start` of the existing production build against a given database, on loopback. Instances given
- * the same secret accept each other's sessions, as behind a load balancer.
+ * The existing production build against a given database, on loopback: served as `npm start` serves it
+ * (scripts/serve.ts, the hot API routes before Next.js), with HOT_ROUTES=off (every request through
+ * Next.js's pipeline), or by `next start` (a baseline checkout from before scripts/serve.ts). Instances
+ * given the same secret accept each other's sessions, as behind a load balancer.
  */
-export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url"), appDir = process.cwd()): Promise<RunningServer> {
+export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url"), appDir = process.cwd(), serving: AppServing = "app"): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // Every simulated user signs up and in from loopback: per-address limits would refuse them past 20.
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, RATE_LIMIT_SIGN_UP_IP: "1000000", RATE_LIMIT_SIGN_IN_IP: "1000000" };
-  return startServer(path.join(appDir, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env, baseUrl, "/api/auth/csrf", "ignore", appDir);
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, RATE_LIMIT_SIGN_UP_IP: "1000000", RATE_LIMIT_SIGN_IN_IP: "1000000", HOT_ROUTES: serving === "next-pipeline" ? "off" : "on" };
+  const [command, args] =
+    serving === "next-start"
+      ? [path.join(appDir, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]]
+      : [path.join(appDir, "node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"]];
+  return startServer(command, args, env, baseUrl, "/api/auth/csrf", "ignore", appDir);
 }
 
 /** The header that names the user to bench/floor-server.ts, which has no sessions. */
@@ -54,7 +68,7 @@ export async function startRawFloor(databaseUrl: string, port: number, secret: s
   return startServer(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "raw-floor-server.ts")], env, baseUrl, "/", "inherit");
 }
 
-async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit", cwd = process.cwd()): Promise<RunningServer> {
+export async function startServer(command: string, args: string[], env: Record<string, string>, baseUrl: string, readyPath: string, stderr: "ignore" | "inherit", cwd = process.cwd()): Promise<RunningServer> {
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },

@@ -3,7 +3,7 @@
  *
  * `--port`: the first instance's port (the others follow it), for running beside other servers on one machine.
  *
- * Many signed-in users rating flashcards at once through `next start` (loopback only), re-sending some
+ * Many signed-in users rating flashcards at once through the app server (scripts/serve.ts, as `npm start` serves; loopback only), re-sending some
  * ratings as a flaky network would, optionally across two instances on one PostgreSQL and with one
  * instance killed and restarted mid-run. Then it checks, from the database: one review log row per
  * distinct review id, every acknowledged rating stored, every card's state equal to a replay of its log

@@ -1,8 +1,9 @@
 /**
  * `npm start`: prepares the database (migrations, question bank), builds the app when the build is
- * missing or older than the sources, and serves it. `npm run dev` does the same with `next dev`.
+ * missing or older than the sources, and serves it in this process (scripts/serve.ts: Next.js, with the
+ * hot API routes answered before its pipeline). `npm run dev` does the same with Next.js's dev server.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { readOrCreateSecret } from "@/lib/auth/secret-file";
@@ -10,6 +11,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { MISSING_SECRET_MESSAGE } from "@/lib/env";
 import { seedDatabase } from "./seed";
+import { serve } from "./serve";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -42,15 +44,11 @@ async function main() {
     if (bundle.status !== 0) fail("serwist build (the service worker) failed");
   }
 
-  const env = {
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL ?? target.url,
-    NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  };
-  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  process.env.DATABASE_URL ??= target.url;
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  await serve({ dev, port: Number(port) });
+  console.log(`Smriti is serving on http://localhost:${port}`);
 }
 
 function buildIsStale(): boolean {

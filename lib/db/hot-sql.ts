@@ -15,11 +15,11 @@ import {
   type CompiledQuery,
   type Dialect,
 } from "kysely";
-import type { BankItem, Card, Prisma, ReviewLog, UserSession, UserSettings } from "./generated/sqlite/client";
+import type { BankItem, Card, Prisma, QuizQuestion, QuizSession, ReviewLog, UserSession, UserSettings } from "./generated/sqlite/client";
 import type { DatabaseTarget } from "./database-url";
 
 /**
- * The hot paths' SQL (review submit, undo, the queue): typed queries built with Kysely and run on
+ * The hot paths' SQL (review submit, undo, the queue, a quiz answer): typed queries built with Kysely and run on
  * statements prepared once per connection, beside the Prisma client and on the same database.
  *
  * Prisma stays for the schema, migrations and every other path. Per request it compiles each query
@@ -50,6 +50,8 @@ export type HotTables = {
   UserSettings: TableOf<UserSettings>;
   ReviewLog: TableOf<ReviewLog>;
   UserSession: TableOf<UserSession>;
+  QuizSession: TableOf<QuizSession>;
+  QuizQuestion: TableOf<QuizQuestion>;
 };
 
 export type HotDialect = "sqlite" | "postgres";

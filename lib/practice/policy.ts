@@ -22,3 +22,11 @@ export const DEFAULT_POLICY: SchedulingPolicy = policyOf(DEFAULT_SETTINGS);
 export function policyOfStored(row: Parameters<typeof policyOf>[0] | null): SchedulingPolicy {
   return row ? policyOf(row) : DEFAULT_POLICY;
 }
+
+/**
+ * The policy of a settings row LEFT JOINed to a hot query (lib/db/hot-sql): all its columns are null
+ * when the user has none, and the driver may give the retention as text.
+ */
+export function policyOfJoined(row: { desiredRetention: unknown; examDate: string | null; timeZone: string | null; fsrsParameters: string | null }): SchedulingPolicy {
+  return policyOfStored(row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone, fsrsParameters: row.fsrsParameters });
+}

@@ -1,6 +1,5 @@
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { hotSqlOf, type Db } from "@/lib/db/client";
-import type { HotSql } from "@/lib/db/hot-sql";
+import type { HotSql, HotWrite } from "@/lib/db/hot-sql";
 import { newRowId } from "@/lib/db/row-id";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -10,7 +9,7 @@ import { CARD_STATE_SELECT, cardStateFromJson, cardStateOf, logStatesOf, type Ca
 import { gradeOf, ratingName, scheduleCard, type RatingName } from "@/lib/srs/schedule";
 import { epochDayOf, localDayOf } from "@/lib/calendar/local-day";
 import { RECALL_TYPES } from "./items";
-import { policyOfStored, schedulingFor, type SchedulingPolicy } from "./policy";
+import { policyOfJoined, schedulingFor, type SchedulingPolicy } from "./policy";
 
 export type { ReviewInput };
 
@@ -41,13 +40,11 @@ export type PlannedRating = { card: LoadedCard; rating: RatingName; reviewId: st
 // Two ratings of one card racing: the loser re-reads the card and applies its rating on top, a few times at most.
 export const MAX_ATTEMPTS = 4;
 
-type Tx = Prisma.TransactionClient;
-
 /** The card changed between reading it and writing the rating: read it again and recompute. */
 export class StaleCardError extends Error {}
 
 /** A Card row's FSRS columns, for the hot queries (lib/srs/card-state's CardState fields). */
-const CARD_STATE_COLUMNS = (Object.keys(CARD_STATE_SELECT) as (keyof CardState)[]).map((column) => `c.${column}` as const);
+export const CARD_STATE_COLUMNS = (Object.keys(CARD_STATE_SELECT) as (keyof CardState)[]).map((column) => `c.${column}` as const);
 
 /**
  * The user's flashcard (a flashcard or cloze item's card) with the settings that schedule it, in one
@@ -65,10 +62,7 @@ async function loadCardWithPolicy(hot: HotSql, userId: string, cardId: string): 
   );
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
-  // No settings row: the LEFT JOIN gives nulls.
-  const settings = row.timeZone === null ? null : { desiredRetention: Number(row.desiredRetention), examDate: row.examDate, timeZone: row.timeZone, fsrsParameters: row.fsrsParameters };
-  const policy = policyOfStored(settings);
-  return { policy, card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
+  return { policy: policyOfJoined(row), card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
 }
 
 /**
@@ -97,13 +91,7 @@ export async function submitReview(
     if (!loaded) throw new NotFoundError("No such card.");
     const planned = planRatings(userId, [{ card: loaded.card, rating: input.rating, reviewId: input.reviewId, durationMs: input.durationMs }], loaded.policy, now, origin);
     try {
-      await hot.transaction([
-        ...planned.map(({ card, after }) => ({
-          query: hot.q.updateTable("Card").set(cardUpdateOf(card, after)).where("id", "=", card.id).where("version", "=", card.version),
-          orElse: () => new StaleCardError(),
-        })),
-        { query: hot.q.insertInto("ReviewLog").values(planned.map(({ log }) => ({ id: newRowId(now.getTime()), ...log }))) },
-      ]);
+      await hot.transaction(ratingWrites(hot, planned, now));
       return planned.map(resultOf)[0]!;
     } catch (error) {
       if (isUniqueViolation(error)) return storedResult(hot, userId, input.reviewId);
@@ -116,9 +104,9 @@ export async function submitReview(
 
 /**
  * What each rating does: the card's new state and the log row that records it. The one statement of
- * how a rating is stored, for the hot path above and for writeRatings (the quiz's, inside Prisma).
+ * how a rating is stored, for a flashcard rating and a quiz answer's ratings alike.
  */
-function planRatings(userId: string, ratings: readonly PlannedRating[], policy: SchedulingPolicy, now: Date, origin: ReviewOrigin) {
+export function planRatings(userId: string, ratings: readonly PlannedRating[], policy: SchedulingPolicy, now: Date, origin: ReviewOrigin) {
   const scheduling = schedulingFor(policy);
   // The day as the user lives it now; the database's triggers count the log into that day's rollup, and
   // a flashcard rating into its topic's tally (lib/db/rollup-rules.ts).
@@ -146,7 +134,7 @@ function cardUpdateOf(card: LoadedCard, after: CardState) {
   return { ...after, version: card.version + 1 };
 }
 
-function resultOf({ card, rating, reviewId, log, after }: ReturnType<typeof planRatings>[number]): ReviewResult {
+function resultOf({ card, rating, reviewId, log, after }: PlannedWrite): ReviewResult {
   return {
     reviewId,
     cardId: card.id,
@@ -160,29 +148,22 @@ function resultOf({ card, rating, reviewId, log, after }: ReturnType<typeof plan
   };
 }
 
+export type PlannedWrite = ReturnType<typeof planRatings>[number];
+
 /**
- * Writes ratings inside a Prisma transaction (a quiz answer's, with its own writes): each card's new
- * state, only over the version it was computed from (else StaleCardError, which rolls everything back),
- * then all their logs in one insert. A log's reviewId already taken raises Prisma's P2002, which also
- * rolls everything back.
+ * The writes that store planned ratings, for one hot transaction: each card's new state, only over the
+ * version it was computed from (else StaleCardError, which rolls the whole transaction back), then all
+ * their logs in one insert (a reviewId already taken violates its unique index: rolled back too).
  */
-export async function writeRatings(
-  tx: Tx,
-  userId: string,
-  ratings: readonly PlannedRating[],
-  policy: SchedulingPolicy,
-  now: Date,
-  origin: ReviewOrigin,
-): Promise<ReviewResult[]> {
-  const planned = planRatings(userId, ratings, policy, now, origin);
-  for (const { card, after } of planned) {
-    const { count } = await tx.card.updateMany({ where: { id: card.id, version: card.version }, data: cardUpdateOf(card, after) });
-    if (count === 0) throw new StaleCardError();
-  }
-  const logs = planned.map(({ log }) => log);
-  if (logs.length === 1) await tx.reviewLog.create({ data: logs[0]!, select: { id: true } });
-  else if (logs.length > 1) await tx.reviewLog.createMany({ data: logs });
-  return planned.map(resultOf);
+export function ratingWrites(hot: HotSql, planned: readonly PlannedWrite[], now: Date): HotWrite[] {
+  if (planned.length === 0) return [];
+  return [
+    ...planned.map(({ card, after }) => ({
+      query: hot.q.updateTable("Card").set(cardUpdateOf(card, after)).where("id", "=", card.id).where("version", "=", card.version),
+      orElse: () => new StaleCardError(),
+    })),
+    { query: hot.q.insertInto("ReviewLog").values(planned.map(({ log }) => ({ id: newRowId(now.getTime()), ...log }))) },
+  ];
 }
 
 async function storedResult(hot: HotSql, userId: string, reviewId: string): Promise<ReviewResult> {

@@ -1,7 +1,7 @@
 import { decode, encode, type JWTDecodeParams } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { getRequestUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/request-session";
 import { cachingDecode } from "@/lib/auth/session-token";
 import { endAllSessions, startSession } from "@/lib/auth/sessions";
 import { createUser } from "../helpers/factories";

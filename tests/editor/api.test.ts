@@ -7,14 +7,14 @@ import { POST as postDocument } from "@/app/api/editor/documents/route";
 import { POST as postPreview } from "@/app/api/editor/drafts/preview/route";
 import { POST as postFact } from "@/app/api/editor/facts/route";
 import { setRole } from "@/lib/auth/roles";
-import { getRequestUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/request-session";
 import { loadBank } from "@/lib/content/bank";
 import { readApprovals } from "@/lib/editor/approval";
 import { createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 import { copyOfContent } from "./content-copy";
 
-vi.mock("@/lib/auth/session", () => ({ getRequestUserId: vi.fn() }));
+vi.mock("@/lib/auth/request-session", () => ({ getRequestUserId: vi.fn() }));
 const signedInAs = (userId: string | null) => vi.mocked(getRequestUserId).mockResolvedValue(userId);
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -1,7 +1,7 @@
 import { State } from "ts-fsrs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { answerQuestion, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
+import { answerQuestion, finishQuiz, startPracticeQuiz, startQuizClock } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { createItems, createUser } from "../helpers/factories";
@@ -109,5 +109,59 @@ describeEachDatabase("requests racing each other", (provider) => {
     const flashcard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: stored.itemId.replace("mcq:q", "flashcard:f") } });
     expect(flashcard.state).not.toBe(State.New);
     await expectConsistent(flashcard.id, 2);
+  });
+
+  /** A user who has studied every flashcard once, with a started practice quiz of the mcq items. */
+  async function studiedUserWithQuiz() {
+    const user = await createUser(database.db, { newCardsPerDay: 10 });
+    for (const card of await reviewQueue(database.db, user.id, 10, NOW)) {
+      await submitReview(database.db, user.id, { reviewId: `study-${card.id}`, cardId: card.id, rating: "good", durationMs: 1 }, NOW);
+    }
+    const quiz = await startQuizClock(database.db, user.id, (await startPracticeQuiz(database.db, user.id, { mode: "custom", size: 5 }, NOW)).id, NOW);
+    return { user, quiz };
+  }
+
+  it("stores an answer retried while its first copy is in flight once, and gives every copy the same reply", async () => {
+    const { user, quiz } = await studiedUserWithQuiz();
+    const question = quiz.questions[0]!;
+    const input = { questionId: question.id, optionId: "a", answerId: `retried-${user.id}`, confidence: "sure" as const };
+    const replies = await Promise.all([1, 2, 3].map(() => answerQuestion(database.db, user.id, quiz.id, input, NOW)));
+    for (const reply of replies) expect(reply).toEqual(replies[0]);
+    expect(replies[0]).toMatchObject({ chosenOptionId: "a", confidence: "sure", score: { answered: 1 } });
+    const logs = await database.db.reviewLog.findMany({ where: { userId: user.id, origin: "quiz" } });
+    expect(logs.map((log) => log.reviewId.split(":")[0])).toEqual([input.answerId, input.answerId]);
+    const item = await database.db.quizQuestion.findUniqueOrThrow({ where: { id: question.id } });
+    const flashcard = await database.db.card.findFirstOrThrow({ where: { userId: user.id, itemId: item.itemId.replace("mcq:q", "flashcard:f") } });
+    await expectConsistent(flashcard.id, 2);
+  });
+
+  it("refuses an answer id already used for another question, and stores and rates nothing for it", async () => {
+    const { user, quiz } = await studiedUserWithQuiz();
+    const [first, second] = quiz.questions;
+    await answerQuestion(database.db, user.id, quiz.id, { questionId: first!.id, optionId: "b", answerId: `twice-${user.id}` }, NOW);
+    const logsBefore = await database.db.reviewLog.count({ where: { userId: user.id } });
+    const reused = await answerQuestion(database.db, user.id, quiz.id, { questionId: second!.id, optionId: "b", answerId: `twice-${user.id}` }, NOW).catch((error: unknown) => error);
+    expect(reused).toBeInstanceOf(ConflictError);
+    expect(await database.db.quizQuestion.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ answeredAt: null, answerId: null });
+    expect(await database.db.reviewLog.count({ where: { userId: user.id } })).toBe(logsBefore);
+  });
+
+  it("stores an answer racing the quiz's finish whole before it, or refuses it whole", async () => {
+    const { user, quiz } = await studiedUserWithQuiz();
+    const question = quiz.questions[0]!;
+    const [answer] = await Promise.allSettled([
+      answerQuestion(database.db, user.id, quiz.id, { questionId: question.id, optionId: "b", answerId: `finish-race-${user.id}` }, NOW),
+      finishQuiz(database.db, user.id, quiz.id, NOW),
+    ]);
+    const stored = await database.db.quizQuestion.findUniqueOrThrow({ where: { id: question.id } });
+    const logs = await database.db.reviewLog.count({ where: { userId: user.id, origin: "quiz" } });
+    if (answer.status === "fulfilled") {
+      expect(stored.answerId).toBe(`finish-race-${user.id}`);
+      expect(logs).toBe(2);
+    } else {
+      expect(answer.reason).toBeInstanceOf(ConflictError);
+      expect(stored.answeredAt).toBeNull();
+      expect(logs).toBe(0);
+    }
   });
 });

@@ -3,13 +3,13 @@ import { GET as getAnki } from "@/app/api/export/anki.txt/route";
 import { GET as getData } from "@/app/api/export/data.json/route";
 import { GET as getReviews } from "@/app/api/export/reviews.csv/route";
 import { GET as getProgress } from "@/app/api/progress/route";
-import { getRequestUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/request-session";
 import { ANKI_HEADER } from "@/lib/export/anki";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 import { createCard, createItem, createReview, createUser } from "./factories";
 
 // The session is next-auth's business, tested with it; here a signed-in user is simply given.
-vi.mock("@/lib/auth/session", () => ({ getRequestUserId: vi.fn() }));
+vi.mock("@/lib/auth/request-session", () => ({ getRequestUserId: vi.fn() }));
 const signedInAs = (userId: string | null) => vi.mocked(getRequestUserId).mockResolvedValue(userId);
 
 const context = { params: Promise.resolve({}) };

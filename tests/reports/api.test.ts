@@ -4,11 +4,11 @@ import { GET as getEditorReports } from "@/app/api/editor/reports/route";
 import { POST as postReport } from "@/app/api/items/[itemId]/reports/route";
 import { GET as getMyReports } from "@/app/api/reports/route";
 import { setRole } from "@/lib/auth/roles";
-import { getRequestUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/request-session";
 import { createItems, createUser } from "../helpers/factories";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-database";
 
-vi.mock("@/lib/auth/session", () => ({ getRequestUserId: vi.fn() }));
+vi.mock("@/lib/auth/request-session", () => ({ getRequestUserId: vi.fn() }));
 const signedInAs = (userId: string | null) => vi.mocked(getRequestUserId).mockResolvedValue(userId);
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roleOf } from "@/lib/auth/roles";
-import { getRequestUserId } from "@/lib/auth/session";
+import { getRequestUserId } from "@/lib/auth/request-session";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, InvalidContentError, NotFoundError, RejectedFieldError, TooManyAttemptsError } from "@/lib/errors";
 import { clientIp, PEER_ADDRESS_HEADER, trustedProxiesFrom } from "@/lib/rate-limit/client-ip";

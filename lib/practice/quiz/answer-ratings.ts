@@ -1,14 +1,12 @@
 import { State } from "ts-fsrs";
 import { storedFactIds } from "@/lib/content/seed-bank";
-import type { Db } from "@/lib/db/client";
+import type { HotSql } from "@/lib/db/hot-sql";
+import { newRowId } from "@/lib/db/row-id";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { CARD_STATE_SELECT, newCardState } from "@/lib/srs/card-state";
+import { cardStateOf, newCardState } from "@/lib/srs/card-state";
 import type { RatingName } from "@/lib/srs/schedule";
 import { RECALL_TYPES } from "../items";
-import { policyOfStored } from "../policy";
-import type { PlannedRating } from "../reviews";
-
-const CARD_STATE_FIELDS = { id: true, itemId: true, version: true, ...CARD_STATE_SELECT } as const;
+import { CARD_STATE_COLUMNS, type LoadedCard, type PlannedRating } from "../reviews";
 
 /**
  * The review id of the rating a quiz answer gives one card: derived from the answer id, so it is as
@@ -23,12 +21,12 @@ export function quizAnswerReviewId(answerId: string, cardId: string): string {
  * flashcards and clozes of the same facts (recall items have one fact each; they are found by it, since
  * their ids carry a hash of their wording). Each gets `rating`, except a recall card whose fact has its
  * own rating in `factRatings` (a statement the learner judged: lib/strategy/statement-ratings.ts). Cards
- * in id order, so that two transactions lock shared cards in the same order. Two or three queries,
- * whatever the history. Without `questionCard` (a skipped question whose statements were judged), the
- * question's own card is left alone.
+ * in id order, so that two transactions lock shared cards in the same order. One query, two when the
+ * question's card is made, whatever the history. Without `questionCard` (a skipped question whose
+ * statements were judged), the question's own card is left alone.
  */
 export async function planAnswerRatings(
-  db: Db,
+  hot: HotSql,
   userId: string,
   itemId: string,
   factIds: readonly string[],
@@ -37,35 +35,49 @@ export async function planAnswerRatings(
   now: Date,
   factRatings: ReadonlyMap<string, RatingName> = new Map(),
   { questionCard = true }: { questionCard?: boolean } = {},
-) {
-  const ofTheFacts = { type: { in: RECALL_TYPES }, factIds: { in: factIds.map((factId) => storedFactIds([factId])) } };
-  const [found, settings] = await Promise.all([
-    db.card.findMany({
-      where: { userId, OR: [...(questionCard ? [{ itemId }] : []), { item: ofTheFacts, state: { not: State.New } }] },
-      // Which fact a recall card is of matters only when facts have their own ratings: one query more then.
-      select: { ...CARD_STATE_FIELDS, ...(factRatings.size > 0 ? { item: { select: { factIds: true } } } : {}) },
-    }),
-    db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } }),
-  ]);
+): Promise<PlannedRating[]> {
+  const found = await hot.read(
+    hot.q
+      .selectFrom("Card as c")
+      .innerJoin("BankItem as i", "i.id", "c.itemId")
+      .select([...CARD_STATE_COLUMNS, "c.id", "c.itemId", "c.version", "i.factIds"])
+      .where("c.userId", "=", userId)
+      .where((where) =>
+        where.or([
+          ...(questionCard ? [where("c.itemId", "=", itemId)] : []),
+          where.and([
+            where("i.type", "in", [...RECALL_TYPES]),
+            where("i.factIds", "in", factIds.map((factId) => storedFactIds([factId]))),
+            where("c.state", "<>", State.New),
+          ]),
+        ]),
+      )
+      .orderBy("c.id"),
+  );
   // A recall card has one fact: its own rating if that fact was judged, else the question's.
   const ratingOf = (recallFactIds: string[]) => (recallFactIds.length === 1 ? factRatings.get(recallFactIds[0]!) : undefined) ?? rating;
-  const cards = found.map(({ item, ...card }: (typeof found)[number] & { item?: { factIds: string } }) => ({
-    card,
-    rating: card.itemId === itemId || !item ? rating : ratingOf(JSON.parse(item.factIds) as string[]),
+  const cards: { card: LoadedCard; rating: RatingName }[] = found.map((row) => ({
+    card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: null },
+    rating: row.itemId === itemId ? rating : ratingOf(JSON.parse(row.factIds) as string[]),
   }));
-  if (questionCard && !cards.some(({ card }) => card.itemId === itemId)) cards.push({ card: await createCard(db, userId, itemId, now), rating });
-  const ratings: PlannedRating[] = cards
+  if (questionCard && !found.some((row) => row.itemId === itemId)) cards.push({ card: await questionCardOf(hot, userId, itemId, now), rating });
+  return cards
     .sort((a, b) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0))
-    .map(({ card: { id, itemId: _itemId, version, ...before }, rating: cardRating }) => ({ card: { id, version, before, topic: null }, rating: cardRating, reviewId: quizAnswerReviewId(answerId, id), durationMs: 0 }));
-  return { ratings, policy: policyOfStored(settings) };
+    .map(({ card, rating: cardRating }) => ({ card, rating: cardRating, reviewId: quizAnswerReviewId(answerId, card.id), durationMs: 0 }));
 }
 
-async function createCard(db: Db, userId: string, itemId: string, now: Date) {
+/** The question's own card, made new on its first answer. */
+async function questionCardOf(hot: HotSql, userId: string, itemId: string, now: Date): Promise<LoadedCard> {
+  const before = newCardState(now);
+  const id = newRowId(now.getTime());
   try {
-    return await db.card.create({ data: { userId, itemId, ...newCardState(now) }, select: CARD_STATE_FIELDS });
+    await hot.transaction([{ query: hot.q.insertInto("Card").values({ id, userId, itemId, ...before, version: 0, createdAt: now }) }]);
+    return { id, version: 0, before, topic: null };
   } catch (error) {
     // Made a moment ago by another request: that one will do.
     if (!isUniqueViolation(error)) throw error;
-    return db.card.findUniqueOrThrow({ where: { userId_itemId: { userId, itemId } }, select: CARD_STATE_FIELDS });
+    const [row] = await hot.read(hot.q.selectFrom("Card as c").select([...CARD_STATE_COLUMNS, "c.id", "c.version"]).where("c.userId", "=", userId).where("c.itemId", "=", itemId));
+    if (!row) throw error;
+    return { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: null };
   }
 }

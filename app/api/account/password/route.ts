@@ -1,6 +1,6 @@
 import { userRoute } from "@/app/api/_shared/handler";
 import { changePassword } from "@/lib/auth/password-reset";
-import { getRequestSessionId } from "@/lib/auth/session";
+import { getRequestSessionId } from "@/lib/auth/request-session";
 import { getDb } from "@/lib/db/client";
 import { passwordChangeSchema } from "@/lib/validation/account";
 

@@ -1,0 +1,115 @@
+/**
+ * The app's HTTP server, in this process: Next.js through its programmatic request handler, with the hot
+ * API routes (app/api/_shared/hot-routes.ts: review submit and undo, the queue, a quiz answer) handed
+ * first to their own route modules. Measured per request, Next.js's pipeline around a route handler
+ * (routing, its request and response wrapping, the config's header matching) cost more CPU than the
+ * route's own work (docs/performance.md); the route modules, and so the session check with revocation,
+ * the zod schemas, the error statuses and bodies, are the same ones Next.js runs. One process, one
+ * deployment: everything else is Next.js's, as with `next start`.
+ *
+ * `npm start` (scripts/start.ts) serves through here; `tsx scripts/serve.ts -p <port> [-H <host>]`
+ * serves an existing build as `next start` would (the bench does). HOT_ROUTES=off sends every request through Next.js: the
+ * e2e test comparing both, and the bench's measure of the pipeline, use it. `next dev` never takes the
+ * hot path, so that editing a route is picked up.
+ */
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+
+export type ServeOptions = { dev: boolean; port: number; hostname?: string; dir?: string; hotRoutes?: boolean };
+
+/** Starts serving; resolves once listening. */
+export async function serve({ dev, port, hostname, dir = process.cwd(), hotRoutes = process.env.HOT_ROUTES !== "off" }: ServeOptions): Promise<http.Server> {
+  // Before Next.js and React load: they pick their production or development build by it, as `next start` does.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const app = next({ dev, dir, port, hostname });
+  await app.prepare();
+  const handleWithNext = app.getRequestHandler();
+  const answerHot = hotRoutes && !dev ? await hotRouteAnswerer() : null;
+  const server = http.createServer((request, response) => {
+    if (answerHot?.(request, response)) return;
+    void handleWithNext(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  return server;
+}
+
+/** Answers a request on a hot route and returns true, or returns false for Next.js to answer it. */
+async function hotRouteAnswerer() {
+  const { NextRequest } = await import("next/server");
+  const { hotRouteOf } = await import("@/app/api/_shared/hot-routes");
+  const { MAX_BODY_BYTES } = await import("@/app/api/_shared/handler");
+  const { API_HEADERS, SECURITY_HEADERS } = await import("@/lib/http/security-headers.js");
+  const { PEER_ADDRESS_HEADER } = await import("@/lib/rate-limit/client-ip");
+  const fixedHeaders = [...SECURITY_HEADERS, ...API_HEADERS];
+
+  async function answer(route: NonNullable<ReturnType<typeof hotRouteOf>>, request: http.IncomingMessage, response: http.ServerResponse) {
+    // Read to one byte past the limit at most: the route's own reader then refuses it (413), as in Next.js.
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readUpTo(request, MAX_BODY_BYTES + 1);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // As instrumentation-node.ts's recordPeerAddresses does for Next.js: the socket's address, over any the client sent.
+    headers.set(PEER_ADDRESS_HEADER, request.socket.remoteAddress ?? "");
+    const webRequest = new NextRequest(`http://${request.headers.host ?? "localhost"}${request.url}`, { method: request.method, headers, body: body?.bytes as BodyInit | undefined });
+    const reply = await route.handler(webRequest, { params: Promise.resolve(route.params) });
+    const payload = Buffer.from(await reply.arrayBuffer());
+    response.statusCode = reply.status;
+    for (const { key, value } of fixedHeaders) response.setHeader(key, value);
+    reply.headers.forEach((value, name) => response.setHeader(name, value));
+    response.setHeader("content-length", payload.byteLength);
+    // The rest of a body past the limit is never read: the connection goes with it.
+    if (body?.truncated) response.setHeader("connection", "close");
+    response.end(payload);
+  }
+
+  return (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
+    const route = hotRouteOf(request.method, request.url);
+    if (!route) return false;
+    answer(route, request, response).catch((error: unknown) => {
+      // A client gone mid-request; anything else is the route's to answer, so this is a fault here.
+      if (!response.headersSent && !request.destroyed) {
+        console.error(error);
+        response.statusCode = 500;
+        response.end();
+      } else response.destroy();
+    });
+    return true;
+  };
+}
+
+/** The body, up to maxBytes; past that, reading stops (the stream is paused, not destroyed: the reply still goes out). */
+function readUpTo(request: http.IncomingMessage, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (truncated: boolean) => {
+      request.off("data", onData).off("end", onEnd).off("error", reject);
+      const all = Buffer.concat(chunks);
+      resolve({ bytes: new Uint8Array(all.buffer, all.byteOffset, Math.min(all.byteLength, maxBytes)), truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size >= maxBytes) {
+        request.pause();
+        done(true);
+      }
+    };
+    const onEnd = () => done(false);
+    request.on("data", onData).on("end", onEnd).on("error", reject);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const option = (flag: string) => {
+    const index = process.argv.indexOf(flag);
+    return index === -1 ? undefined : process.argv[index + 1];
+  };
+  const port = Number(option("-p") ?? process.env.PORT ?? 3000);
+  serve({ dev: false, port, hostname: option("-H") }).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
