@@ -45,6 +45,9 @@ export type JobTiming = {
 
 export const JOB_TIMING: JobTiming = { leaseMs: 60_000, renewEveryMs: 15_000 };
 
+/** How long a finished job stays pollable: it is deleted when the user next starts one of its kind after this. */
+export const FINISHED_JOBS_KEPT_MS = 24 * 60 * 60_000;
+
 export type StartJobOptions<R> = {
   userId: string;
   kind: JobKind;
@@ -109,13 +112,16 @@ export async function startJob<R>(db: Db, options: StartJobOptions<R>): Promise<
     const live = await db.backgroundJob.findUnique({ where: { activeKey }, select: { ...JOB_SELECT, leaseUntil: true } });
     if (live) {
       if (live.leaseUntil && live.leaseUntil.getTime() >= now().getTime()) return { job: viewOf<R>(live), finished: null };
+      // Orphaned: the instance that held it stopped renewing (crashed or was stopped) before finishing it.
       const { count } = await db.backgroundJob.updateMany({
-        where: { id: live.id, activeKey, leaseUntil: { lt: now() } },
+        where: { id: live.id, activeKey, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }] },
         data: { leaseOwner: owner, leaseUntil, status: "queued", startedAt: null },
       });
       if (count === 1) return { job: viewOf<R>({ ...live, status: "queued", startedAt: null }), finished: runJob(db, live, owner, options.work, timing, now) };
       continue;
     }
+    // A finished job is kept a while for whoever still polls it, then goes when the user starts another.
+    await db.backgroundJob.deleteMany({ where: { userId, kind, activeKey: null, finishedAt: { lt: new Date(now().getTime() - FINISHED_JOBS_KEPT_MS) } } });
     try {
       const created = await db.backgroundJob.create({
         data: { id: randomUUID(), userId, kind, status: "queued", activeKey, leaseOwner: owner, leaseUntil, createdAt: now() },

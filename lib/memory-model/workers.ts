@@ -40,17 +40,18 @@ export const FIT_TIMEOUT_MS = 5 * 60_000;
 export const FIT_NICENESS = 19;
 
 /**
- * How the fit's process competes for the CPU, from the environment (the bench compares them; the defaults
- * are what it found best): FIT_CPU_POLICY "idle" runs it under SCHED_IDLE (`chrt --idle 0`: it gets a
- * core only when no normal thread wants one, which nice 19 does not ensure under autogroup scheduling)
- * and "nice" at nice 19 only; RAYON_NUM_THREADS the threads fsrs-rs trains on (1: one core at most);
- * FIT_READ_PAGE_ROWS the review-log rows read per query.
+ * How the fit's process competes for the CPU, from the environment (bench/memory-model.ts compares them;
+ * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "nice" (default) runs it at
+ * nice 19, "idle" under SCHED_IDLE as well (`chrt --idle 0`: a core only when no normal thread wants one;
+ * not the default: on a machine that is never idle it starves the fit into its timeout, and it measured
+ * no better); RAYON_NUM_THREADS the threads fsrs-rs trains on (1: one core at most); FIT_READ_PAGE_ROWS
+ * the review-log rows read per query.
  */
 export type FitProcessSettings = { cpuPolicy: "idle" | "nice"; rayonThreads: string; readPageRows: number };
 
 export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
   return {
-    cpuPolicy: env.FIT_CPU_POLICY === "nice" || !fs.existsSync(CHRT) ? "nice" : "idle",
+    cpuPolicy: env.FIT_CPU_POLICY === "idle" && fs.existsSync(CHRT) ? "idle" : "nice",
     rayonThreads: env.RAYON_NUM_THREADS ?? "1",
     readPageRows: Number(env.FIT_READ_PAGE_ROWS) > 0 ? Number(env.FIT_READ_PAGE_ROWS) : READ_PAGE_ROWS,
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
 import { createDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { JobFailedError, jobOf, type JobView } from "@/lib/jobs/jobs";
+import { FINISHED_JOBS_KEPT_MS, JobFailedError, jobOf, type JobView } from "@/lib/jobs/jobs";
 import { MIN_TRAINING_REVIEWS, startMemoryModelFit, storedFitReport, type FitJobResult, type FitOptions } from "@/lib/memory-model/fit";
 import { simulateHere } from "@/lib/memory-model/simulate";
 import { fitInChildProcess, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
@@ -225,6 +225,10 @@ describeEachDatabase("the personal memory model", (provider) => {
 
     const { fitter } = countingFitter(database);
     expect(await fitAndWait(database.db, user.id, { now: clock(NOW), fitter })).toMatchObject({ status: "done", result: { outcome: "too-few-reviews" } });
+    // A day and more later, a new start clears the finished jobs away; the new one stays.
+    const nextDay = await fitAndWait(database.db, user.id, { now: clock(new Date(NOW.getTime() + FINISHED_JOBS_KEPT_MS + 1)), fitter });
+    expect((await database.db.backgroundJob.findMany({ where: { userId: user.id }, select: { id: true } })).map(({ id }) => id)).toEqual([nextDay.id]);
+    await expect(jobOf(database.db, user.id, failed.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("shows a job only to its user", async () => {
