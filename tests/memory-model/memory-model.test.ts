@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
 import { createDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -23,6 +23,9 @@ const START = new Date("2026-01-01T00:00:00Z");
 const NOW = new Date("2026-07-01T06:00:00Z");
 const ITEMS = Array.from({ length: 700 }, (_, i) => `flashcard:f${i}`);
 const clock = (at: Date) => () => at;
+
+// Most tests fit in child processes at nice 19: on a shared, loaded machine they take their time.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Starts a fit and waits for the job this call started (it must have started one). */
 async function fitAndWait(db: TestDatabase["db"], userId: string, options: FitOptions): Promise<JobView<FitJobResult>> {
