@@ -2,7 +2,8 @@
  * `npx tsx bench/memory-model.ts [--quick]` (also part of `npm run bench`): does fitting a heavy user's
  * memory model (100,000 reviews) slow other users down? POST /api/reviews from signed-in users through
  * `next start`, first with nothing else running, then while the heavy user's fit runs (started just
- * before the load, followed through its job until done); p95 of both, and how long the fit took. Once per
+ * before the load, followed through its job until done), then without again; p95 during over the mean
+ * p95 without, and how long the fit took. Once per
  * way of running the fit's process (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: see
  * lib/memory-model/workers.ts), each on a server of its own started with them, in one run, so that each
  * change is measured with and without it under the same load. Figures only.
@@ -35,8 +36,12 @@ export const FIT_VARIANTS: readonly FitVariant[] = [
 export type MemoryFitBench = {
   heavyUserReviews: number;
   rows: LoadResult[];
-  /** Per variant and concurrency: p95 of review submits during the fit over p95 without one, the fit itself, and the load average then. */
-  fits: { variant: string; connections: number; p95Ratio: number; fitSeconds: number; fitOutcome: string; loadAverage: number }[];
+  /**
+   * Per variant and concurrency: p95 of review submits during the fit over the mean p95 of the windows
+   * without one before and after it; the two windows without, after over before (1 on a steady machine);
+   * the fit itself, and the load average then.
+   */
+  fits: { variant: string; connections: number; p95Ratio: number; withoutRatio: number; fitSeconds: number; fitOutcome: string; loadAverage: number }[];
   loadSeconds: number;
 };
 
@@ -102,8 +107,18 @@ export async function benchMemoryModelFit({ quick, variants = FIT_VARIANTS }: { 
           const during = await reviews(`${variant.name}: a heavy user's fit running`, connections, loadSeconds);
           const loadAverage = os.loadavg()[0]!;
           const fitted = await fit;
-          rows.push(without, during);
-          fits.push({ variant: variant.name, connections, p95Ratio: during.p95Ms / without.p95Ms, fitSeconds: fitted.seconds, fitOutcome: fitted.outcome, loadAverage });
+          // A second window without, after the fit: the machine's drift shows as the two "without" apart.
+          const after = await reviews(`${variant.name}: no fit running, after it`, connections, loadSeconds);
+          rows.push(without, during, after);
+          fits.push({
+            variant: variant.name,
+            connections,
+            p95Ratio: during.p95Ms / ((without.p95Ms + after.p95Ms) / 2),
+            withoutRatio: after.p95Ms / without.p95Ms,
+            fitSeconds: fitted.seconds,
+            fitOutcome: fitted.outcome,
+            loadAverage,
+          });
         }
       } finally {
         await server.stop();
@@ -148,7 +163,8 @@ export function formatMemoryFitBench(bench: MemoryFitBench): string {
     `heavy user: ${bench.heavyUserReviews.toLocaleString("en")} reviews; load windows ${bench.loadSeconds} s, the fit started with each`,
     ...bench.fits.map(
       (fit) =>
-        `${String(fit.connections).padStart(3)} conns, ${fit.variant}: p95 during the fit / without ${fit.p95Ratio.toFixed(2)}; ` +
+        `${String(fit.connections).padStart(3)} conns, ${fit.variant}: p95 during the fit / without ${fit.p95Ratio.toFixed(2)} ` +
+        `(without, after / before: ${fit.withoutRatio.toFixed(2)}); ` +
         `fit took ${fit.fitSeconds.toFixed(1)} s (${fit.fitOutcome}); load average ${fit.loadAverage.toFixed(1)}`,
     ),
   ].join("\n");
