@@ -52,7 +52,7 @@ export const REFIT_CHECK_MS = 60 * 60_000;
 
 /**
  * Starts the hourly look for users due a refit in this server process, off the request path; the timer
- * does not keep the process alive. Several instances may all run it: the fit lease lets one fit a user.
+ * does not keep the process alive. Several instances may all run it: a user has one live fit job at a time (lib/jobs).
  */
 export function startRefitSchedule(db: () => Db, fitter: ParameterFitter): () => void {
   let running = false;
