@@ -41,6 +41,8 @@ test("a learner with too few reviews is told so and keeps the defaults", async (
 });
 
 test("fit from Settings: the evaluation side by side and the retention curve", async ({ page }) => {
+  // A fit (a child process at the lowest priority) and two reschedules, each a job, on a shared machine.
+  test.setTimeout(240_000);
   const email = uniqueEmail("memory-fit");
   await registerByApi(page, email);
   await giveReviewHistory(email);
@@ -55,7 +57,12 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   const fit = section.getByRole("button", { name: "Fit my memory model" });
   await fit.focus();
   await page.keyboard.press("Enter");
-  await expect(section.getByRole("status")).toContainText("Your own parameters predict your recall better", { timeout: 60_000 });
+  // The fit runs as a job: the page shows its progress while it polls, then the result, with no reload.
+  await expect(section.getByRole("progressbar", { name: "Fitting your memory model" })).toBeVisible();
+  await expect(section.getByText(/^Fitting your memory model: (waiting for its turn|running for \d+ s)/)).toBeVisible();
+  await section.screenshot({ path: "docs/screenshots/settings-memory-model-fitting-desktop.png" });
+  await expect(section.getByRole("status")).toContainText("Your own parameters predict your recall better", { timeout: 90_000 });
+  await expect(section.getByRole("progressbar")).toHaveCount(0);
   await expect(section.getByText(/^You are scheduled with your own parameters\./)).toBeVisible();
   await expect(fit).toBeFocused();
 
@@ -79,10 +86,14 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   // Reschedule: every reviewed card replayed with the fitted parameters; a second time changes nothing.
   const reschedule = section.getByRole("button", { name: "Reschedule my cards" });
   await reschedule.click();
-  await expect(section.getByRole("status")).toContainText(/Rescheduled your 300 reviewed cards from their reviews with the parameters in use: \d+ due dates moved\./, { timeout: 60_000 });
+  await expect(section.getByRole("progressbar", { name: "Rescheduling your cards" })).toBeVisible();
+  await expect(section.getByRole("status")).toContainText(/Rescheduled your 300 reviewed cards from their reviews with the parameters in use: \d+ due dates moved\./, { timeout: 90_000 });
   await expect(reschedule).toHaveText("Reschedule my cards");
   const again = await page.request.post("/api/memory-model/reschedule");
-  expect(await again.json()).toEqual({ cards: 300, changed: 0, moved: 0 });
+  expect(again.status()).toBe(202);
+  const { id } = await again.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/jobs/${id}`)).json()).status, { timeout: 60_000 }).toBe("done");
+  expect((await (await page.request.get(`/api/jobs/${id}`)).json()).result).toEqual({ cards: 300, changed: 0, moved: 0 });
 
   // The section as a keyboard user leaves it: the fit button focused (its ring must show), at both widths.
   for (const [label, viewport] of Object.entries(WIDTHS)) {

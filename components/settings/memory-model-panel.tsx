@@ -3,29 +3,36 @@
 import { useCallback, useEffect, useState } from "react";
 import { LineChartSvg, niceTicks, type ChartMarker } from "@/components/progress/svg-chart";
 import { api, ApiError } from "@/lib/client/api";
-import type { FitReport } from "@/lib/memory-model/fit";
+import type { JobView } from "@/lib/jobs/jobs";
+import type { FitJobResult, FitReport } from "@/lib/memory-model/fit";
 import type { MemoryModelView } from "@/lib/memory-model/model";
 import type { RescheduleResult } from "@/lib/practice/reschedule";
 
 type Fit = Omit<FitReport, "fittedAt"> & { fittedAt: string };
-type View = Omit<MemoryModelView, "lastFit"> & { lastFit: Fit | null };
+type Job = Omit<JobView, "createdAt" | "startedAt" | "finishedAt"> & { createdAt: string; startedAt: string | null; finishedAt: string | null };
+type View = Omit<MemoryModelView, "lastFit" | "liveJobs"> & { lastFit: Fit | null; liveJobs: Job[] };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** How often a running job is asked after: a fit takes seconds to minutes. */
+const POLL_MS = 1_000;
 
 /**
- * Settings' "Your memory model": fit FSRS to the learner's own reviews (POST /api/memory-model, which
- * runs in a worker thread and can take a few seconds), the evaluation of the defaults and the fitted
- * parameters side by side, and the retention curve (GET /api/memory-model) with the current choice and
- * the lowest retention that keeps the exam-day target. Loaded after the page, so Settings opens at once.
- * After a fit, "Reschedule my cards" (POST /api/memory-model/reschedule) recomputes every card from its
- * reviews with the parameters in use, as Anki offers after optimising.
+ * Settings' "Your memory model": fit FSRS to the learner's own reviews, the evaluation of the defaults and
+ * the fitted parameters side by side, and the retention curve (GET /api/memory-model) with the current
+ * choice and the lowest retention that keeps the exam-day target. Loaded after the page, so Settings opens
+ * at once. After a fit, "Reschedule my cards" recomputes every card from its reviews with the parameters
+ * in use, as Anki offers after optimising. Both are background jobs: the POST answers 202 with the job,
+ * which this panel polls (GET /api/jobs/<id>), showing its progress, until it is done; a page opened
+ * while one runs follows it too.
  */
 export function MemoryModelPanel() {
   const [view, setView] = useState<View | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [fitting, setFitting] = useState(false);
-  const [fitMessage, setFitMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
-  const [rescheduling, setRescheduling] = useState(false);
+  const [job, setJob] = useState<Job | null>(null);
+  /** Seconds the live job has waited or run, at its last poll. */
+  const [elapsed, setElapsed] = useState(0);
+  const [starting, setStarting] = useState(false);
+  const [message, setMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
 
   const load = useCallback(
     () =>
@@ -33,6 +40,7 @@ export function MemoryModelPanel() {
         (loaded) => {
           setView(loaded);
           setLoadError(null);
+          setJob((current) => current ?? loaded.liveJobs[0] ?? null);
         },
         () => setLoadError("Your memory model could not be loaded just now. Reload the page to try again."),
       ),
@@ -43,33 +51,47 @@ export function MemoryModelPanel() {
     void load();
   }, [load]);
 
-  async function fit() {
-    if (fitting || rescheduling) return;
-    setFitting(true);
-    setFitMessage(null);
-    try {
-      const report = await api<Fit>("/api/memory-model", { method: "POST" });
-      setFitMessage({ kind: "done", text: report.reason });
-      await load();
-    } catch (error) {
-      setFitMessage({ kind: "error", text: error instanceof ApiError ? error.message : "The fit could not run just now. Please try again." });
-    } finally {
-      setFitting(false);
-    }
-  }
+  // While a job is queued or running, ask after it every second; when it ends, say how and reload the model.
+  useEffect(() => {
+    if (!job || job.status === "done" || job.status === "failed") return;
+    let stopped = false;
+    const timer = setTimeout(async () => {
+      try {
+        const polled = await api<Job>(`/api/jobs/${job.id}`);
+        if (stopped) return;
+        if (polled.status === "done" || polled.status === "failed") {
+          setMessage(polled.status === "done" ? { kind: "done", text: doneText(polled) } : { kind: "error", text: failedText(polled) });
+          setJob(null);
+          await load();
+        } else {
+          setElapsed(Math.max(0, Math.round((Date.now() - new Date(polled.startedAt ?? polled.createdAt).getTime()) / 1000)));
+          setJob(polled);
+        }
+      } catch {
+        // A dropped poll is asked again: the job runs on the server whatever happens here.
+        if (!stopped) setJob({ ...job });
+      }
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [job, load]);
 
-  async function reschedule() {
-    if (rescheduling || fitting) return;
-    setRescheduling(true);
-    setFitMessage(null);
+  const busy = starting || job !== null;
+
+  async function start(kind: Job["kind"]) {
+    if (busy) return;
+    setStarting(true);
+    setMessage(null);
     try {
-      const result = await api<RescheduleResult>("/api/memory-model/reschedule", { method: "POST" });
-      setFitMessage({ kind: "done", text: rescheduledText(result) });
-      await load();
+      setElapsed(0);
+      setJob(await api<Job>(kind === "memory-model-fit" ? "/api/memory-model" : "/api/memory-model/reschedule", { method: "POST" }));
     } catch (error) {
-      setFitMessage({ kind: "error", text: error instanceof ApiError ? error.message : "Your cards could not be rescheduled just now. Please try again." });
+      const fallback = kind === "memory-model-fit" ? "The fit could not start just now. Please try again." : "Your cards could not be rescheduled just now. Please try again.";
+      setMessage({ kind: "error", text: error instanceof ApiError ? error.message : fallback });
     } finally {
-      setRescheduling(false);
+      setStarting(false);
     }
   }
 
@@ -84,27 +106,28 @@ export function MemoryModelPanel() {
       </p>
       <div className="memory-model-actions">
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it. */}
-        <button type="button" className="button" onClick={() => void fit()} aria-disabled={fitting}>
-          {fitting ? "Fitting…" : "Fit my memory model"}
+        <button type="button" className="button" onClick={() => void start("memory-model-fit")} aria-disabled={busy}>
+          {job?.kind === "memory-model-fit" ? "Fitting…" : "Fit my memory model"}
         </button>
         <span className="muted">
           {view?.usingFittedParameters ? "You are scheduled with your own parameters." : "You are scheduled with FSRS's default parameters."}
           {view?.lastFit && ` Last fitted ${new Date(view.lastFit.fittedAt).toLocaleDateString()}; refitted monthly as reviews come in.`}
         </span>
       </div>
+      {job && <JobProgress job={job} seconds={elapsed} />}
       <div role="status" aria-live="polite">
-        {fitMessage && <p className={`alert ${fitMessage.kind === "done" ? "alert-success" : "alert-error"}`}>{fitMessage.text}</p>}
+        {message && <p className={`alert ${message.kind === "done" ? "alert-success" : "alert-error"}`}>{message.text}</p>}
         {loadError && <p className="alert alert-error">{loadError}</p>}
       </div>
       {view === null ? (
         !loadError && <p className="muted">Simulating your next 90 days…</p>
       ) : (
         <>
-          {view.lastFit?.evaluation ? <Evaluation fit={view.lastFit} /> : view.lastFit && !fitMessage && <p>{view.lastFit.reason}</p>}
+          {view.lastFit?.evaluation ? <Evaluation fit={view.lastFit} /> : view.lastFit && !message && <p>{view.lastFit.reason}</p>}
           {view.lastFit && (
             <div className="memory-model-actions">
-              <button type="button" className="button button-secondary" onClick={() => void reschedule()} aria-disabled={rescheduling || fitting}>
-                {rescheduling ? "Rescheduling…" : "Reschedule my cards"}
+              <button type="button" className="button button-secondary" onClick={() => void start("reschedule-cards")} aria-disabled={busy}>
+                {job?.kind === "reschedule-cards" ? "Rescheduling…" : "Reschedule my cards"}
               </button>
               <span className="muted">
                 Recomputes every card&apos;s memory state and due date from its reviews with the parameters in use now, instead of waiting
@@ -117,6 +140,30 @@ export function MemoryModelPanel() {
       )}
     </section>
   );
+}
+
+/** The live job, as it stands at the last poll: waiting its turn or running for so many seconds. */
+function JobProgress({ job, seconds }: { job: Job; seconds: number }) {
+  const what = job.kind === "memory-model-fit" ? "Fitting your memory model" : "Rescheduling your cards";
+  return (
+    <div className="memory-model-progress">
+      <progress aria-label={what} />
+      <p className="muted">
+        {job.status === "queued"
+          ? `${what}: waiting for its turn (${seconds} s)…`
+          : `${what}: running for ${seconds} s. You can leave this page; it carries on, and the result shows here when it is done.`}
+      </p>
+    </div>
+  );
+}
+
+function doneText(job: Job): string {
+  return job.kind === "memory-model-fit" ? (job.result as FitJobResult).reason : rescheduledText(job.result as RescheduleResult);
+}
+
+function failedText(job: Job): string {
+  const what = job.kind === "memory-model-fit" ? "The fit did not finish" : "Your cards were not rescheduled";
+  return `${what}: ${job.error ?? "it failed on our side."}`;
 }
 
 function rescheduledText({ cards, changed, moved }: RescheduleResult): string {

@@ -8,7 +8,8 @@ export const WRONG_DELETION_CONFIRMATION_MESSAGE = "That is neither your email a
 /**
  * Deletes an account and everything of its user, in one transaction: reports (the items they held back
  * are judged again), quizzes and their questions, the review log and its rollups, cards, reset links,
- * sessions (every token of the account is then refused: lib/auth/sessions), settings and the user.
+ * sessions (every token of the account is then refused: lib/auth/sessions), background jobs, settings and the
+ * user.
  * `confirmation` is the account's email address (any case, spaces around it ignored) or its password;
  * anything else is a RejectedFieldError on "confirmation" and deletes nothing.
  */
@@ -29,6 +30,8 @@ export async function deleteAccount(db: Db, userId: string, confirmation: string
     await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.userSession.deleteMany({ where: { userId } });
     await tx.memoryModel.deleteMany({ where: { userId } });
+    // A job still running for the account then stores nothing: its completion needs its row (lib/jobs).
+    await tx.backgroundJob.deleteMany({ where: { userId } });
     await tx.userSettings.deleteMany({ where: { userId } });
     await tx.user.deleteMany({ where: { id: userId } });
   });

@@ -3,6 +3,7 @@
 // decoding a heavy user's 100,000 rows nor the training holds up the server that serves everyone else.
 // Loaded by path at run time, never imported by the app: Next must not bundle fsrs-rs' native addon.
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import {
   computeParameters,
@@ -17,17 +18,46 @@ import type { DatabaseTarget } from "@/lib/db/database-url";
 import { reviewSequences, trainingReviewCount, type LoggedRating, type ReviewSequence } from "./history";
 import type { FitJobRequest, FitResult, FittedHistory } from "./workers";
 
-/** The user's ratings, read in one query: this process serves nobody, so it may take its time. */
-export async function readLoggedRatings(target: DatabaseTarget, userId: string): Promise<LoggedRating[]> {
+type Page<Cursor> = { rows: LoggedRating[]; next: Cursor | null };
+
+/**
+ * The user's ratings, read `pageRows` at a time in (reviewedAt, row) order, each page its own short read
+ * (on SQLite a read snapshot holds back the WAL checkpoint that the server's writes need; on PostgreSQL
+ * the database's own process, at normal priority, does the reading), with a turn of this process' event
+ * loop between them.
+ */
+export async function readLoggedRatings(target: DatabaseTarget, userId: string, pageRows: number): Promise<LoggedRating[]> {
+  const ratings: LoggedRating[] = [];
+  const read = async <Cursor>(readPage: (cursor: Cursor | null) => Page<Cursor> | Promise<Page<Cursor>>) => {
+    for (let cursor: Cursor | null = null; ; ) {
+      const page: Page<Cursor> = await readPage(cursor);
+      ratings.push(...page.rows);
+      if (page.next === null) return;
+      cursor = page.next;
+      await nextTurn();
+    }
+  };
   if (target.provider === "sqlite") {
     // Read-only, on the WAL database: it never blocks the server's writes, nor they it.
     const sqlite = new Database(target.filePath, { readonly: true, fileMustExist: true, timeout: 5_000 });
     try {
-      const rows = sqlite
-        .prepare(`SELECT "cardId", "rating", "stateBefore", "localDay", "reviewedAt" FROM "ReviewLog" WHERE "userId" = ?`)
-        .all(userId) as { cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAt: string | number }[];
-      // Prisma's SQLite adapter stores dates as ISO 8601 text (older rows may be epoch milliseconds).
-      return rows.map((row) => ({ ...row, reviewedAt: new Date(row.reviewedAt) }));
+      // The raw stored reviewedAt is the cursor, so that ISO text and older epoch-millisecond rows keep SQLite's one order.
+      const statement = sqlite.prepare(
+        `SELECT rowid AS "row", "cardId", "rating", "stateBefore", "localDay", "reviewedAt" FROM "ReviewLog"
+         WHERE "userId" = ? AND ("reviewedAt", rowid) > (?, ?) ORDER BY "reviewedAt", rowid LIMIT ?`,
+      );
+      type Row = { row: number; cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAt: string | number };
+      await read<[string | number, number]>((cursor) => {
+        // Below every stored value in SQLite's order (NULL < numbers < text): the first page starts at the user's first row.
+        const rows = statement.all(userId, cursor?.[0] ?? -Infinity, cursor?.[1] ?? 0, pageRows) as Row[];
+        const last = rows.at(-1);
+        return {
+          // Prisma's SQLite adapter stores dates as ISO 8601 text (older rows may be epoch milliseconds).
+          rows: rows.map(({ row: _row, ...row }) => ({ ...row, reviewedAt: new Date(row.reviewedAt) })),
+          next: rows.length === pageRows && last ? [last.reviewedAt, last.row] : null,
+        };
+      });
+      return ratings;
     } finally {
       sqlite.close();
     }
@@ -35,12 +65,22 @@ export async function readLoggedRatings(target: DatabaseTarget, userId: string):
   const client = new pg.Client({ connectionString: target.url, options: target.schema ? `-c search_path=${target.schema}` : undefined });
   await client.connect();
   try {
-    // Prisma's timestamps carry no time zone and hold UTC: read as epoch milliseconds, whatever this process's zone.
-    const { rows } = await client.query<{ cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAtMs: number }>(
-      `SELECT "cardId", "rating", "stateBefore", "localDay", (EXTRACT(EPOCH FROM "reviewedAt") * 1000)::float8 AS "reviewedAtMs" FROM "ReviewLog" WHERE "userId" = $1`,
-      [userId],
-    );
-    return rows.map(({ reviewedAtMs, ...row }) => ({ ...row, reviewedAt: new Date(reviewedAtMs) }));
+    type Row = { id: string; cardId: string; rating: number; stateBefore: number; localDay: number | null; reviewedAt: string; reviewedAtMs: number };
+    await read<[string, string]>(async (cursor) => {
+      // Prisma's timestamps carry no time zone and hold UTC: read as epoch milliseconds, whatever this process's zone.
+      // The cursor keeps the stored timestamp as text, so no precision is lost between pages.
+      const { rows } = await client.query<Row>(
+        `SELECT "id", "cardId", "rating", "stateBefore", "localDay", "reviewedAt"::text AS "reviewedAt", (EXTRACT(EPOCH FROM "reviewedAt") * 1000)::float8 AS "reviewedAtMs"
+         FROM "ReviewLog" WHERE "userId" = $1 AND ("reviewedAt", "id") > ($2::timestamp(3), $3) ORDER BY "reviewedAt", "id" LIMIT $4`,
+        [userId, cursor?.[0] ?? "-infinity", cursor?.[1] ?? "", pageRows],
+      );
+      const last = rows.at(-1);
+      return {
+        rows: rows.map(({ cardId, rating, stateBefore, localDay, reviewedAtMs }) => ({ cardId, rating, stateBefore, localDay, reviewedAt: new Date(reviewedAtMs) })),
+        next: rows.length === pageRows && last ? [last.reviewedAt, last.id] : null,
+      };
+    });
+    return ratings;
   } finally {
     await client.end();
   }
@@ -83,7 +123,7 @@ export async function fitSequences(sequences: readonly ReviewSequence[], default
 
 /** The whole job: the user's history, and a fit of it when it is long enough to fit. */
 export async function runFitJob(job: FitJobRequest): Promise<FittedHistory> {
-  const sequences = reviewSequences(await readLoggedRatings(job.target, job.userId));
+  const sequences = reviewSequences(await readLoggedRatings(job.target, job.userId, job.readPageRows));
   const trainingReviews = trainingReviewCount(sequences);
   if (trainingReviews < job.minTrainingReviews) return { trainingReviews, fit: null };
   return { trainingReviews, fit: await fitSequences(sequences, job.defaultParameters) };

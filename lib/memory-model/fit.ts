@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { ConflictError } from "@/lib/errors";
+import { startJob, type JobTiming, type JobTx, type StartedJob } from "@/lib/jobs/jobs";
 import type { FitResult, ModelEvaluation, ParameterFitter } from "./workers";
-import { acquireFitLease, releaseFitLease } from "./lease";
 import { DEFAULT_PARAMETERS } from "./parameters";
 
 /**
@@ -25,41 +23,50 @@ export type FitReport = {
   evaluation: { default: ModelEvaluation; fitted: ModelEvaluation } | null;
 };
 
+/** A fit job's result (the job carries its own times): the report without its date. */
+export type FitJobResult = Omit<FitReport, "fittedAt">;
+
 export type FitOptions = {
-  now: Date;
+  now: () => Date;
   fitter: ParameterFitter;
-  /** Who asks, for the lease: one id per attempt unless a test names the instance. */
+  /** Who asks, for the job's lease: one id per call unless a test names the instance. */
   owner?: string;
+  timing?: JobTiming;
 };
 
 /**
- * Fits the user's memory model to their own review log, evaluates it beside the defaults and adopts it
- * (UserSettings.fsrsParameters, which scheduling reads) only when it predicts their recall better (lower
- * log loss); otherwise scheduling goes back to, or stays on, the defaults. Cards keep their memory state:
- * the parameters shape the intervals from each next rating on.
+ * Starts fitting the user's memory model to their own review log, as a background job (lib/jobs) the
+ * client polls: one per user at a time across every instance, and a second start while one is queued or
+ * running returns that one. The fit evaluates the parameters beside the defaults and adopts them
+ * (UserSettings.fsrsParameters, which scheduling reads) only when they predict the user's recall better
+ * (lower log loss); otherwise scheduling goes back to, or stays on, the defaults. Cards keep their memory
+ * state: the parameters shape the intervals from each next rating on.
  *
- * Idempotent: when no rating has been added since the last fit, that fit's report is returned unchanged.
- * One fit per user at a time across every instance (lib/memory-model/lease.ts): a second request while
- * one runs gets a ConflictError.
+ * When no rating has been added since the last fit, the job gives that fit's report without fitting again.
  */
-export async function fitMemoryModel(db: Db, userId: string, options: FitOptions): Promise<FitReport> {
-  const owner = options.owner ?? randomUUID();
-  if (!(await acquireFitLease(db, userId, owner, options.now))) {
-    throw new ConflictError("Your memory model is being fitted already; it will be ready in a moment.", "fit_in_progress");
-  }
-  try {
-    const previous = await storedFitReport(db, userId);
-    const reviews = await ratingCount(db, userId);
-    if (previous && previous.reviews === reviews) return previous;
+export function startMemoryModelFit(db: Db, userId: string, options: FitOptions): Promise<StartedJob<FitJobResult>> {
+  return startJob<FitJobResult>(db, {
+    userId,
+    kind: "memory-model-fit",
+    now: options.now,
+    owner: options.owner,
+    timing: options.timing,
+    work: async () => {
+      const previous = await storedFitReport(db, userId);
+      const reviews = await ratingCount(db, userId);
+      if (previous && previous.reviews === reviews) return { result: withoutDate(previous) };
+      // The fitter reads the history itself (off this process in the app): the server never holds a heavy user's log.
+      const { trainingReviews, fit } = await options.fitter({ userId, defaultParameters: DEFAULT_PARAMETERS, minTrainingReviews: MIN_TRAINING_REVIEWS });
+      const now = options.now();
+      const report = fit === null ? tooFewReviews(now, reviews, trainingReviews) : judged(now, reviews, trainingReviews, fit);
+      const touchesScheduling = previous?.outcome === "adopted" || report.outcome === "adopted";
+      return { result: withoutDate(report), commit: (tx) => storeFitReport(tx, userId, report, touchesScheduling) };
+    },
+  });
+}
 
-    // The fitter reads the history itself (off this process in the app): the server never holds a heavy user's log.
-    const { trainingReviews, fit } = await options.fitter({ userId, defaultParameters: DEFAULT_PARAMETERS, minTrainingReviews: MIN_TRAINING_REVIEWS });
-    const report = fit === null ? tooFewReviews(options.now, reviews, trainingReviews) : judged(options.now, reviews, trainingReviews, fit);
-    await storeFitReport(db, userId, owner, report, previous?.outcome === "adopted" || report.outcome === "adopted");
-    return report;
-  } finally {
-    await releaseFitLease(db, userId, owner);
-  }
+function withoutDate({ fittedAt: _fittedAt, ...report }: FitReport): FitJobResult {
+  return report;
 }
 
 /** The user's ratings, from the StudyDay rollups (a row per day) rather than a count over the review log. */
@@ -100,26 +107,22 @@ function judged(now: Date, reviews: number, trainingReviews: number, fit: FitRes
 }
 
 /**
- * Stores the report and, when scheduling changes (`touchesScheduling`), the parameters it uses, in one
- * transaction and only while `owner` still holds the lease: a fit that outlived it leaves no trace.
+ * Stores the report and, when scheduling changes (`touchesScheduling`), the parameters it uses, in the
+ * transaction that completes the fit's job: a fit whose job was taken from it leaves no trace.
  */
-async function storeFitReport(db: Db, userId: string, owner: string, report: FitReport, touchesScheduling: boolean): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.memoryModel.updateMany({
-      where: { userId, leaseOwner: owner },
-      data: {
-        fittedAt: report.fittedAt,
-        outcome: report.outcome,
-        reason: report.reason,
-        reviewsAtFit: report.reviews,
-        fittedParameters: report.fittedParameters ? JSON.stringify(report.fittedParameters) : null,
-        evaluation: JSON.stringify({ trainingReviews: report.trainingReviews, ...(report.evaluation ?? {}) }),
-      },
-    });
-    if (count === 0 || !touchesScheduling) return;
-    const fsrsParameters = report.outcome === "adopted" ? JSON.stringify(report.fittedParameters) : null;
-    await tx.userSettings.upsert({ where: { userId }, create: { userId, fsrsParameters }, update: { fsrsParameters } });
-  });
+async function storeFitReport(tx: JobTx, userId: string, report: FitReport, touchesScheduling: boolean): Promise<void> {
+  const stored = {
+    fittedAt: report.fittedAt,
+    outcome: report.outcome,
+    reason: report.reason,
+    reviewsAtFit: report.reviews,
+    fittedParameters: report.fittedParameters ? JSON.stringify(report.fittedParameters) : null,
+    evaluation: JSON.stringify({ trainingReviews: report.trainingReviews, ...(report.evaluation ?? {}) }),
+  };
+  await tx.memoryModel.upsert({ where: { userId }, create: { userId, ...stored }, update: stored });
+  if (!touchesScheduling) return;
+  const fsrsParameters = report.outcome === "adopted" ? JSON.stringify(report.fittedParameters) : null;
+  await tx.userSettings.upsert({ where: { userId }, create: { userId, fsrsParameters }, update: { fsrsParameters } });
 }
 
 /** The last fit's report, or null before the first. */

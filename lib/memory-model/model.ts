@@ -1,6 +1,7 @@
 import { State } from "ts-fsrs";
 import type { Db } from "@/lib/db/client";
 import { dayFromEpochDay, epochDayOf, localDayOf, type LocalDay } from "@/lib/calendar/local-day";
+import { liveJobsOf, type JobView } from "@/lib/jobs/jobs";
 import { activeItemsPerTopic, studiedCardsWithTopics } from "@/lib/readiness/load";
 import { MIN_TRAINING_REVIEWS, storedFitReport, type FitReport } from "./fit";
 import { DEFAULT_PARAMETERS, parseParameters } from "./parameters";
@@ -31,6 +32,8 @@ export type MemoryModelView = {
   minimumTrainingReviews: number;
   /** The last fit (adopted or not), or null before the first. */
   lastFit: FitReport | null;
+  /** The user's fit or reschedule still queued or running, so that a page opened meanwhile follows it. */
+  liveJobs: JobView[];
   retention: RetentionChoice;
 };
 
@@ -49,8 +52,9 @@ export async function getMemoryModel(db: Db, userId: string, options: MemoryMode
     update: {},
     select: { desiredRetention: true, examDate: true, timeZone: true, newCardsPerDay: true, fsrsParameters: true },
   });
-  const [lastFit, cards, topicSizes, firstRatings] = await Promise.all([
+  const [lastFit, liveJobs, cards, topicSizes, firstRatings] = await Promise.all([
     storedFitReport(db, userId),
+    liveJobsOf(db, userId),
     studiedCardsWithTopics(db, userId),
     activeItemsPerTopic(db),
     db.reviewLog.groupBy({ by: ["rating"], where: { userId, stateBefore: State.New }, _count: { _all: true } }),
@@ -86,6 +90,7 @@ export async function getMemoryModel(db: Db, userId: string, options: MemoryMode
     usingFittedParameters: fitted !== null,
     minimumTrainingReviews: MIN_TRAINING_REVIEWS,
     lastFit,
+    liveJobs,
     retention: {
       days: SIMULATED_DAYS,
       measuredOn: dayFromEpochDay(measuringDay(simulation)),

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { ConflictError } from "@/lib/errors";
-import { fitMemoryModel, MIN_TRAINING_REVIEWS } from "./fit";
+import { MIN_TRAINING_REVIEWS, startMemoryModelFit } from "./fit";
 import type { ParameterFitter } from "./workers";
 
 /** A user's model is refitted at most this often... */
@@ -32,20 +31,18 @@ export async function usersDueRefit(db: Db, now: Date): Promise<string[]> {
 }
 
 /**
- * Refits every user due one, one after another (each fit is a worker thread; one at a time leaves the
- * other core to requests). A user another instance is fitting is skipped: it will be fitted there.
+ * Refits every user due one, one after another, each as a fit job (lib/jobs) waited for before the next.
+ * A user whose fit is already queued or running (asked for in Settings, or on another instance) is
+ * skipped: it is being fitted there.
  */
 export async function refitDueMemoryModels(db: Db, options: { now: () => Date; fitter: ParameterFitter }): Promise<{ fitted: string[]; skipped: string[] }> {
   const fitted: string[] = [];
   const skipped: string[] = [];
   for (const userId of await usersDueRefit(db, options.now())) {
-    try {
-      await fitMemoryModel(db, userId, { now: options.now(), fitter: options.fitter });
-      fitted.push(userId);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) console.error(`[memory-model] refit of ${userId} failed`, error);
-      skipped.push(userId);
-    }
+    const { finished } = await startMemoryModelFit(db, userId, { now: options.now, fitter: options.fitter });
+    const job = finished && (await finished);
+    if (job?.status === "done") fitted.push(userId);
+    else skipped.push(userId);
   }
   return { fitted, skipped };
 }
@@ -55,7 +52,7 @@ export const REFIT_CHECK_MS = 60 * 60_000;
 
 /**
  * Starts the hourly look for users due a refit in this server process, off the request path; the timer
- * does not keep the process alive. Several instances may all run it: the fit lease lets one fit a user.
+ * does not keep the process alive. Several instances may all run it: a user has one live fit job at a time (lib/jobs).
  */
 export function startRefitSchedule(db: () => Db, fitter: ParameterFitter): () => void {
   let running = false;

@@ -1,9 +1,11 @@
 import { fork } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
+import { JobFailedError } from "@/lib/jobs/jobs";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
 
 /** Log loss and RMSE (bins) of a parameter set on the user's history, as fsrs-rs measures them. */
@@ -19,8 +21,8 @@ export type FitResult = {
 /** What a fit is asked: whose history, the defaults to judge against, and how much history a fit needs. */
 export type FitJob = { userId: string; defaultParameters: readonly number[]; minTrainingReviews: number };
 
-/** A fit job as the child process gets it: the job and the database to read the history from. */
-export type FitJobRequest = { target: DatabaseTarget; userId: string; defaultParameters: number[]; minTrainingReviews: number };
+/** A fit job as the child process gets it: the job, the database to read the history from, and the rows it reads per query. */
+export type FitJobRequest = { target: DatabaseTarget; userId: string; defaultParameters: number[]; minTrainingReviews: number; readPageRows: number };
 
 /** The user's ratings that can teach the model, and the fit of them (null when too few to fit). */
 export type FittedHistory = { trainingReviews: number; fit: FitResult | null };
@@ -31,22 +33,42 @@ export type FittedHistory = { trainingReviews: number; fit: FitResult | null };
  */
 export type ParameterFitter = (job: FitJob) => Promise<FittedHistory>;
 
-/** Past this a fit is abandoned (its process killed) and the lease freed for a later attempt. */
+/** Past this a fit is abandoned (its process killed) and its job marked failed. */
 export const FIT_TIMEOUT_MS = 5 * 60_000;
 
-/** The fit's process runs at the lowest CPU priority (nice 19): requests' threads always come first. */
-export const FIT_PRIORITY = 19;
+/** The fit's niceness (the lowest priority), whatever its scheduling policy. */
+export const FIT_NICENESS = 19;
 
 /**
- * The fitter the app uses: lib/memory-model/fit-job.ts in a child process of its own, at the lowest
- * priority, one at a time in this server process. The child opens its own connection to `target` and
- * reads the history there, so the server neither reads nor decodes a heavy user's 100,000 log rows, and
- * its training competes for a core only with what nothing else wants. Fits for several users (Settings
- * and the monthly refit) queue behind each other; the lease (lease.ts) keeps other instances off the
- * same user.
+ * How the fit's process competes for the CPU, from the environment (bench/memory-model.ts compares them;
+ * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "nice" (default) runs it at
+ * nice 19, "idle" under SCHED_IDLE as well (`chrt --idle 0`: a core only when no normal thread wants one;
+ * not the default: on a machine that is never idle it starves the fit into its timeout, and it measured
+ * no better); RAYON_NUM_THREADS the threads fsrs-rs trains on (1: one core at most); FIT_READ_PAGE_ROWS
+ * the review-log rows read per query.
  */
-export function fitInChildProcess(target: DatabaseTarget): ParameterFitter {
-  return (job) => oneFitAtATime(() => runFitProcess({ ...job, target, defaultParameters: [...job.defaultParameters] }));
+export type FitProcessSettings = { cpuPolicy: "idle" | "nice"; rayonThreads: string; readPageRows: number };
+
+export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
+  return {
+    cpuPolicy: env.FIT_CPU_POLICY === "idle" && fs.existsSync(CHRT) ? "idle" : "nice",
+    rayonThreads: env.RAYON_NUM_THREADS ?? "1",
+    readPageRows: Number(env.FIT_READ_PAGE_ROWS) > 0 ? Number(env.FIT_READ_PAGE_ROWS) : READ_PAGE_ROWS,
+  };
+}
+
+const CHRT = "/usr/bin/chrt";
+/** Review-log rows the fit reads per query unless FIT_READ_PAGE_ROWS says otherwise. */
+export const READ_PAGE_ROWS = 2_000;
+
+/**
+ * The fitter the app uses: lib/memory-model/fit-job.ts in a child process of its own, at the lowest CPU
+ * priority. The child opens its own connection to `target` and reads the history there, so the server
+ * neither reads nor decodes a heavy user's 100,000 log rows, and its training competes for a core only
+ * with what nothing else wants. Fits run one at a time per server process (they are jobs: lib/jobs).
+ */
+export function fitInChildProcess(target: DatabaseTarget, settings: FitProcessSettings = fitProcessSettings(process.env)): ParameterFitter {
+  return (job) => runFitProcess({ ...job, target, defaultParameters: [...job.defaultParameters], readPageRows: settings.readPageRows }, settings);
 }
 
 /** The app's fitter: a child process reading the database DATABASE_URL names, the one getDb() serves. */
@@ -54,28 +76,21 @@ export function appFitter(): ParameterFitter {
   return fitInChildProcess(resolveDatabaseTarget(process.env.DATABASE_URL));
 }
 
-const fitQueue = globalThis as unknown as { smritiFitQueue?: Promise<unknown> };
-
-/** Runs `fit` after every fit this process started before it has ended (Next may load this module more than once: the queue is global). */
-function oneFitAtATime<T>(fit: () => Promise<T>): Promise<T> {
-  const turn = (fitQueue.smritiFitQueue ?? Promise.resolve()).then(fit);
-  fitQueue.smritiFitQueue = turn.catch(() => undefined);
-  return turn;
-}
-
 /**
  * Forks fit-job.ts from the project directory (where `next start` and the tests run; the path is built at
  * run time so that Next's bundler leaves the job and its native addon alone) under tsx, the TypeScript
- * runner `npm start` already uses, so the job shares history.ts' rules instead of a copy of them.
+ * runner `npm start` already uses, so the job shares history.ts' rules instead of a copy of them. Under
+ * SCHED_IDLE, chrt starts and becomes the child (exec): the IPC channel and the pid are node's.
  */
-function runFitProcess(job: FitJobRequest): Promise<FittedHistory> {
+function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): Promise<FittedHistory> {
   return new Promise((resolve, reject) => {
+    const nodeArgs = ["--import", "tsx"];
     // turbopackIgnore: Turbopack otherwise resolves a forked path as a module to bundle.
     const child = fork(/* turbopackIgnore: true */ path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), [], {
       cwd: process.cwd(),
-      execArgv: ["--import", "tsx"],
-      // fsrs-rs trains on a rayon thread pool as wide as the machine: one thread, one core at most, unless the operator says otherwise.
-      env: { ...process.env, RAYON_NUM_THREADS: process.env.RAYON_NUM_THREADS ?? "1" },
+      ...(settings.cpuPolicy === "idle" ? { execPath: CHRT, execArgv: ["--idle", "0", process.execPath, ...nodeArgs] } : { execArgv: nodeArgs }),
+      // fsrs-rs trains on a rayon thread pool as wide as the machine unless told otherwise.
+      env: { ...process.env, RAYON_NUM_THREADS: settings.rayonThreads },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let settled = false;
@@ -87,10 +102,10 @@ function runFitProcess(job: FitJobRequest): Promise<FittedHistory> {
     };
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      finish(() => reject(new Error(`The fit took longer than ${FIT_TIMEOUT_MS / 1000} s and was stopped.`)));
+      finish(() => reject(new JobFailedError(`The fit took longer than ${FIT_TIMEOUT_MS / 60_000} minutes and was stopped. Please try again later.`)));
     }, FIT_TIMEOUT_MS);
     try {
-      if (child.pid !== undefined) os.setPriority(child.pid, FIT_PRIORITY);
+      if (child.pid !== undefined) os.setPriority(child.pid, FIT_NICENESS);
     } catch (error) {
       // Some containers refuse to change priorities; the fit still runs, in its own process.
       console.warn("[memory-model] could not lower the fit's priority", error);

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { State } from "ts-fsrs";
 import { updateRows, type ColumnType } from "@/lib/db/bulk-update";
 import type { Db } from "@/lib/db/client";
+import { startJob, type JobTiming, type StartedJob } from "@/lib/jobs/jobs";
 import { sqlDialectOf, type SqlDialect } from "@/lib/db/sql-dialect";
 import { CARD_STATE_SELECT, cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
 import { ratingName } from "@/lib/srs/schedule";
@@ -56,6 +57,16 @@ const CARD_COLUMNS: Record<keyof CardState | "version", ColumnType> = {
   lastReview: "timestamp(3)",
   version: "integer",
 };
+
+/**
+ * Starts "reschedule my cards" as a background job (lib/jobs) the client polls: off the request path,
+ * one per user at a time across every instance, a second start while one is live returning that one.
+ * It runs in this server process, in small version-checked batches with a turn of the event loop between
+ * them (rescheduleCards), so a rating submitted meanwhile is kept.
+ */
+export function startRescheduleCards(db: Db, userId: string, options: { now: () => Date; owner?: string; timing?: JobTiming }): Promise<StartedJob<RescheduleResult>> {
+  return startJob<RescheduleResult>(db, { userId, kind: "reschedule-cards", ...options, work: async () => ({ result: await rescheduleCards(db, userId) }) });
+}
 
 /**
  * "Reschedule my cards": recomputes every card's memory state and due date from its review log with the

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { registerUser } from "@/lib/auth/accounts";
 import { deleteAccount, WRONG_DELETION_CONFIRMATION_MESSAGE } from "@/lib/auth/delete-account";
@@ -28,6 +29,7 @@ const ROWS_OF: Record<UserModel, (db: Db, userId: string) => Promise<number>> = 
   User: (db, id) => db.user.count({ where: { id } }),
   UserSettings: (db, userId) => db.userSettings.count({ where: { userId } }),
   MemoryModel: (db, userId) => db.memoryModel.count({ where: { userId } }),
+  BackgroundJob: (db, userId) => db.backgroundJob.count({ where: { userId } }),
   PasswordReset: (db, userId) => db.passwordReset.count({ where: { userId } }),
   UserSession: (db, userId) => db.userSession.count({ where: { userId } }),
   Card: (db, userId) => db.card.count({ where: { userId } }),
@@ -68,6 +70,7 @@ describeEachDatabase("account deletion", (provider) => {
     await reportItem(db, id, REPORTED, { reason: "wrong-answer" }, NOW);
     // A memory-model fit's record (too few reviews to fit, as for any new learner).
     await db.memoryModel.create({ data: { userId: id, fittedAt: NOW, outcome: "too-few-reviews", reason: "fewer than 400 reviews" } });
+    await db.backgroundJob.create({ data: { id: randomUUID(), userId: id, kind: "memory-model-fit", status: "running", activeKey: `memory-model-fit:${id}`, createdAt: NOW } });
     return { id, email, sessions };
   }
 

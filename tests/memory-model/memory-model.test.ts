@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
-import { ConflictError } from "@/lib/errors";
-import { fitMemoryModel, MIN_TRAINING_REVIEWS, storedFitReport } from "@/lib/memory-model/fit";
+import { createDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { FINISHED_JOBS_KEPT_MS, JobFailedError, jobOf, type JobView } from "@/lib/jobs/jobs";
+import { MIN_TRAINING_REVIEWS, startMemoryModelFit, storedFitReport, type FitJobResult, type FitOptions } from "@/lib/memory-model/fit";
 import { simulateHere } from "@/lib/memory-model/simulate";
 import { fitInChildProcess, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
-import { acquireFitLease, FIT_LEASE_MS, releaseFitLease } from "@/lib/memory-model/lease";
 import { getMemoryModel, SIMULATED_RETENTIONS } from "@/lib/memory-model/model";
 import { DEFAULT_PARAMETERS } from "@/lib/memory-model/parameters";
 import { refitDueMemoryModels, usersDueRefit } from "@/lib/memory-model/refit";
@@ -21,6 +22,18 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../
 const START = new Date("2026-01-01T00:00:00Z");
 const NOW = new Date("2026-07-01T06:00:00Z");
 const ITEMS = Array.from({ length: 700 }, (_, i) => `flashcard:f${i}`);
+const clock = (at: Date) => () => at;
+
+// Most tests fit in child processes at nice 19: on a shared, loaded machine they take their time.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** Starts a fit and waits for the job this call started (it must have started one). */
+async function fitAndWait(db: TestDatabase["db"], userId: string, options: FitOptions): Promise<JobView<FitJobResult>> {
+  const { job, finished } = await startMemoryModelFit(db, userId, options);
+  expect(job.status).toBe("queued");
+  expect(finished).not.toBeNull();
+  return finished!;
+}
 
 /**
  * The app's fitter (a child process reading the test database through its own connection), counting the
@@ -68,8 +81,10 @@ describeEachDatabase("the personal memory model", (provider) => {
     const user = await userWithHistory(FAST_FORGETTER, 20, "short history");
     const { fitter, counts } = countingFitter(database);
 
-    const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter });
+    const job = await fitAndWait(database.db, user.id, { now: clock(NOW), fitter });
 
+    expect(job).toMatchObject({ kind: "memory-model-fit", status: "done", error: null, finishedAt: NOW });
+    const report = job.result!;
     expect(report.outcome).toBe("too-few-reviews");
     expect(report.trainingReviews).toBeLessThan(MIN_TRAINING_REVIEWS);
     expect(report.reason).toContain(`at least ${MIN_TRAINING_REVIEWS} reviews`);
@@ -82,13 +97,16 @@ describeEachDatabase("the personal memory model", (provider) => {
 
   it("adopts parameters fitted to a fast forgetter's history, and scheduling then uses them", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "fast forgetter");
-    const report = await fitMemoryModel(database.db, user.id, { now: NOW, fitter: fitInChildProcess(resolveDatabaseTarget(database.url)) });
+    const job = await fitAndWait(database.db, user.id, { now: clock(NOW), fitter: fitInChildProcess(resolveDatabaseTarget(database.url)) });
 
+    // What the client polls: the job, done, with the evaluation.
+    expect(await jobOf(database.db, user.id, job.id)).toEqual(job);
+    const report = job.result!;
     expect(report.outcome).toBe("adopted");
     expect(report.evaluation!.fitted.logLoss).toBeLessThan(report.evaluation!.default.logLoss);
     const stored = JSON.parse((await fsrsParametersOf(user.id))!) as number[];
     expect(stored).toEqual(report.fittedParameters);
-    expect(await storedFitReport(database.db, user.id)).toEqual(report);
+    expect(await storedFitReport(database.db, user.id)).toEqual({ ...report, fittedAt: NOW });
 
     // The next card rated "good" now gets the fitted model's schedule, not the defaults'.
     const [card] = await reviewQueue(database.db, user.id, 1, NOW);
@@ -106,40 +124,122 @@ describeEachDatabase("the personal memory model", (provider) => {
     expect(view.parameters).toEqual(stored);
   });
 
-  it("is idempotent: with no new rating, a second fit returns the first one's report without fitting again", async () => {
+  it("is idempotent: a second start while the fit is live returns the same job; after it, no new rating means no new fit", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "idempotent");
     const { fitter, counts } = countingFitter(database);
-    const first = await fitMemoryModel(database.db, user.id, { now: NOW, fitter });
-    const second = await fitMemoryModel(database.db, user.id, { now: new Date(NOW.getTime() + 60_000), fitter });
-    expect(second).toEqual(first);
+    const first = await startMemoryModelFit(database.db, user.id, { now: clock(NOW), fitter });
+    const second = await startMemoryModelFit(database.db, user.id, { now: clock(NOW), fitter });
+    expect(second.job.id).toBe(first.job.id);
+    expect(second.finished).toBeNull();
+    const done = await first.finished!;
+    expect(done.status).toBe("done");
+
+    const later = await fitAndWait(database.db, user.id, { now: clock(new Date(NOW.getTime() + 60_000)), fitter });
+    expect(later.id).not.toBe(done.id);
+    expect(later.result).toEqual(done.result);
     expect(counts.calls).toBe(1);
   });
 
-  it("never fits one user twice at once, whichever instance asks", async () => {
+  it("never fits one user twice at once, whichever instance asks (separate clients)", async () => {
     const user = await userWithHistory(FAST_FORGETTER, 300, "two instances");
     const { fitter, counts } = countingFitter(database);
-    const results = await Promise.allSettled(
-      ["instance-a", "instance-b", "instance-c"].map((owner) => fitMemoryModel(database.db, user.id, { now: NOW, fitter, owner })),
-    );
-    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    const refused = results.filter((result) => result.status === "rejected");
-    expect(refused).toHaveLength(2);
-    for (const result of refused) expect((result as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
-    expect(counts.mostAtOnce).toBe(1);
-    // The lease was given back: the user can be fitted again (the history is unchanged, so nothing is refitted).
-    await expect(fitMemoryModel(database.db, user.id, { now: NOW, fitter })).resolves.toMatchObject({ outcome: "adopted" });
+    const instances = ["instance-a", "instance-b", "instance-c"].map((owner) => ({ owner, db: createDb(resolveDatabaseTarget(database.url)) }));
+    try {
+      const started = await Promise.all(instances.map(({ owner, db }) => startMemoryModelFit(db, user.id, { now: clock(NOW), fitter, owner })));
+      expect(new Set(started.map(({ job }) => job.id)).size).toBe(1);
+      const running = started.filter(({ finished }) => finished !== null);
+      expect(running).toHaveLength(1);
+      expect((await running[0]!.finished!).status).toBe("done");
+      expect(counts.calls).toBe(1);
+      expect(counts.mostAtOnce).toBe(1);
+    } finally {
+      await Promise.all(instances.map(({ db }) => db.$disconnect()));
+    }
   });
 
-  it("gives a lease to one of many simultaneous takers, and lets a lapsed one be taken over", async () => {
-    const user = await createUser(database.db);
-    const taken = await Promise.all(Array.from({ length: 8 }, (_, i) => acquireFitLease(database.db, user.id, `owner-${i}`, NOW)));
-    expect(taken.filter(Boolean)).toHaveLength(1);
-    const holder = `owner-${taken.indexOf(true)}`;
-    expect(await acquireFitLease(database.db, user.id, "late", new Date(NOW.getTime() + FIT_LEASE_MS - 1))).toBe(false);
-    expect(await acquireFitLease(database.db, user.id, "late", new Date(NOW.getTime() + FIT_LEASE_MS + 1))).toBe(true);
-    // The first holder's release, after the lapse, does not free the new holder's lease.
-    await releaseFitLease(database.db, user.id, holder);
-    expect(await acquireFitLease(database.db, user.id, "third", new Date(NOW.getTime() + FIT_LEASE_MS + 2))).toBe(false);
+  it("keeps a job's lease while it waits its turn and while it runs, longer than the lease lasts, and stores its fit", async () => {
+    const slow = await userWithHistory(FAST_FORGETTER, 20, "lease, first");
+    const waiting = await userWithHistory(FAST_FORGETTER, 20, "lease, second");
+    const timing = { leaseMs: 300, renewEveryMs: 60 };
+    const inChild = fitInChildProcess(resolveDatabaseTarget(database.url));
+    // Each fit lasts three leases (on top of the child's own time).
+    const slowFitter: ParameterFitter = async (job) => {
+      await new Promise((resolve) => setTimeout(resolve, 3 * timing.leaseMs));
+      return inChild(job);
+    };
+    const now = () => new Date();
+    const first = await startMemoryModelFit(database.db, slow.id, { now, fitter: slowFitter, timing });
+    const second = await startMemoryModelFit(database.db, waiting.id, { now, fitter: slowFitter, timing });
+
+    // Two leases on, the second waits behind the first and the first runs: both leases are still live,
+    // so another instance asking for either gets the same job and does not take it over.
+    await new Promise((resolve) => setTimeout(resolve, 2 * timing.leaseMs));
+    const other = createDb(resolveDatabaseTarget(database.url));
+    try {
+      expect((await jobOf(other, waiting.id, second.job.id)).status).toBe("queued");
+      for (const [user, started] of [[slow, first], [waiting, second]] as const) {
+        const again = await startMemoryModelFit(other, user.id, { now, fitter: slowFitter, timing, owner: "another instance" });
+        expect(again).toMatchObject({ job: { id: started.job.id }, finished: null });
+      }
+    } finally {
+      await other.$disconnect();
+    }
+    for (const [user, started] of [[slow, first], [waiting, second]] as const) {
+      expect(await started.finished!).toMatchObject({ status: "done", result: { outcome: "too-few-reviews" } });
+      expect((await storedFitReport(database.db, user.id))?.outcome).toBe("too-few-reviews");
+    }
+  });
+
+  it("takes over a job whose instance stopped (its lease lapsed) and runs it", async () => {
+    const user = await userWithHistory(FAST_FORGETTER, 20, "takeover");
+    const orphan = await database.db.backgroundJob.create({
+      data: {
+        id: "00000000-0000-4000-8000-000000000017",
+        userId: user.id,
+        kind: "memory-model-fit",
+        status: "running",
+        activeKey: `memory-model-fit:${user.id}`,
+        leaseOwner: "crashed instance",
+        leaseUntil: new Date(NOW.getTime() - 1),
+        createdAt: new Date(NOW.getTime() - 60_000),
+        startedAt: new Date(NOW.getTime() - 60_000),
+      },
+    });
+    const { fitter } = countingFitter(database);
+    const { job, finished } = await startMemoryModelFit(database.db, user.id, { now: clock(NOW), fitter });
+    expect(job).toMatchObject({ id: orphan.id, status: "queued" });
+    expect(await finished!).toMatchObject({ id: orphan.id, status: "done", result: { outcome: "too-few-reviews" } });
+  });
+
+  it("reports a failed fit on its job, stores nothing, and lets the next start begin afresh", async () => {
+    const user = await userWithHistory(FAST_FORGETTER, 20, "failure");
+    const told: ParameterFitter = async () => {
+      throw new JobFailedError("The fit took longer than 5 minutes and was stopped. Please try again later.");
+    };
+    const broken: ParameterFitter = async () => {
+      throw new Error("SQLITE_CORRUPT: database disk image is malformed");
+    };
+    const failed = await fitAndWait(database.db, user.id, { now: clock(NOW), fitter: told });
+    expect(failed).toMatchObject({ status: "failed", result: null, error: "The fit took longer than 5 minutes and was stopped. Please try again later." });
+    // An unexpected error is logged, not shown: the user gets a plain sentence.
+    const crashed = await fitAndWait(database.db, user.id, { now: clock(NOW), fitter: broken });
+    expect(crashed).toMatchObject({ status: "failed", error: "It failed on our side. Please try again in a while." });
+    expect(await storedFitReport(database.db, user.id)).toBeNull();
+
+    const { fitter } = countingFitter(database);
+    expect(await fitAndWait(database.db, user.id, { now: clock(NOW), fitter })).toMatchObject({ status: "done", result: { outcome: "too-few-reviews" } });
+    // A day and more later, a new start clears the finished jobs away; the new one stays.
+    const nextDay = await fitAndWait(database.db, user.id, { now: clock(new Date(NOW.getTime() + FINISHED_JOBS_KEPT_MS + 1)), fitter });
+    expect((await database.db.backgroundJob.findMany({ where: { userId: user.id }, select: { id: true } })).map(({ id }) => id)).toEqual([nextDay.id]);
+    await expect(jobOf(database.db, user.id, failed.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("shows a job only to its user", async () => {
+    const user = await userWithHistory(FAST_FORGETTER, 20, "owner only");
+    const stranger = await createUser(database.db);
+    const { fitter } = countingFitter(database);
+    const job = await fitAndWait(database.db, user.id, { now: clock(NOW), fitter });
+    await expect(jobOf(database.db, stranger.id, job.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refits monthly only users with enough new reviews", async () => {
@@ -172,6 +272,7 @@ describeEachDatabase("the personal memory model", (provider) => {
     await database.db.userSettings.update({ where: { userId: user.id }, data: { examDate: "2026-09-01", desiredRetention: 0.85 } });
 
     const view = await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateInWorker("simulation") });
+    expect(view.liveJobs).toEqual([]);
     const again = await getMemoryModel(database.db, user.id, { now: NOW, simulate: simulateHere("simulation") });
 
     // The worker and this thread run the one simulation: the same seed gives the same curve.

@@ -33,6 +33,11 @@ export function created(data: unknown): Response {
   return Response.json(data, { status: 201 });
 }
 
+/** 202 for a background job started or already running (lib/jobs): the body is the job, its Location the URL to poll. */
+export function accepted(job: { id: string }): Response {
+  return Response.json(job, { status: 202, headers: { Location: `/api/jobs/${job.id}` } });
+}
+
 /**
  * Wraps a route handler for a signed-in user: checks the session (401), parses body, route params and
  * query with zod (400 with the issues), and maps domain errors to their status codes. The handler

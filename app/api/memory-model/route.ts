@@ -1,6 +1,6 @@
-import { userRoute } from "@/app/api/_shared/handler";
+import { accepted, userRoute } from "@/app/api/_shared/handler";
 import { getDb } from "@/lib/db/client";
-import { fitMemoryModel } from "@/lib/memory-model/fit";
+import { startMemoryModelFit } from "@/lib/memory-model/fit";
 import { appFitter, simulateInWorker } from "@/lib/memory-model/workers";
 import { getMemoryModel } from "@/lib/memory-model/model";
 import { memoryModelQuerySchema } from "@/lib/validation/memory-model";
@@ -11,5 +11,5 @@ export const GET = userRoute({ query: memoryModelQuerySchema }, async (userId, {
   getMemoryModel(getDb(), userId, { now: new Date(), simulate: simulateInWorker(`memory-model:${userId}`), examDayTarget: query.examDayTarget }),
 );
 
-// The fit runs in a child process at the lowest priority; this request waits for it without holding up anyone else's.
-export const POST = userRoute({}, async (userId) => fitMemoryModel(getDb(), userId, { now: new Date(), fitter: appFitter() }));
+// 202 with the fit's job (GET /api/jobs/<id> until done); the fit itself runs in a child process at the lowest priority.
+export const POST = userRoute({}, async (userId) => accepted((await startMemoryModelFit(getDb(), userId, { now: () => new Date(), fitter: appFitter() })).job));

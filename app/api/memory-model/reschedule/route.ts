@@ -1,6 +1,6 @@
-import { userRoute } from "@/app/api/_shared/handler";
+import { accepted, userRoute } from "@/app/api/_shared/handler";
 import { getDb } from "@/lib/db/client";
-import { rescheduleCards } from "@/lib/practice/reschedule";
+import { startRescheduleCards } from "@/lib/practice/reschedule";
 
-// Replays every card's log with the user's current parameters, a few dozen cards per transaction.
-export const POST = userRoute({}, async (userId) => rescheduleCards(getDb(), userId));
+// 202 with the job (GET /api/jobs/<id> until done) that replays every card's log with the user's current parameters.
+export const POST = userRoute({}, async (userId) => accepted((await startRescheduleCards(getDb(), userId, { now: () => new Date() })).job));
