@@ -58,13 +58,13 @@ describe("3. cardOnly facts are drilled by cards, never judged as statements", (
     expect(parsed.cardOnly).toBe(false);
   });
 
-  it("the real content's trivia (the 65-minute call, the four portfolios) has cards and no statement set", () => {
+  it("the real content's trivia (the 65-minute call, the four portfolios) has cards and no statement set or pairs item", () => {
     const cardOnly = realContent.facts.filter((fact) => fact.cardOnly).map((fact) => fact.id);
     expect(cardOnly).toEqual(expect.arrayContaining(["modi-meeting-duration", "kamikawa-portfolio", "kihara-portfolio", "jaishankar-portfolio", "rajnath-singh-portfolio"]));
     for (const id of cardOnly) {
       const asking = realBank.items.filter((item) => item.factIds.includes(id));
       expect(asking.some((item) => item.type === "flashcard" || item.type === "cloze"), id).toBe(true);
-      expect(asking.filter((item) => item.type.startsWith("statements") || item.type === "assertion-reason").map((item) => item.id), id).toEqual([]);
+      expect(asking.filter((item) => item.type.startsWith("statements") || item.type === "assertion-reason" || item.type === "match-pairs").map((item) => item.id), id).toEqual([]);
     }
   });
 });

@@ -240,7 +240,8 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     const entity = content.entities.get(fact.subject);
     return entity ? (entity.kind ?? entity.type) : "";
   };
-  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
+  // A cardOnly fact is no row either: four portfolios on the day, all rightly matched, test nothing.
+  for (const [slot, relationFacts] of groupBy(facts.filter((fact) => !fact.cardOnly), (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
     // One pair per subject, so a list never matches the same thing twice; no row whose left side names
