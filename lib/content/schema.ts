@@ -148,6 +148,11 @@ export const factSchema = z.strictObject({
   question: z.string().trim().min(5).optional(),
   note: z.string().trim().min(1).optional(),
   /**
+   * Worth recalling but no statement a paper-setter would set ("the call lasted about 65 minutes", who held
+   * which portfolio on the day): drilled by flashcards and cloze only, never judged in a statement set.
+   */
+  cardOnly: z.boolean().default(false),
+  /**
    * The source is wrong or imprecise here: what the public record says. The fact is shown in the Library
    * with this note and is never used in a question until it is corrected.
    */

@@ -173,7 +173,9 @@ describe("assertion-reason variants", () => {
 
 describe("match-the-pairs items", () => {
   it("carry the occasion their rows hold at", () => {
-    const ministers = ofType("match-pairs").find((item) => /Minister — Portfolio/.test(item.prompt));
+    // The portfolios are cardOnly in the real content (round 9): built here as if they were not, to make the pairs item.
+    const asPairs = buildBank({ ...realContent, facts: realContent.facts.map((fact) => ({ ...fact, cardOnly: false })) }, "test");
+    const ministers = asPairs.items.find((item) => item.type === "match-pairs" && /Minister — Portfolio/.test(item.prompt));
     expect(ministers?.prompt).toMatch(/^With reference to the third India-Japan 2\+2 .*, consider the following pairs:/);
   });
 

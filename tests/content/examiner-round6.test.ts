@@ -56,7 +56,7 @@ describe("2. no trap contradicts the words of its own stem", () => {
 
 describe("3. a statement set's stem fits every statement in it", () => {
   it("the South Kuril dispute is filed under the challenges, not under defence cooperation and exercises", () => {
-    expect(factById.get("south-kuril-disputed")!.about).toMatch(/^the challenges in India-Japan relations/);
+    expect(factById.get("south-kuril-disputed")!.about).toMatch(/^the challenges in (and the way forward for )?India-Japan relations/);
   });
 
   it("holds over the real bank: no 'defence cooperation' stem over a territorial dispute", () => {

@@ -205,8 +205,9 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     used.set(keyOf(chosen), fewest + 1);
     return chosen;
   };
-  // Full forms ("JCM stands for ...") are drilled by flashcards and cloze, never judged as statements.
-  const judgeable = facts.filter((fact) => !fullFormFact(fact));
+  // Full forms ("JCM stands for ...") and facts the author marks cardOnly (trivia, filler) are drilled by
+  // flashcards and cloze, never judged as statements.
+  const judgeable = facts.filter((fact) => !fullFormFact(fact) && !fact.cardOnly);
   const askedElsewhere = (fact: Fact) => items.some((made) => made.factIds.includes(fact.id));
   // Statements the stem's occasion covers ("the third 2+2": what the Ministers said) are set apart from
   // the topic's background (the 2008 declaration, the AOIP), so a stem never claims a statement it does not cover.
@@ -239,7 +240,8 @@ export function buildBank(content: CheckedContent, contentHash: string): Bank {
     const entity = content.entities.get(fact.subject);
     return entity ? (entity.kind ?? entity.type) : "";
   };
-  for (const [slot, relationFacts] of groupBy(facts, (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
+  // A cardOnly fact is no row either: four portfolios on the day, all rightly matched, test nothing.
+  for (const [slot, relationFacts] of groupBy(facts.filter((fact) => !fact.cardOnly), (fact) => `${areaOf(fact.topic)}\u0000${fact.relation}\u0000${subjectKind(fact)}`)) {
     const relation = content.relations.get(slot.split("\u0000")[1]!)!;
     if (!relation.pairColumns) continue;
     // One pair per subject, so a list never matches the same thing twice; no row whose left side names
@@ -322,6 +324,7 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     subject: mentionPattern(spellingsOf(fact.subject, [fact.subjectName], content)),
     value: mentionPattern(spellingsOf(fact.value.entityId, [fact.value.text, fact.value.textInStatement, ...officeSpellings(fact.value.text)], content)),
     predicate: predicateOf(fact, content),
+    described: describingRuns(fact),
   }));
   const implied = new Map<string, Set<string>>();
   for (const item of items) {
@@ -330,9 +333,10 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     // meeting" is the day before the third 2+2.
     const scope = /^With reference to (.+?), consider/.exec(item.prompt)?.[1];
     const sentences = sentencesOf(item).map((line) => (scope ? `${scope}: ${line}` : line));
-    for (const { fact, area, subject, value, predicate } of readers) {
+    for (const { fact, area, subject, value, predicate, described } of readers) {
       if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
-      if (sentences.some((line) => subject.test(line) && value.test(line) && predicate.every((word) => word.test(line)))) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
+      const states = (line: string) => subject.test(line) && ((value.test(line) && predicate.every((word) => word.test(line))) || described.some((run) => run.test(line)));
+      if (sentences.some(states)) implied.set(item.id, (implied.get(item.id) ?? new Set()).add(fact.id));
     }
   }
   const askedBy = new Set([...implied.values()].flatMap((ids) => [...ids]));
@@ -340,6 +344,27 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     const keys = [...(implied.get(item.id) ?? []), ...item.factIds.filter((id) => askedBy.has(id))].map((id) => `fact:${id}`);
     return keys.length === 0 ? item : { ...item, subjects: [...new Set([...item.subjects, ...keys])].sort() };
   });
+}
+
+/**
+ * For a fact whose value is a description in words ("an agreement for the reciprocal provision of supplies
+ * and services between the armed forces of India and Japan"): its runs of three words with two that carry a
+ * claim, each of which tells the description when printed beside the subject, however the sentence around
+ * it is worded ("where Indian forces can obtain supplies and services under the ACSA"). The area's own
+ * countries and their adjectives carry no claim.
+ */
+function describingRuns(fact: Fact): RegExp[] {
+  if (fact.value.entityId) return [];
+  const words = fact.value.text.toLowerCase().split(/[^a-z0-9'’-]+/).filter(Boolean);
+  if (words.length < 5) return [];
+  const areaWords = areaOf(fact.topic).toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 4);
+  const claims = (word: string) => !PLAIN_WORDS.has(word) && !/^(between|into|under|about)$/.test(word) && !areaWords.some((area) => word.startsWith(area));
+  const runs = new Set<string>();
+  for (let index = 0; index + 3 <= words.length; index++) {
+    const run = words.slice(index, index + 3);
+    if (run.filter(claims).length >= 2) runs.add(run.join(" "));
+  }
+  return [...runs].map((run) => new RegExp(`(?<![\\w])${run.split(" ").map(escapeRegExp).join("[\\s,]+")}(?![\\w])`, "i"));
 }
 
 // Words that carry no claim of their own.

@@ -787,10 +787,13 @@ export function serviceSettledBy(truth: string, falseText: string, siblings: str
  * Whether the stem's own words settle a swapped value: "With reference to the 2+2 format of foreign and
  * defence dialogues" above "... brings together the foreign and finance ministers". A word the swap takes
  * out of the statement that the stem says is the trap answered. India and Japan, in every stem of the
- * area, are no such word.
+ * area, are no such word, except where the stem names their relationship ("India-Japan defence
+ * cooperation"): then a swap that moves one of the pair away ("JIMEX is held with Australia") leaves the
+ * stem's scope and is false at sight.
  */
 export function stemSettles(about: string, trueValue: string, wrongValue: string): boolean {
-  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => (word.length >= 4 || /^\d+$/.test(word)) && !["india", "japan"].includes(word)));
+  const pair = new Set([...about.matchAll(/\b([A-Z][a-z]+)-([A-Z][a-z]+)\b/g)].flatMap((match) => [match[1]!.toLowerCase(), match[2]!.toLowerCase()]));
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => (word.length >= 4 || /^\d+$/.test(word)) && (pair.has(word) || !["india", "japan"].includes(word))));
   const stem = words(about);
   const kept = words(wrongValue);
   return [...words(trueValue)].some((word) => !kept.has(word) && stem.has(word));
