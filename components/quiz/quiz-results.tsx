@@ -134,7 +134,7 @@ function WhatIfSection({ quiz, whatIf }: { quiz: QuizView; whatIf: WhatIf }) {
 function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
   const result = question.result;
   return (
-    <li id={`question-${number}`} className={`card result-item result-item-${outcome}`}>
+    <li id={`question-${number}`} className={`card result-item result-item-${outcome} render-when-near`}>
       <h3 className="result-heading">
         Question {number} <span className="muted">of {total}</span>
       </h3>
