@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { dateTimeIn, percent } from "@/components/progress/format";
 import { formatName } from "@/lib/content/item-types";
 import { topicLeaf } from "@/lib/content/topic-path";
@@ -113,7 +114,11 @@ export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; 
       <section className="card stack" aria-labelledby="confidence-title">
         <h2 id="confidence-title">How sure you were</h2>
         {analysis.confidence.answers === 0 ? (
-          <p className="muted">No answer on this paper said how sure you were (Sure, 50-50, Guess), so there is no confidence table.</p>
+          // The paper's runner does not ask, as the exam does not: say so, and where it is asked.
+          <p className="muted">
+            A mock paper does not ask how sure you are, as the exam does not. Say it before answering in the daily quiz and practice (Sure, 50-50,
+            Guess): <Link href="/app/strategy">Strategy</Link> then shows when attempting pays.
+          </p>
         ) : (
           <CalibrationTable calibration={analysis.confidence} caption="This paper, by how sure you said you were" />
         )}
