@@ -82,7 +82,7 @@ test("results: score in view after Finish, numbered questions marked right and w
   await filter.getByRole("radio", { name: /^All \(6\)/ }).check();
   await expect(items).toHaveCount(6);
 
-  // The score by topic: one row per topic, with its right, wrong and skipped counts under UPSC marking.
+  // The score by topic: one row per topic, its score under UPSC marking, questions, right / wrong / skipped and accuracy.
   const byTopic = page.getByRole("table", { name: "Score by topic" });
   const topics = new Map<string, { right: number; wrong: number; skipped: number }>();
   for (const [index, question] of quiz.questions.entries()) {
@@ -95,10 +95,12 @@ test("results: score in view after Finish, numbered questions marked right and w
   await expect(byTopic.locator("tbody tr")).toHaveCount(topics.size);
   for (const [topic, tally] of topics) {
     const row = byTopic.locator("tbody tr").filter({ has: page.locator(`th[title="${topic.replace(/"/g, '\\"')}"]`) });
-    await expect(row.locator("td").nth(0)).toHaveText(new RegExp(`/ ${2 * (tally.right + tally.wrong + tally.skipped)}$`));
-    await expect(row.locator("td").nth(1)).toHaveText(String(tally.right));
-    await expect(row.locator("td").nth(2)).toHaveText(String(tally.wrong));
-    await expect(row.locator("td").nth(3)).toHaveText(String(tally.skipped));
+    const questions = tally.right + tally.wrong + tally.skipped;
+    await expect(row.locator("td").nth(0)).toHaveText(new RegExp(`/ ${2 * questions}$`));
+    await expect(row.locator("td").nth(1)).toHaveText(String(questions));
+    await expect(row.locator("td").nth(2)).toHaveText(`${tally.right} / ${tally.wrong} / ${tally.skipped}`);
+    const attempted = tally.right + tally.wrong;
+    await expect(row.locator("td").nth(3)).toHaveText(attempted === 0 ? "–" : `${Math.round((tally.right / attempted) * 100)}%`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -17,7 +17,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <div className="shell">
       <nav className="shell-nav" aria-label="Main">
-        <Link href="/app/today" className="brand">
+        {/* Not prefetched on sight, as the sections' links (components/shell/app-nav.tsx): Today is one of them. */}
+        <Link href="/app/today" className="brand" prefetch={false}>
           Smri<span>ti</span>
         </Link>
         {/* One column on a desktop; on a phone one row that scrolls sideways within itself. */}
@@ -25,7 +26,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <AppNav />
           <div className="shell-user">
             <div className="user-email">{user.name ?? user.email}</div>
-            {user.role === "editor" && <Link href="/editor">Editor: reports</Link>}
+            {user.role === "editor" && (
+              <Link href="/editor" prefetch={false}>
+                Editor: reports
+              </Link>
+            )}
             <SignOutButton userId={userId} />
           </div>
         </div>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { VALUE_TYPES } from "@/lib/content/schema";
+import { formatName } from "@/lib/content/item-types";
 import type { DocumentForAuthoring } from "@/lib/editor/document-authoring";
 import type { DraftPreview } from "@/lib/editor/fact-draft";
 import { findInSentence, suggestFact, type Found } from "@/lib/editor/suggest";
@@ -434,7 +435,7 @@ function DraftPreviewView({ preview, busy, entityName }: { preview: DraftPreview
                 <code>{item.id}</code>
                 {item.subjects.length > 0 && ` · about ${item.subjects.map((subject) => entityName.get(subject) ?? subject).join(", ")}`}
               </p>
-              <ItemVersion item={item} heading={item.type} />
+              <ItemVersion item={item} heading={formatName(item.type)} />
             </div>
           ))}
           <h3>Changes to existing items ({changed})</h3>

@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
 import { ItemVersion } from "./item-version";
-import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import { formatName } from "@/lib/content/item-types";
 import type { ReportedItem } from "@/lib/reports/editor-queue";
 import { REPORT_REASON_LABELS } from "@/lib/reports/reasons";
 import "./editor.css";
 
-const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 function when(date: Date): string {
   return `${date.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" })} IST`;
@@ -24,7 +23,7 @@ export function ReportedItemView({ entry, children }: { entry: ReportedItem; chi
           {counts.wrongAnswer > 0 && <span className="muted"> ({counts.wrongAnswer} wrong answer)</span>}
         </h2>
         <p className="reported-meta">
-          <span className="badge">{TYPE_LABELS[item.type] ?? item.type}</span> <span className="muted">{item.topic}</span>{" "}
+          <span className="badge">{formatName(item.type)}</span> <span className="muted">{item.topic}</span>{" "}
           {item.withheld && <span className="badge badge-withheld">Withheld from learners</span>}{" "}
           {item.retired && <span className="badge">Retired</span>}
         </p>

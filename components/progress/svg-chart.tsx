@@ -58,19 +58,15 @@ function Frame({ ticks, low, high, unit = "", xLabels, children }: { ticks: numb
   );
 }
 
-/** One bar per point, from zero up; the value axis in whole numbers. */
-export function BarChartSvg({ points, valueName }: { points: ChartPoint[]; valueName: string }) {
+/** One bar per point, from zero up; the value axis in whole numbers. The bars are one path: the figures are in the chart's table. */
+export function BarChartSvg({ points }: { points: ChartPoint[] }) {
   const ticks = niceTicks(Math.max(...points.map((point) => point.value), 1));
   const high = ticks.at(-1) ?? 1;
   const xLabels = spreadIndexes(points.length, 4).map((index) => ({ text: points[index]?.label ?? "", at: ((index + 0.5) / points.length) * 100 }));
   return (
     <Frame ticks={ticks} low={0} high={high} xLabels={xLabels}>
       <svg className="svg-chart-svg" viewBox={`0 0 ${points.length} ${high}`} preserveAspectRatio="none">
-        {points.map((point, index) => (
-          <rect key={index} className="svg-chart-bar" x={index + 0.15} width={0.7} y={high - point.value} height={point.value}>
-            <title>{`${point.label}: ${point.value} ${valueName}`}</title>
-          </rect>
-        ))}
+        <path className="svg-chart-bar" d={points.map((point, index) => (point.value > 0 ? `M${index + 0.15} ${high}h0.7v${-point.value}h-0.7z` : "")).join("")} />
       </svg>
     </Frame>
   );

@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { dateTimeIn, percent } from "@/components/progress/format";
-import { ITEM_TYPE_LABELS, type ItemType } from "@/lib/content/item-types";
+import { formatName } from "@/lib/content/item-types";
 import { topicLeaf } from "@/lib/content/topic-path";
 import type { QuizAnalysis } from "@/lib/practice/quiz";
 import { formatScore } from "@/lib/quiz/marking";
 import { CalibrationTable } from "@/components/strategy/calibration-table";
+import { ScoreTable, type ScoreRow } from "./score-table";
 
 /** "1 min 05 s", "42 s": time on a question or a paper, to the second. */
 export function duration(ms: number | null): string {
@@ -84,69 +86,8 @@ export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; 
         )}
       </section>
 
-      <section className="card stack" aria-labelledby="by-format-title">
-        <h2 id="by-format-title">By format</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Score and accuracy by question format, weakest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Format</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Right / wrong / skipped</th>
-                <th scope="col">Accuracy</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.byFormat.map((format) => (
-                <tr key={format.type}>
-                  <th scope="row">{ITEM_TYPE_LABELS[format.type as ItemType] ?? format.type}</th>
-                  <td>{format.questions}</td>
-                  <td>
-                    {format.correct} / {format.wrong} / {format.skipped}
-                  </td>
-                  <td>{percent(format.accuracy)}</td>
-                  <td>
-                    {formatScore(format.score)} / {format.maxScore}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section className="card stack" aria-labelledby="by-topic-title">
-        <h2 id="by-topic-title">By topic</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Score and accuracy by topic, weakest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Topic</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Accuracy</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.byTopic.map((topic) => (
-                <tr key={topic.topic}>
-                  <th scope="row" title={topic.topic}>
-                    {topicLeaf(topic.topic)}
-                  </th>
-                  <td>{topic.questions}</td>
-                  <td>{percent(topic.accuracy)}</td>
-                  <td>
-                    {formatScore(topic.score)} / {topic.maxScore}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <BreakdownSection title="By format" groupHeading="Format" rows={analysis.byFormat.map((format) => ({ ...format, key: format.type, name: formatName(format.type) }))} />
+      <BreakdownSection title="By topic" groupHeading="Topic" rows={analysis.byTopic.map((topic) => ({ ...topic, key: topic.topic, name: topicLeaf(topic.topic), title: topic.topic }))} />
 
       <section className="card stack" aria-labelledby="time-title">
         <h2 id="time-title">Time</h2>
@@ -161,7 +102,7 @@ export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; 
             <ol className="slowest-list">
               {analysis.slowest.map((question) => (
                 <li key={question.questionId}>
-                  <a href={`#question-${question.number}`}>Question {question.number}</a> · {ITEM_TYPE_LABELS[question.type] ?? question.type} · {duration(question.timeMs)} ·{" "}
+                  <a href={`#question-${question.number}`}>Question {question.number}</a> · {formatName(question.type)} · {duration(question.timeMs)} ·{" "}
                   {outcome(question.correct)}
                   <span className="muted slowest-prompt">{question.prompt}</span>
                 </li>
@@ -173,11 +114,26 @@ export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; 
       <section className="card stack" aria-labelledby="confidence-title">
         <h2 id="confidence-title">How sure you were</h2>
         {analysis.confidence.answers === 0 ? (
-          <p className="muted">No answer on this paper said how sure you were (Sure, 50-50, Guess), so there is no confidence table.</p>
+          // The paper's runner does not ask, as the exam does not: say so, and where it is asked.
+          <p className="muted">
+            A mock paper does not ask how sure you are, as the exam does not. Say it before answering in the daily quiz and practice (Sure, 50-50,
+            Guess): <Link href="/app/strategy">Strategy</Link> then shows when attempting pays.
+          </p>
         ) : (
           <CalibrationTable calibration={analysis.confidence} caption="This paper, by how sure you said you were" />
         )}
       </section>
     </div>
+  );
+}
+
+/** The score by one grouping of the questions (format, topic), weakest first as the analysis orders it. */
+function BreakdownSection({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: ScoreRow[] }) {
+  const id = `by-${groupHeading.toLowerCase()}-title`;
+  return (
+    <section className="card stack" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ScoreTable groupHeading={groupHeading} caption={`Score and accuracy by ${groupHeading.toLowerCase()}, weakest first`} captionHidden rows={rows} />
+    </section>
   );
 }

@@ -1,11 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError, withRetry } from "@/lib/client/api";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { api, withRetry } from "@/lib/client/api";
 import type { ReviewMarkReply, WithheldAnswerReply } from "@/lib/practice/quiz";
 import { MARK_LABELS, type QuizScore } from "@/lib/quiz/marking";
-import { TYPE_LABELS, type QuizView } from "./quiz-runner";
+import { formatName } from "@/lib/content/item-types";
+import type { QuizView } from "./quiz-runner";
+import { isTimeUp, startClock, useQuizRequests } from "./quiz-requests";
+import { QuizStart } from "./quiz-start";
+import { AnsweredProgress } from "./quiz-status";
+import { RequestError } from "./request-error";
 import { useCountdown } from "./use-countdown";
 
 function clock(seconds: number): string {
@@ -48,8 +53,10 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
   const firstOpen = quiz.questions.findIndex((question) => !question.answered);
   const [index, setIndex] = useState(firstOpen < 0 ? 0 : firstOpen);
   const [choices, setChoices] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: requesting, error, run } = useQuizRequests();
+  // Handing in ends with a refresh of the page, which then shows the analysis: the buttons wait for it.
+  const [refreshing, startRefresh] = useTransition();
+  const busy = requesting || refreshing;
   const [confirmingHandIn, setConfirmingHandIn] = useState(false);
   // Null until mounted: the server's clock and the browser's differ, and the first render must match.
   const [answerIds] = useState(() => new Map<string, string>());
@@ -64,17 +71,16 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
   const updateQuestion = (questionId: string, change: Partial<QuizView["questions"][number]>) =>
     setQuiz((previous) => ({ ...previous, questions: previous.questions.map((candidate) => (candidate.id === questionId ? { ...candidate, ...change } : candidate)) }));
 
-  const handIn = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The paper could not be handed in: check your connection and try again.");
-      setBusy(false);
-    }
-  }, [quiz.id, router]);
+  const showAnalysis = useCallback(() => startRefresh(() => router.refresh()), [router]);
+
+  const handIn = useCallback(
+    () =>
+      run(async () => {
+        await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
+        showAnalysis();
+      }, "The paper could not be handed in: check your connection and try again."),
+    [quiz.id, run, showAnalysis],
+  );
 
   const handInWhenTimeIsUp = useCallback(() => void handIn(), [handIn]);
   const secondsLeft = useCountdown(started, quiz.endsAt, handInWhenTimeIsUp);
@@ -84,46 +90,27 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
     // One id per question, kept across retries, so the server stores the answer once.
     const answerId = answerIds.get(question.id) ?? crypto.randomUUID();
     answerIds.set(question.id, answerId);
-    setBusy(true);
-    setError(null);
-    try {
-      const reply = await withRetry(() => api<WithheldAnswerReply>(`/api/quiz/${quiz.id}/answers`, { body: { questionId: question.id, optionId: choice, answerId } }));
-      updateQuestion(question.id, { answered: true, chosenOptionId: reply.chosenOptionId });
-      // On to the next question not yet answered, as one works down a paper.
-      const next = quiz.questions.findIndex((candidate, position) => position > index && !candidate.answered);
-      if (next >= 0) setIndex(next);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.body.error === "time_up") router.refresh();
-      else setError(caught instanceof ApiError ? caught.message : "Your answer was not saved: check your connection and save it again.");
-    } finally {
-      setBusy(false);
-    }
-  }, [busy, question, choice, answerIds, quiz.id, quiz.questions, index, router]);
+    await run(async () => {
+      try {
+        const reply = await withRetry(() => api<WithheldAnswerReply>(`/api/quiz/${quiz.id}/answers`, { body: { questionId: question.id, optionId: choice, answerId } }));
+        updateQuestion(question.id, { answered: true, chosenOptionId: reply.chosenOptionId });
+        // On to the next question not yet answered, as one works down a paper.
+        const next = quiz.questions.findIndex((candidate, position) => position > index && !candidate.answered);
+        if (next >= 0) setIndex(next);
+      } catch (caught) {
+        if (isTimeUp(caught)) showAnalysis();
+        else throw caught;
+      }
+    }, "Your answer was not saved: check your connection and save it again.");
+  }, [busy, question, choice, answerIds, quiz.id, quiz.questions, index, run, showAnalysis]);
 
-  const toggleMark = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const toggleMark = () =>
+    run(async () => {
       const reply = await withRetry(() => api<ReviewMarkReply>(`/api/quiz/${quiz.id}/review-marks`, { body: { questionId: question.id, marked: !question.markedForReview } }));
       updateQuestion(question.id, { markedForReview: reply.markedForReview });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The mark was not saved: check your connection and try again.");
-    } finally {
-      setBusy(false);
-    }
-  }, [quiz.id, question]);
+    }, "The mark was not saved: check your connection and try again.");
 
-  const begin = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setQuiz(await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/start`, { method: "POST" })));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The paper could not start: check your connection and try again.");
-    } finally {
-      setBusy(false);
-    }
-  }, [quiz.id]);
+  const begin = () => run(async () => setQuiz(await startClock(quiz.id)), "The paper could not start: check your connection and try again.");
 
   const goTo = (position: number) => {
     setIndex(position);
@@ -136,7 +123,7 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
 
   if (!started) {
     return (
-      <div className="card stack quiz-start">
+      <QuizStart busy={busy} error={error} onStart={() => void begin()} startLabel="Start the paper">
         <p>
           {quiz.questions.length} questions in the formats of the Prelims paper · {minutesOf(quiz.timeLimitSec ?? 0)} (the paper&apos;s 2 hours for 100 questions,
           scaled) · marked {MARK_LABELS.right} / {MARK_LABELS.wrong} / {MARK_LABELS.skipped}.
@@ -146,17 +133,7 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
           <li>Go to any question from the answer sheet. An answer, once saved, stands, as a bubble on the OMR sheet does; mark a question for review to come back to it.</li>
           <li>No answers or explanations until you hand the paper in: then its analysis.</li>
         </ul>
-        {error && (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void begin()}>
-            Start the paper
-          </button>
-        </div>
-      </div>
+      </QuizStart>
     );
   }
 
@@ -165,12 +142,7 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
     <div className="paper">
       <div className="stack paper-main">
         <div className="quiz-status">
-          <div className="progress-bar" role="progressbar" aria-label="Questions answered" aria-valuemin={0} aria-valuemax={quiz.questions.length} aria-valuenow={answered}>
-            <span style={{ width: `${(answered / quiz.questions.length) * 100}%` }} />
-          </div>
-          <span>
-            Question {index + 1} of {quiz.questions.length}
-          </span>
+          <AnsweredProgress answered={answered} total={quiz.questions.length} position={index} />
           <span className={secondsLeft !== null && secondsLeft < 300 ? "timer timer-over" : "timer"} role="timer" aria-live="off">
             Time left: {secondsLeft === null ? "–:––" : clock(secondsLeft)}
           </span>
@@ -180,7 +152,7 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
         </div>
         <article className="card question-card" aria-labelledby="question-prompt">
           <p className="muted card-topic">
-            Question {index + 1} · {TYPE_LABELS[question.type] ?? question.type}
+            Question {index + 1} · {formatName(question.type)}
             {question.markedForReview ? " · marked for review" : ""}
           </p>
           <h2 id="question-prompt" ref={prompt} className="question-prompt" tabIndex={-1}>
@@ -207,11 +179,7 @@ export function PaperRunner({ initial }: { initial: QuizView }) {
             </p>
           )}
         </article>
-        {error && (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        )}
+        <RequestError error={error} />
         <div className="actions">
           {!question.answered && (
             <button type="button" className="button" disabled={!choice || busy} onClick={() => void saveAnswer()}>

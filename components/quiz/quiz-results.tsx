@@ -11,7 +11,9 @@ import { CONFIDENCE_LABELS } from "@/lib/strategy/confidence";
 import type { WhatIf } from "@/lib/strategy/what-if";
 import { StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
 import { optionMark } from "./option-mark";
-import { TYPE_LABELS, type QuizQuestionView, type QuizView } from "./quiz-runner";
+import { ScoreTable } from "./score-table";
+import { formatName } from "@/lib/content/item-types";
+import type { QuizQuestionView, QuizView } from "./quiz-runner";
 
 type Outcome = "right" | "wrong" | "skipped";
 type Filter = "all" | "wrong" | "skipped" | "wrong-or-skipped";
@@ -67,36 +69,11 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
           {score.correct} right ({MARK_LABELS.right} each), {score.wrong} wrong ({MARK_LABELS.wrong} each), {score.skipped} skipped ({MARK_LABELS.skipped}). Accuracy on answered questions:{" "}
           {score.answered > 0 ? `${Math.round((score.correct / score.answered) * 100)}%` : "–"}.
         </p>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="table-caption">Score by topic</caption>
-            {/* The score first: on a phone it stays on screen when the counts need a sideways scroll. */}
-            <thead>
-              <tr>
-                <th scope="col">Topic</th>
-                <th scope="col">Score</th>
-                <th scope="col">Right</th>
-                <th scope="col">Wrong</th>
-                <th scope="col">Skipped</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byTopic.map((topic) => (
-                <tr key={topic.topic}>
-                  <th scope="row" title={topic.topic}>
-                    {topicLeaf(topic.topic)}
-                  </th>
-                  <td className="nowrap">
-                    {formatScore(topic.score)} / {topic.maxScore}
-                  </td>
-                  <td>{topic.correct}</td>
-                  <td>{topic.wrong}</td>
-                  <td>{topic.skipped}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScoreTable
+          groupHeading="Topic"
+          caption="Score by topic"
+          rows={byTopic.map((topic) => ({ ...topic, key: topic.topic, name: topicLeaf(topic.topic), title: topic.topic }))}
+        />
       </section>
       {quiz.whatIf && <WhatIfSection quiz={quiz} whatIf={quiz.whatIf} />}
       <fieldset className="result-filter" role="radiogroup" aria-labelledby="result-filter-legend">
@@ -157,12 +134,12 @@ function WhatIfSection({ quiz, whatIf }: { quiz: QuizView; whatIf: WhatIf }) {
 function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
   const result = question.result;
   return (
-    <li id={`question-${number}`} className={`card result-item result-item-${outcome}`}>
+    <li id={`question-${number}`} className={`card result-item result-item-${outcome} render-when-near`}>
       <h3 className="result-heading">
         Question {number} <span className="muted">of {total}</span>
       </h3>
       <p className="muted card-topic">
-        {TYPE_LABELS[question.type] ?? question.type} · <span title={question.topic}>{topicLeaf(question.topic)}</span>
+        {formatName(question.type)} · <span title={question.topic}>{topicLeaf(question.topic)}</span>
       </p>
       <p className={`result-outcome result-${outcome}`}>
         <span aria-hidden="true">{OUTCOME_TEXT[outcome].glyph}</span> {OUTCOME_TEXT[outcome].text}

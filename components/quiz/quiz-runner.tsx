@@ -4,12 +4,16 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { optionMark } from "./option-mark";
 import { ReportProblem } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
-import { api, ApiError, withRetry } from "@/lib/client/api";
-import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import { api, withRetry } from "@/lib/client/api";
+import { formatName } from "@/lib/content/item-types";
 import type { AnswerResult as ServerAnswerResult, QuizQuestionView as ServerQuizQuestionView, QuizView as ServerQuizView } from "@/lib/practice/quiz";
 import { formatScore, MARK_LABELS, scoreQuiz, type QuizScore } from "@/lib/quiz/marking";
 import { CONFIDENCE_KEYS, CONFIDENCE_LABELS, CONFIDENCE_LEVELS, type Confidence } from "@/lib/strategy/confidence";
 import { ConfidencePicker, StatementMarker, STATEMENT_ITEM_TYPES } from "./answer-annotations";
+import { isTimeUp, startClock, useQuizRequests } from "./quiz-requests";
+import { QuizStart } from "./quiz-start";
+import { AnsweredProgress } from "./quiz-status";
+import { RequestError } from "./request-error";
 import { useCountdown } from "./use-countdown";
 
 /** A value as it reaches the browser: dates as ISO strings through the API, or Dates from a page. */
@@ -18,8 +22,6 @@ type Sent<T> = T extends Date ? string | Date : T extends (infer Item)[] ? Sent<
 export type AnswerResult = Sent<ServerAnswerResult>;
 export type QuizQuestionView = Sent<ServerQuizQuestionView>;
 export type QuizView = Sent<ServerQuizView>;
-
-export const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 function clock(seconds: number): string {
   const sign = seconds < 0 ? "-" : "";
@@ -40,8 +42,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   const firstOpen = quiz.questions.findIndex((question) => !question.result);
   const [index, setIndex] = useState(firstOpen < 0 ? quiz.questions.length - 1 : firstOpen);
   const [choice, setChoice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useQuizRequests();
   // Null until mounted: the server's clock and the browser's differ, and the first render must match.
   const [answerIds] = useState(() => new Map<string, string>());
   // Remembered through the quiz, and after a reload from the latest answer that said one.
@@ -68,60 +69,44 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
       // One id per question, kept across retries, so the server stores the answer once.
       const answerId = answerIds.get(question.id) ?? crypto.randomUUID();
       answerIds.set(question.id, answerId);
-      setBusy(true);
-      setError(null);
-      try {
-        const result = await withRetry(() =>
-          api<AnswerResult>(`/api/quiz/${quiz.id}/answers`, {
-            body: {
-              questionId: question.id,
-              optionId,
-              answerId,
-              ...(confidence ? { confidence } : {}),
-              ...(statementMarks.size > 0 ? { statementMarks: [...statementMarks].map(([index, judgedTrue]) => ({ index, judgedTrue })) } : {}),
-            },
-          }),
-        );
-        setQuiz((previous) => ({
-          ...previous,
-          questions: previous.questions.map((candidate) => (candidate.id === question.id ? { ...candidate, result } : candidate)),
-        }));
-      } catch (caught) {
-        // The paper's time ran out on the server: it is finished, so show its results.
-        if (caught instanceof ApiError && caught.body.error === "time_up") await showResults();
-        else setError(caught instanceof ApiError ? caught.message : "Your answer was not saved: check your connection and submit again.");
-      } finally {
-        setBusy(false);
-      }
+      await run(async () => {
+        try {
+          const result = await withRetry(() =>
+            api<AnswerResult>(`/api/quiz/${quiz.id}/answers`, {
+              body: {
+                questionId: question.id,
+                optionId,
+                answerId,
+                ...(confidence ? { confidence } : {}),
+                ...(statementMarks.size > 0 ? { statementMarks: [...statementMarks].map(([index, judgedTrue]) => ({ index, judgedTrue })) } : {}),
+              },
+            }),
+          );
+          setQuiz((previous) => ({
+            ...previous,
+            questions: previous.questions.map((candidate) => (candidate.id === question.id ? { ...candidate, result } : candidate)),
+          }));
+        } catch (caught) {
+          // The quiz's time ran out on the server: it is finished, so show its results.
+          if (isTimeUp(caught)) await showResults();
+          else throw caught;
+        }
+      }, "Your answer was not saved: check your connection and submit again.");
     },
-    [busy, question, quiz.id, answerIds, showResults, confidence, statementMarks],
+    [busy, question, quiz.id, answerIds, showResults, confidence, statementMarks, run],
   );
 
-  const begin = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setQuiz(await withRetry(() => api<QuizView>(`/api/quiz/${quiz.id}/start`, { method: "POST" })));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The quiz could not start: check your connection and try again.");
-    } finally {
-      setBusy(false);
-    }
-  }, [quiz.id]);
+  const begin = () => run(async () => setQuiz(await startClock(quiz.id)), "The quiz could not start: check your connection and try again.");
 
-  const finish = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
-      // The results carry the keys of the questions left unanswered, which only a finished quiz reveals.
-      await showResults();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The quiz could not be finished: check your connection and try again.");
-    } finally {
-      setBusy(false);
-    }
-  }, [quiz.id, showResults]);
+  const finish = useCallback(
+    () =>
+      run(async () => {
+        await withRetry(() => api<QuizScore>(`/api/quiz/${quiz.id}/finish`, { method: "POST" }));
+        // The results carry the keys of the questions left unanswered, which only a finished quiz reveals.
+        await showResults();
+      }, "The quiz could not be finished: check your connection and try again."),
+    [quiz.id, showResults, run],
+  );
 
   const finishWhenTimeIsUp = useCallback(() => void finish(), [finish]);
   const secondsLeft = useCountdown(started, quiz.endsAt, finishWhenTimeIsUp);
@@ -155,34 +140,19 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
   if (!started) {
     const minutes = quiz.timeLimitSec === null ? null : Math.round(quiz.timeLimitSec / 60);
     return (
-      <div className="card stack quiz-start">
+      <QuizStart busy={busy} error={error} onStart={() => void begin()} startLabel={minutes === null ? "Start" : "Start the clock"}>
         <p>
           {quiz.questions.length} questions ·{" "}
           {minutes === null ? "untimed: take as long as you need" : `timed: ${minutes} minutes, at Prelims pace (72 seconds a question); the paper ends when time runs out`}
           .
         </p>
-        {error && (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void begin()}>
-            Start{minutes === null ? "" : " the clock"}
-          </button>
-        </div>
-      </div>
+      </QuizStart>
     );
   }
   return (
     <div className="stack quiz">
       <div className="quiz-status">
-        <div className="progress-bar" role="progressbar" aria-label="Questions answered" aria-valuemin={0} aria-valuemax={quiz.questions.length} aria-valuenow={answered}>
-          <span style={{ width: `${(answered / quiz.questions.length) * 100}%` }} />
-        </div>
-        <span>
-          Question {index + 1} of {quiz.questions.length}
-        </span>
+        <AnsweredProgress answered={answered} total={quiz.questions.length} position={index} />
         {quiz.timeLimitSec === null ? (
           <span className="timer">Untimed</span>
         ) : (
@@ -195,7 +165,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         </span>
       </div>
       <article className="card question-card" aria-labelledby="question-prompt">
-        <p className="muted card-topic">{TYPE_LABELS[question.type] ?? question.type}</p>
+        <p className="muted card-topic">{formatName(question.type)}</p>
         <h2 id="question-prompt" className="question-prompt" tabIndex={-1}>
           {question.prompt}
         </h2>
@@ -246,11 +216,7 @@ export function QuizRunner({ initial, onFinished }: { initial: QuizView; onFinis
         ) : null}
         {question.result && <ReportProblem key={question.result.itemId} itemId={question.result.itemId} />}
       </article>
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RequestError error={error} />
       <div className="actions">
         {!question.result && (
           <>

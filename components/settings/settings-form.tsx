@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, type FieldErrors, type FieldIssue } from "@/components/forms/field-errors";
+import { timeZoneChoices } from "@/lib/calendar/time-zones";
 
 export type SettingsValues = {
   examDate: string | null;
@@ -14,12 +15,15 @@ export type SettingsValues = {
 
 
 /**
- * Settings, saved through PUT /api/settings, which validates and answers field by field. The zones come
- * from the server (lib/settings/time-zones) with the stored one among them: the browser's own list
- * may lack it (Chromium lists "Asia/Calcutta", not "Asia/Kolkata"), and a select without its value
- * would show, and save, the first zone of the list.
+ * Settings, saved through PUT /api/settings, which validates and answers field by field. The time zone
+ * is a text field with the zones as suggestions (a datalist), made on the field's first focus: a select
+ * of all 418 zones was more than half of the page's elements, and every one had to be sent, parsed and
+ * hydrated on each visit for a field most learners never change. The suggestions come from
+ * lib/calendar/time-zones (current names: the browser's own list says "Asia/Calcutta", not "Asia/Kolkata")
+ * with the stored zone among them; the server checks whatever is typed.
  */
-export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; timeZones: string[] }) {
+export function SettingsForm({ initial }: { initial: SettingsValues }) {
+  const [timeZones, setTimeZones] = useState<string[] | null>(null);
   const [errors, setErrors] = useState<FieldErrors<keyof SettingsValues>>({});
   const [status, setStatus] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -111,15 +115,22 @@ export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; 
         </div>
         <div className="form-field">
           <label htmlFor="timeZone">Time zone</label>
-          <select id="timeZone" name="timeZone" defaultValue={initial.timeZone} aria-describedby={describedBy("timeZone", true)}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
+          <input
+            id="timeZone"
+            name="timeZone"
+            type="text"
+            list="timeZone-choices"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            defaultValue={initial.timeZone}
+            onFocus={() => setTimeZones((shown) => shown ?? timeZoneChoices(initial.timeZone))}
+            aria-describedby={describedBy("timeZone", true)}
+            aria-invalid={errors.timeZone ? true : undefined}
+          />
+          <datalist id="timeZone-choices">{timeZones?.map((zone) => <option key={zone} value={zone} />)}</datalist>
           <span id="timeZone-hint" className="field-hint">
-            Your day, streak and daily quiz start at midnight here.
+            Your day, streak and daily quiz start at midnight here. Type a city or region to see matching zones, such as Asia/Kolkata.
           </span>
           {error("timeZone")}
         </div>

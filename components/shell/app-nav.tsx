@@ -1,7 +1,7 @@
 "use client";
 
 import Link, { useLinkStatus } from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 export const APP_SECTIONS = [
@@ -33,6 +33,7 @@ const FADE_PX = 32;
 
 export function AppNav() {
   const pathname = usePathname();
+  const router = useRouter();
   const list = useRef<HTMLUListElement>(null);
 
   // On a phone the sections scroll sideways in one row: bring the current one to the middle of it.
@@ -66,7 +67,18 @@ export function AppNav() {
         const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
         return (
           <li key={section.href}>
-            <Link href={section.href} aria-current={current ? "page" : undefined}>
+            {/* Prefetched on intent (pointer over it, touch, keyboard focus), not because it is on screen: all six
+                are on every page, and Next.js fetched and parsed each section's page in the first seconds of
+                every visit (ten server renders), which on a phone was main-thread time while the page was
+                still becoming usable. */}
+            <Link
+              href={section.href}
+              prefetch={false}
+              onPointerEnter={() => router.prefetch(section.href)}
+              onTouchStart={() => router.prefetch(section.href)}
+              onFocus={() => router.prefetch(section.href)}
+              aria-current={current ? "page" : undefined}
+            >
               {section.label}
               <PendingMark />
             </Link>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ITEM_TYPES } from "./item-types";
 import { documentMetaSchema } from "./schema";
 
-export { EXAM_ITEM_TYPES, ITEM_TYPE_LABELS, ITEM_TYPES, RECALL_ITEM_TYPES, type ItemType } from "./item-types";
+export { EXAM_ITEM_TYPES, ITEM_TYPES, RECALL_ITEM_TYPES, type ItemType } from "./item-types";
 export const itemTypeSchema = z.enum(ITEM_TYPES);
 
 export const optionSchema = z.object({ id: z.string(), text: z.string() });

@@ -17,7 +17,7 @@ export const settingsSchema = z.strictObject({
     .nullable(),
   examName: text().trim().max(100, "Use at most 100 characters.").nullable().transform((name) => name || null),
   // Any IANA name, old or current ("Asia/Calcutta", "Asia/Kolkata"), stored under its current name.
-  timeZone: text().max(64).refine(isTimeZone, "Choose a time zone from the list.").transform(currentTimeZoneName),
+  timeZone: text().max(64).refine(isTimeZone, "Choose a time zone from the suggestions, such as Asia/Kolkata.").transform(currentTimeZoneName),
   newCardsPerDay: z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(500, "Use at most 500."),
   dailyQuizSize: z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(5, "Use at least 5.").max(100, "Use at most 100."),
   desiredRetention: z.number().min(0.7, "Use at least 70%.").max(0.99, "Use at most 99%."),

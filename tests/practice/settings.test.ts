@@ -11,7 +11,7 @@ describe("settingsSchema", () => {
   it.each([
     [{ examDate: "2027-02-30" }, "examDate", "That day does not exist."],
     [{ examDate: "24/05/2027" }, "examDate", "Use a date like 2027-05-24."],
-    [{ timeZone: "Mars/Olympus" }, "timeZone", "Choose a time zone from the list."],
+    [{ timeZone: "Mars/Olympus" }, "timeZone", "Choose a time zone from the suggestions, such as Asia/Kolkata."],
     [{ newCardsPerDay: -1 }, "newCardsPerDay", "Use 0 or more."],
     [{ newCardsPerDay: 2.5 }, "newCardsPerDay", "Enter a whole number."],
     [{ dailyQuizSize: 1000 }, "dailyQuizSize", "Use at most 100."],

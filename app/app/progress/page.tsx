@@ -47,26 +47,26 @@ export default async function ProgressPage() {
         <p className="muted">When to attempt and when to skip, from how sure you said you were before each quiz answer (break-even: 25% right).</p>
         <StrategySummary strategy={strategy} />
       </section>
-      <section className="card" aria-labelledby="topics-title">
+      <section className="card render-when-near" aria-labelledby="topics-title">
         <h2 id="topics-title">Accuracy by topic</h2>
         <p className="muted">Weakest first, across quiz answers and flashcard ratings.</p>
         <TopicAccuracyTable topics={progress.topics} />
       </section>
       <div className="two-columns">
-        <section className="card" aria-labelledby="forecast-title">
+        <section className="card render-when-near" aria-labelledby="forecast-title">
           <h2 id="forecast-title">Flashcard reviews due, next 30 days</h2>
           <ForecastChart forecast={progress.forecast} />
         </section>
-        <section className="card" aria-labelledby="states-title">
+        <section className="card render-when-near" aria-labelledby="states-title">
           <h2 id="states-title">Flashcards and quiz questions by state</h2>
           <CardStates cardsByState={progress.cardsByState} />
         </section>
       </div>
-      <section className="card" aria-labelledby="activity-title">
+      <section className="card render-when-near" aria-labelledby="activity-title">
         <h2 id="activity-title">Reviews over the last year</h2>
         <ReviewHeatmap days={progress.heatmap.days} />
       </section>
-      <section className="card" aria-labelledby="quizzes-title">
+      <section className="card render-when-near" aria-labelledby="quizzes-title">
         <h2 id="quizzes-title">Quiz history</h2>
         <QuizHistory quizzes={progress.quizzes} timeZone={progress.timeZone} />
       </section>

@@ -9,7 +9,6 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/settings";
-import { timeZoneChoices } from "@/lib/calendar/time-zones";
 import { TopicOptions } from "@/components/shell/topic-options";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -24,7 +23,7 @@ export default async function SettingsPage() {
       <header className="page-header">
         <h1>Settings</h1>
       </header>
-      <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />
+      <SettingsForm initial={settings} />
       <MemoryModelPanel />
       <section id="password" className="card" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>

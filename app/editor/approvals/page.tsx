@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApproveButton } from "@/components/editor/approve-button";
 import { ItemVersion } from "@/components/editor/item-version";
 import { loadBank, type BankItem } from "@/lib/content/bank";
-import { ITEM_TYPE_LABELS } from "@/lib/content/item-types";
+import { formatName } from "@/lib/content/item-types";
 import { APPROVALS_FILE, readApprovals, reviewState, type ApprovedVersion } from "@/lib/editor/approval";
 import { contentEditsAllowed, contentRootFrom, READ_ONLY_CONTENT_MESSAGE } from "@/lib/editor/content-root";
 import { servingPolicyFrom } from "@/lib/editor/serving-policy";
@@ -14,7 +14,6 @@ export const metadata: Metadata = { title: "Approvals · Editor" };
 
 const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1) }).catch({ page: 1 });
-const TYPE_LABELS: Record<string, string> = ITEM_TYPE_LABELS;
 
 type Entry = { item: BankItem; approved?: ApprovedVersion; differs?: string[] };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -57,7 +56,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
           {shown.map(({ item, approved, differs }) => (
             <article key={item.id} className="card approval-item" aria-label={`${approved ? "Changed" : "New"} item ${item.id}`}>
               <p className="reported-meta">
-                <span className="badge">{approved ? "Changed" : "New"}</span> <span className="badge">{TYPE_LABELS[item.type] ?? item.type}</span>{" "}
+                <span className="badge">{approved ? "Changed" : "New"}</span> <span className="badge">{formatName(item.type)}</span>{" "}
                 <span className="muted">{item.topic}</span>
               </p>
               <p className="muted item-id">
