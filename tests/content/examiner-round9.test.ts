@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { buildBank, withImpliedFacts } from "@/lib/content/generate/build";
-import { stemSettles } from "@/lib/content/generate/formats";
+import { nearMissOrders, stemSettles } from "@/lib/content/generate/formats";
+import { seededRandom } from "@/lib/content/generate/random";
 import { factSchema } from "@/lib/content/schema";
 import { loadContent } from "@/lib/content/load";
 
@@ -74,6 +75,46 @@ describe("4. every stem covers its statements", () => {
     for (const item of realBank.items.filter((one) => one.type.startsWith("statements"))) {
       expect(item.prompt, item.id).not.toMatch(/^With reference to the challenges in India-Japan relations,/);
       if (/^With reference to India-Japan defence cooperation/.test(item.prompt)) expect(item.prompt, item.id).not.toMatch(/IFC-IOR/);
+    }
+  });
+});
+
+describe("5. a chronology item's options do not point to the key (seed 13102: all five solved knowing no date)", () => {
+  const swaps = (a: readonly string[], b: readonly string[]) => {
+    let count = 0;
+    for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) if (b.indexOf(a[i]!) > b.indexOf(a[j]!)) count++;
+    return count;
+  };
+  const samePlaces = (a: readonly string[], b: readonly string[]) => a.filter((event, index) => b[index] === event).length;
+  /** Whether the key is the one order closest to all others, or the one with most events in the others' places. */
+  const keyStandsOut = (key: readonly string[], wrong: readonly (readonly string[])[]) => {
+    const all = [key, ...wrong];
+    const centrality = (option: readonly string[]) => all.reduce((sum, other) => sum + swaps(option, other), 0);
+    const typicality = (option: readonly string[]) => all.reduce((sum, other) => sum + (other === option ? 0 : samePlaces(option, other)), 0);
+    return wrong.every((option) => centrality(option) > centrality(key)) || wrong.every((option) => typicality(option) < typicality(key));
+  };
+
+  it("the three single swaps of neighbours, as round 8 offered them, make the key stand out", () => {
+    expect(keyStandsOut(["1", "2", "3", "4"], [["2", "1", "3", "4"], ["1", "3", "2", "4"], ["1", "2", "4", "3"]])).toBe(true);
+  });
+
+  it("nearMissOrders never lets the key stand out, with or without obvious pairs", () => {
+    const obviousPairs = [() => false, (earlier: number, later: number) => earlier === 1 && later === 2, (earlier: number, later: number) => earlier === 3 && later === 4];
+    for (const obvious of obviousPairs)
+      for (let run = 0; run < 10; run++) {
+        const wrong = nearMissOrders([1, 2, 3, 4], obvious, seededRandom(`balance-${run}`));
+        expect(wrong).toHaveLength(3);
+        expect(keyStandsOut(["1", "2", "3", "4"], wrong.map((order) => order.map(String)))).toBe(false);
+      }
+  });
+
+  it("holds over the real bank, which still has chronology items", () => {
+    const items = realBank.items.filter((item) => item.type === "chronology");
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    for (const item of items) {
+      const key = item.options.find((option) => option.id === item.answer)!.text.split("-");
+      const wrong = item.options.filter((option) => option.id !== item.answer).map((option) => option.text.split("-"));
+      expect(keyStandsOut(key, wrong), item.id).toBe(false);
     }
   });
 });

@@ -1309,17 +1309,39 @@ function permutations(items: readonly number[]): number[][] {
 }
 
 /**
- * Three wrong orders that are near misses of the true one: each puts the fewest pairs the wrong way
- * round (one swap of events adjacent in time first, then two), and none contradicts what the events'
- * names make obvious (`obvious(earlier, later)` says the names alone date `earlier` first). Fewer than
- * three such orders leave no question: the item is not made.
+ * Three wrong orders that are near misses of the true one and do not point to it. Each wrong order puts
+ * few pairs the wrong way round and moves no event more than two places (no 2011 CEPA before the 1952
+ * relations), and none contradicts what the events' names make obvious (`obvious(earlier, later)` says
+ * the names alone date `earlier` first). Near misses alone give the key away: the three single swaps of
+ * neighbours make the key the one order a swap away from all the others, and the commonest event in
+ * every place (an examiner solved every chronology item so, knowing no date). So the four orders must be
+ * balanced: some wrong order is as central as the key (its total swap distance to the others no larger)
+ * and as typical (as many events in the same places as the others). Of the balanced sets, one with the
+ * fewest swaps in all is taken at random. No such set leaves no question: the item is not made.
  */
 export function nearMissOrders(order: readonly number[], obvious: (earlier: number, later: number) => boolean, random: Random): number[][] {
-  const live = permutations(order)
-    .map((candidate) => ({ candidate, swapped: inversions(order, candidate) }))
-    .filter(({ swapped }) => swapped.length > 0 && swapped.every(([earlier, later]) => !obvious(earlier, later)));
-  const byDistance = (distance: number) => shuffled(live.filter(({ swapped }) => swapped.length === distance), random);
-  return [...byDistance(1), ...byDistance(2)].slice(0, 3).map(({ candidate }) => candidate);
+  const distance = (a: readonly number[], b: readonly number[]) => inversions(a, b).length;
+  const samePlaces = (a: readonly number[], b: readonly number[]) => a.filter((event, index) => b[index] === event).length;
+  const live = permutations(order).filter((candidate) => {
+    const swapped = inversions(order, candidate);
+    const moved = candidate.some((event, index) => Math.abs(order.indexOf(event) - index) > 2);
+    return swapped.length > 0 && !moved && swapped.every(([earlier, later]) => !obvious(earlier, later));
+  });
+  const balanced: { wrong: number[][]; swaps: number }[] = [];
+  for (let a = 0; a < live.length; a++)
+    for (let b = a + 1; b < live.length; b++)
+      for (let c = b + 1; c < live.length; c++) {
+        const wrong = [live[a]!, live[b]!, live[c]!];
+        const all = [order, ...wrong];
+        const centrality = (option: readonly number[]) => all.reduce((sum, other) => sum + distance(option, other), 0);
+        const typicality = (option: readonly number[]) => all.reduce((sum, other) => sum + (other === option ? 0 : samePlaces(option, other)), 0);
+        if (wrong.some((option) => centrality(option) <= centrality(order)) && wrong.some((option) => typicality(option) >= typicality(order))) {
+          balanced.push({ wrong, swaps: wrong.reduce((sum, option) => sum + distance(order, option), 0) });
+        }
+      }
+  if (balanced.length === 0) return [];
+  const fewest = Math.min(...balanced.map(({ swaps }) => swaps));
+  return shuffled(balanced.filter(({ swaps }) => swaps === fewest), random)[0]!.wrong;
 }
 
 /** "Arrange the following events in chronological order" over four dated events of one area. */
