@@ -88,9 +88,12 @@ describe("5. an implied fact needs the fact's own claim, not only its two names"
   const keyCounts = new Map<string, number>();
   for (const item of examItems) for (const key of item.subjects) if (key.startsWith("fact:")) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
 
-  it("no fact key is shared by more than a tenth of the exam items (round 6: 119 of 178 shared one)", () => {
+  // An eighth, not a tenth, since source quotes are read too (examiner 13201): "India has 2+2 dialogues with
+  // four key strategic partners - US, Australia, Japan, and Russia", cited by many statement sets, does tell
+  // that Japan is a partner (17 of 167). A runaway matcher, as in round 6, still fails by far.
+  it("no fact key is shared by more than an eighth of the exam items (round 6: 119 of 178 shared one)", () => {
     expect(examItems.length).toBeGreaterThan(150);
-    for (const [key, count] of keyCounts) expect(count, key).toBeLessThanOrEqual(examItems.length / 10);
+    for (const [key, count] of keyCounts) expect(count, key).toBeLessThanOrEqual(examItems.length / 8);
   });
 
   it("a sentence naming India and Japan does not state 'Japan is the largest bilateral donor to India'; one saying so does", () => {

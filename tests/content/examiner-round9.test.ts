@@ -6,6 +6,8 @@ import { nearMissOrders, stemSettles } from "@/lib/content/generate/formats";
 import { seededRandom } from "@/lib/content/generate/random";
 import { factSchema } from "@/lib/content/schema";
 import { loadContent } from "@/lib/content/load";
+import type { BankItem } from "@/lib/content/bank";
+import { siblingKeysOf } from "@/lib/quiz/assemble";
 
 // The ninth round of examiners' findings (issue #13, reviews of seeds 12801 and 12802 of the round-8 bank):
 // each generator cause pinned by known-bad input, and where the rule holds over a whole bank, by the bank built from the real content.
@@ -118,3 +120,285 @@ describe("5. a chronology item's options do not point to the key (seed 13102: al
     }
   });
 });
+
+describe("4. what a quiz shows after an answer (explanation and source quotes) keeps apart the items it answers (examiner 13201)", () => {
+  const keysOf = (item: BankItem) => new Set(siblingKeysOf(item));
+  const shareAKey = (one: BankItem, other: BankItem) => [...keysOf(one)].some((key) => keysOf(other).has(key));
+  const venueQuestion = itemById("mcq:third-2plus2-venue");
+
+  it("#8's quote 'who arrived in New Delhi', read with the arrival it backs, tells the third 2+2's city (#30)", () => {
+    const [chronology, venue] = withImpliedFacts([reportedChronology, venueQuestion], realContent.facts, realContent);
+    expect(chronology!.subjects).toContain("fact:third-2plus2-venue");
+    expect(shareAKey(chronology!, venue!)).toBe(true);
+  });
+
+  it("the same chronology without its quotes (its events say 'in India') implies no venue", () => {
+    const [chronology] = withImpliedFacts([{ ...reportedChronology, sources: [] }], realContent.facts, realContent);
+    expect(chronology!.subjects).not.toContain("fact:third-2plus2-venue");
+  });
+
+  it("#42's quote of the joint statement ('held the third Japan-India 2+2 ... in New Delhi') tells the venue (#30)", () => {
+    const [statements, venue] = withImpliedFacts([reportedPartnerStatements, venueQuestion], realContent.facts, realContent);
+    expect(statements!.subjects).toContain("fact:third-2plus2-venue");
+    expect(shareAKey(statements!, venue!)).toBe(true);
+  });
+
+  it("#34's explanation and quotes of notes lines 98-99 never share a quiz with #22, the count of India's groupings", () => {
+    const [japanGroupings, indiaCount] = withImpliedFacts([reportedJapanGroupings, reportedIndiaGroupingsCount], realContent.facts, realContent);
+    expect(shareAKey(japanGroupings!, indiaCount!)).toBe(true);
+  });
+
+  it("in the real bank, every item whose quotes name the third 2+2's city is kept apart from the venue question", () => {
+    const quoting = realBank.items.filter((item) => item.id !== venueQuestion.id && item.sources.some((source) => /third (India-Japan|Japan-India) 2\+2.* in New Delhi/.test(source.quote)));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const item of quoting) expect(shareAKey(item, venueQuestion), item.id).toBe(true);
+  });
+});
+
+// #8 of the report, as the bank of content 437b751fb8740efa printed it.
+const reportedChronology: BankItem = {
+  "id": "chronology:6f7b3db0c6~665e1906",
+  "type": "chronology",
+  "topic": "International Relations > India-Japan > 2+2 dialogue > Third 2+2 meeting",
+  "prompt": "Consider the following events:\n1. Arrival of Japan's Foreign and Defence Ministers in India for the third India-Japan 2+2\n2. First signing of the India-Japan Memorandum of Cooperation on Japanese Language\n3. President Ram Nath Kovind's visit to Japan for the Enthronement Ceremony of the Emperor of Japan\n4. Beginning of Japanese loans and grant assistance to India\nWhich one of the following is the correct chronological order of the above events, starting with the earliest?",
+  "options": [
+    {
+      "id": "a",
+      "text": "4-2-1-3"
+    },
+    {
+      "id": "b",
+      "text": "4-2-3-1"
+    },
+    {
+      "id": "c",
+      "text": "4-3-1-2"
+    },
+    {
+      "id": "d",
+      "text": "4-3-2-1"
+    }
+  ],
+  "answer": "b",
+  "explanation": "In order: Beginning of Japanese loans and grant assistance to India (1958); first signing of the India-Japan Memorandum of Cooperation on Japanese Language (2017); President Ram Nath Kovind's visit to Japan for the Enthronement Ceremony of the Emperor of Japan (2019); arrival of Japan's Foreign and Defence Ministers in India for the third India-Japan 2+2 (19 August 2024).",
+  "sources": [
+    {
+      "doc": "raksha-2024-third-2plus2",
+      "locator": "line 21",
+      "quote": "Japan’s Foreign Minister Kamikawa Yoko and Defence Minister Kihara Minoru who arrived in New Delhi on August 19, 2024"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 86",
+      "quote": "Both sides renewed the Memorandum of Cooperation (MoC) on Japanese Language originally signed in 2017, focusing on higher-level language learning."
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 84",
+      "quote": "The Indian President Ram Nath Kovind visited Japan in October 2019 to attend the Enthronement Ceremony of the Emperor of Japan."
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 110",
+      "quote": "Japan has extended bilateral loans and grant assistance to India since 1958."
+    }
+  ],
+  "factIds": [
+    "japanese-ministers-arrived-19-august",
+    "moc-japanese-language-2017",
+    "kovind-enthronement-visit-2019",
+    "japanese-oda-since-1958"
+  ],
+  "subjects": [],
+  "asOf": "2024-08"
+};
+
+// #42 of the report, as the bank of content 437b751fb8740efa printed it.
+const reportedPartnerStatements: BankItem = {
+  "id": "statements-which:f886880911~a103521d",
+  "type": "statements-which",
+  "topic": "International Relations > India-Japan > 2+2 dialogue format",
+  "prompt": "With reference to the 2+2 format of foreign and defence dialogues and India's 2+2 partners, consider the following statements:\n1. As of August 2024, Japan was one of India's 2+2 ministerial dialogue partners.\n2. BECA was the first of the foundational defence agreements that India signed with the United States.\n3. The idea of an India-Japan 2+2 ministerial meeting was initiated at a Modi-Abe summit in Tokyo in April 2019.\nWhich of the statements given above is/are correct?",
+  "options": [
+    {
+      "id": "a",
+      "text": "1 only"
+    },
+    {
+      "id": "b",
+      "text": "2 only"
+    },
+    {
+      "id": "c",
+      "text": "1 and 2 only"
+    },
+    {
+      "id": "d",
+      "text": "1 and 3 only"
+    }
+  ],
+  "answer": "a",
+  "explanation": "Statement 1 is correct: “Japan is the 2nd country with which India has 2+2 ministerial dialogue (after the USA)” (India-Japan 2+2 Meet (exam notes, with background on India-Japan relations), line 91). Statement 2 is incorrect: The first was the General Security of Military Information Agreement (GSOMIA, 2002), followed by LEMOA (2016) and COMCASA (2018); BECA, signed in October 2020, was the last of the four. “India and the US have signed Troika Pacts like Logistics Exchange Memorandum of Agreement (LEMOA), Communications Compatibility and Security Agreement (COMCASA), Basic Exchange and Cooperation Agreement (BECA)” (India-Japan 2+2 Meet (exam notes, with background on India-Japan relations), line 62). Statement 3 is incorrect: The idea of an India-Japan 2+2 ministerial meeting was initiated at a Modi-Abe summit in Tokyo in October 2018. “the summit meeting between Modi and Abe in Tokyo in October 2018” (Second India-Japan 2+2 ministerial dialogue, Tokyo (exam notes), line 14).",
+  "sources": [
+    {
+      "doc": "mofa-2024-joint-statement",
+      "locator": "para 1",
+      "quote": "held the third Japan-India 2+2 Foreign and Defence Ministerial Meeting in New Delhi on 20 August 2024"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 91",
+      "quote": "Japan is the 2nd country with which India has 2+2 ministerial dialogue (after the USA)."
+    },
+    {
+      "doc": "notes-2022-second-2plus2",
+      "locator": "line 8",
+      "quote": "India has 2+2 dialogues with four key strategic partners — US, Australia, Japan, and Russia."
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 62",
+      "quote": "India and the US have signed Troika Pacts like Logistics Exchange Memorandum of Agreement (LEMOA), Communications Compatibility and Security Agreement (COMCASA), Basic Exchange and Cooperation Agreement (BECA)."
+    },
+    {
+      "doc": "notes-2022-second-2plus2",
+      "locator": "line 14",
+      "quote": "the summit meeting between Modi and Abe in Tokyo in October 2018"
+    }
+  ],
+  "factIds": [
+    "india-two-plus-two-partner-japan",
+    "beca-signed-with-us",
+    "modi-abe-summit-october-2018"
+  ],
+  "subjects": [],
+  "asOf": "2024-08"
+};
+
+// #34 of the report, as the bank of content 437b751fb8740efa printed it.
+const reportedJapanGroupings: BankItem = {
+  "id": "membership:japan-groupings-with-india~57e6c6b8",
+  "type": "membership",
+  "topic": "International Relations > India-Japan > Background > Common groupings and initiatives",
+  "prompt": "Consider the following groupings and initiatives:\n1. Quad\n2. AIIB\n3. International Solar Alliance\nAs of August 2024, which of the above did Japan belong to?\nSelect the correct answer using the code given below.",
+  "options": [
+    {
+      "id": "a",
+      "text": "1 and 2 only"
+    },
+    {
+      "id": "b",
+      "text": "2 and 3 only"
+    },
+    {
+      "id": "c",
+      "text": "1 and 3 only"
+    },
+    {
+      "id": "d",
+      "text": "1, 2 and 3"
+    }
+  ],
+  "answer": "c",
+  "explanation": "1. Yes: Both India and Japan are members of the Quad. 2. No: Japan has stayed out of the China-backed Asian Infrastructure Investment Bank, of which India is a founding member. 3. Yes: Japan has joined the International Solar Alliance, an India-led initiative.",
+  "sources": [
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 98",
+      "quote": "Both India and Japan are members of Quad, G20 and G-4, International Thermonuclear Experimental Reactor (ITER)."
+    },
+    {
+      "doc": "mofa-2024-joint-statement",
+      "locator": "para 4",
+      "quote": "The Ministers valued their cooperation in Quad"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 64",
+      "quote": "cooperation within the Quadrilateral Security Dialogue (QUAD) forum with Japan, Australia, and the United States"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 99",
+      "quote": "Japan has also joined India-led initiatives such as the International Solar Alliance (ISA)"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 99",
+      "quote": "Japan has also joined India-led initiatives such as the International Solar Alliance (ISA), Coalition for Disaster Resilient Infrastructure (CDRI) and Leadership Group for Industry Transition (LeadIT)."
+    }
+  ],
+  "factIds": [
+    "japan-member-quad",
+    "japan-member-g20",
+    "japan-member-g4",
+    "japan-member-iter",
+    "japan-member-isa",
+    "japan-member-cdri",
+    "japan-member-leadit"
+  ],
+  "subjects": [],
+  "asOf": "2024-08"
+};
+
+// #22 of the report, as the bank of content 437b751fb8740efa printed it.
+const reportedIndiaGroupingsCount: BankItem = {
+  "id": "list-count:india-groupings-in-notes~9690483e",
+  "type": "list-count",
+  "topic": "International Relations > India-Japan > Background > Common groupings and initiatives",
+  "prompt": "Consider the following groupings and initiatives:\n1. AIIB\n2. International Solar Alliance\n3. ITER\n4. LeadIT\nAs of August 2024, how many of the above did India belong to?",
+  "options": [
+    {
+      "id": "a",
+      "text": "Only one"
+    },
+    {
+      "id": "b",
+      "text": "Only two"
+    },
+    {
+      "id": "c",
+      "text": "Only three"
+    },
+    {
+      "id": "d",
+      "text": "All four"
+    }
+  ],
+  "answer": "d",
+  "explanation": "1. Yes: India is a member of the AIIB but has not joined the China-led Belt and Road Initiative. 2. Yes: India is a member of the International Solar Alliance. 3. Yes: India is a member of the International Thermonuclear Experimental Reactor project. 4. Yes: India is a member of the Leadership Group for Industry Transition.",
+  "sources": [
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 128",
+      "quote": "India has not joined the China-led Belt and Road Initiative (BRI), while a member of Quad & AIIB."
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 99",
+      "quote": "India-led initiatives such as the International Solar Alliance (ISA)"
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 98",
+      "quote": "Both India and Japan are members of Quad, G20 and G-4, International Thermonuclear Experimental Reactor (ITER)."
+    },
+    {
+      "doc": "pw-2024-2plus2-notes",
+      "locator": "line 99",
+      "quote": "India-led initiatives such as the International Solar Alliance (ISA), Coalition for Disaster Resilient Infrastructure (CDRI) and Leadership Group for Industry Transition (LeadIT)."
+    }
+  ],
+  "factIds": [
+    "india-member-quad",
+    "india-member-g20",
+    "india-member-g4",
+    "india-member-iter",
+    "india-member-isa",
+    "india-member-cdri",
+    "india-member-leadit",
+    "india-member-aiib"
+  ],
+  "subjects": [],
+  "asOf": "2024-08"
+};

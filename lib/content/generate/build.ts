@@ -303,12 +303,22 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** An item's sentences as a learner reads them: stem, options and the feedback after answering. */
-function sentencesOf(item: BankItem): string[] {
+/**
+ * An item's sentences as a learner reads them: stem, options and the feedback after answering, which shows
+ * the explanation and every source quote. A quote is read after the statement of the item's fact it backs:
+ * "who arrived in New Delhi on August 19, 2024" is about the ministers' arrival for the third 2+2, and
+ * tells that meeting's city though the quote never names the meeting.
+ */
+function sentencesOf(item: BankItem, factById: ReadonlyMap<string, Fact>): string[] {
   // A citation's document title ("(Second India-Japan 2+2 ministerial dialogue, Tokyo (exam notes), line 14)")
   // names where a source was written about, not a claim of the item.
   const explanation = item.explanation.replace(/\((?:[^()]|\([^()]*\))*, (?:para|paras|line|lines) [^()]*\)/g, "");
-  return [item.prompt, ...item.options.map((option) => option.text), explanation].flatMap((text) => text.split(/(?<=[.?!:])\s+|\n/));
+  const printed = [item.prompt, ...item.options.map((option) => option.text), explanation].flatMap((text) => text.split(/(?<=[.?!:])\s+|\n/));
+  const quotes = item.sources.map((citation) => {
+    const backed = item.factIds.map((id) => factById.get(id)).find((fact) => fact?.sources.some((source) => source.doc === citation.doc && source.quote === citation.quote));
+    return backed ? `${backed.statement} ${citation.quote}` : citation.quote;
+  });
+  return [...printed, ...quotes];
 }
 
 /**
@@ -326,13 +336,14 @@ export function withImpliedFacts(items: readonly BankItem[], facts: readonly Fac
     predicate: predicateOf(fact, content),
     described: describingRuns(fact),
   }));
+  const factById = new Map(facts.map((fact) => [fact.id, fact]));
   const implied = new Map<string, Set<string>>();
   for (const item of items) {
     const own = new Set(item.factIds);
     // Under "With reference to <occasion>," each statement is read with its occasion: "the day before the
     // meeting" is the day before the third 2+2.
     const scope = /^With reference to (.+?), consider/.exec(item.prompt)?.[1];
-    const sentences = sentencesOf(item).map((line) => (scope ? `${scope}: ${line}` : line));
+    const sentences = sentencesOf(item, factById).map((line) => (scope ? `${scope}: ${line}` : line));
     for (const { fact, area, subject, value, predicate, described } of readers) {
       if (own.has(fact.id) || area !== areaOf(item.topic)) continue;
       const states = (line: string) => subject.test(line) && ((value.test(line) && predicate.every((word) => word.test(line))) || described.some((run) => run.test(line)));
