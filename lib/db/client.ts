@@ -16,6 +16,11 @@ export type Db = SqliteClient;
 export type DbOptions = {
   /** Called for every query: the benchmark counts queries per request with it. */
   onQuery?: (query: string) => void;
+  /**
+   * A connection that cannot write: a SQLite file opened read-only (it must exist), PostgreSQL sessions
+   * whose transactions are read-only. For a job's process that only reads (lib/jobs/child-process).
+   */
+  readOnly?: boolean;
 };
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -24,15 +29,16 @@ export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
   const log = options.onQuery ? [{ level: "query" as const, emit: "event" as const }] : [];
   let client: Db;
   if (target.provider === "postgres") {
+    const settings = [...(target.schema ? [`-c search_path=${target.schema}`] : []), ...(options.readOnly ? ["-c default_transaction_read_only=on"] : [])];
     const adapter = new PrismaPg(
-      { connectionString: target.url, options: target.schema ? `-c search_path=${target.schema}` : undefined },
+      { connectionString: target.url, options: settings.length > 0 ? settings.join(" ") : undefined },
       { schema: target.schema },
     );
     client = new PostgresClient({ adapter, log }) as unknown as Db;
   } else {
-    fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+    if (!options.readOnly) fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
     // timeout is better-sqlite3's busy timeout: a writer waits for the lock instead of failing at once.
-    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS, ...(options.readOnly ? { readonly: true, fileMustExist: true } : {}) });
     client = new SqliteClient({ adapter, log });
   }
   if (options.onQuery) {
