@@ -19,10 +19,38 @@ export type RescheduleResult = {
   moved: number;
 };
 
+/** A card replayed: the state its log gives, and the log rows whose derived columns that changes. */
+export type ReplayedCard = {
+  id: string;
+  /** The version the replay read: the card is written only over it. */
+  version: number;
+  after: CardState;
+  /** Whether its state or any of its log rows differ from what is stored. */
+  changed: boolean;
+  /** Whether its due date moved. */
+  moved: boolean;
+  logs: { id: string; data: Record<string, unknown> }[];
+};
+
+/** A page of the user's reviewed cards (in id order) and their replays. */
+export type ReplayedBatch = { cardIds: string[]; replayed: ReplayedCard[] };
+
+/** What a replay is asked: whose cards, with which scheduling, how many cards a batch. */
+export type ReplayJob = { userId: string; policy: SchedulingPolicy; batchSize: number };
+
+/**
+ * Reads and replays the user's reviewed cards, batch by batch: the heavy part of a reschedule (a heavy
+ * user's 100,000 log rows decoded and run through ts-fsrs), as a strategy: in the app a child process
+ * at the lowest priority on a read-only connection (reschedule-process.ts), replayHere in the bench's
+ * measure of how it was before.
+ */
+export type CardReplayer = (job: ReplayJob) => AsyncIterable<ReplayedBatch>;
+
 export type RescheduleOptions = {
+  replayer: CardReplayer;
   /** Cards replayed and written per transaction: small, so that other users' writes wait little. */
   batchSize?: number;
-  /** Runs between reading a batch and writing it; tests rate a card there, as a user might meanwhile. */
+  /** Runs before each batch is written; tests rate a card there, as a user might meanwhile. */
   beforeWrite?: (cardIds: readonly string[]) => Promise<void>;
 };
 
@@ -61,11 +89,16 @@ const CARD_COLUMNS: Record<keyof CardState | "version", ColumnType> = {
 /**
  * Starts "reschedule my cards" as a background job (lib/jobs) the client polls: off the request path,
  * one per user at a time across every instance, a second start while one is live returning that one.
- * It runs in this server process, in small version-checked batches with a turn of the event loop between
- * them (rescheduleCards), so a rating submitted meanwhile is kept.
+ * The replay runs in the `replayer` (a child process in the app); this process writes its batches,
+ * each version-checked, so a rating submitted meanwhile is kept (rescheduleCards).
  */
-export function startRescheduleCards(db: Db, userId: string, options: { now: () => Date; owner?: string; timing?: JobTiming }): Promise<StartedJob<RescheduleResult>> {
-  return startJob<RescheduleResult>(db, { userId, kind: "reschedule-cards", ...options, work: async () => ({ result: await rescheduleCards(db, userId) }) });
+export function startRescheduleCards(
+  db: Db,
+  userId: string,
+  options: { now: () => Date; replayer: CardReplayer; owner?: string; timing?: JobTiming },
+): Promise<StartedJob<RescheduleResult>> {
+  const { replayer, ...job } = options;
+  return startJob<RescheduleResult>(db, { userId, kind: "reschedule-cards", ...job, work: async () => ({ result: await rescheduleCards(db, userId, { replayer }) }) });
 }
 
 /**
@@ -75,50 +108,63 @@ export function startRescheduleCards(db: Db, userId: string, options: { now: () 
  * derived columns (the state after it and the snapshot before it) are rewritten to match, so that undo
  * and later replays start from the rescheduled states.
  *
- * In batches of a few dozen cards, each written in one transaction and each card only over the version
- * it was replayed from: a rating submitted meanwhile makes that card re-read and replayed again with the
- * new rating in its log, so it is never lost. Idempotent: a second run changes nothing.
+ * The replayer reads and replays the cards a batch at a time; this process writes each batch in one
+ * transaction, each card only over the version it was replayed from: a card rated meanwhile is read and
+ * replayed again here, with the new rating in its log, so the rating is never lost. The writes stay in
+ * this process on purpose: SQLite has one write lock, and a process at nice 19 that the kernel leaves
+ * descheduled while holding it would hold up every other writer. Idempotent: a second run changes nothing.
  */
-export async function rescheduleCards(db: Db, userId: string, options: RescheduleOptions = {}): Promise<RescheduleResult> {
+export async function rescheduleCards(db: Db, userId: string, options: RescheduleOptions): Promise<RescheduleResult> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } });
   const policy = policyOfStored(settings);
   const dialect = sqlDialectOf(db);
-  const batchSize = options.batchSize ?? BATCH_SIZE;
   const result: RescheduleResult = { cards: 0, changed: 0, moved: 0 };
+  for await (const batch of options.replayer({ userId, policy, batchSize: options.batchSize ?? BATCH_SIZE })) {
+    let pending = batch.cardIds;
+    let replayed = batch.replayed;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`Cards ${pending.join(", ")} kept changing while being rescheduled.`);
+      if (attempt > 1) replayed = await replayCards(db, userId, pending, policy);
+      await options.beforeWrite?.(pending);
+      const written = await writeReplayed(db, dialect, replayed);
+      result.changed += written.changed;
+      result.moved += written.moved;
+      // Rated since they were read: their logs have a rating the replay did not see. Read and replayed again (here: a few cards).
+      pending = written.stale;
+    }
+    result.cards += batch.cardIds.length;
+  }
+  return result;
+}
+
+/**
+ * The user's reviewed cards, read and replayed through `db` a batch at a time with a turn of the event
+ * loop between batches: what the replay's child process runs on its read-only connection.
+ */
+export async function* replayedBatches(db: Db, job: ReplayJob): AsyncGenerator<ReplayedBatch> {
   let after: string | undefined;
   for (;;) {
     const page = await db.card.findMany({
-      where: { userId, reviewLogs: { some: {} }, ...(after === undefined ? {} : { id: { gt: after } }) },
+      where: { userId: job.userId, reviewLogs: { some: {} }, ...(after === undefined ? {} : { id: { gt: after } }) },
       orderBy: { id: "asc" },
-      take: batchSize,
+      take: job.batchSize,
       select: { id: true },
     });
-    if (page.length === 0) return result;
+    if (page.length === 0) return;
     after = page[page.length - 1]!.id;
-    let pending = page.map((card) => card.id);
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`Cards ${pending.join(", ")} kept changing while being rescheduled.`);
-      const written = await rescheduleBatch(db, dialect, userId, pending, policy, options.beforeWrite);
-      result.changed += written.changed;
-      result.moved += written.moved;
-      pending = written.stale;
-    }
-    result.cards += page.length;
-    // Between batches, the event loop serves other requests.
+    const cardIds = page.map((card) => card.id);
+    yield { cardIds, replayed: await replayCards(db, job.userId, cardIds, job.policy) };
     await nextTurn();
   }
 }
 
-type Replayed = { id: string; version: number; after: CardState; changed: boolean; moved: boolean; logs: { id: string; data: Record<string, unknown> }[] };
+/** The replay on this thread, reading through `db`: how the server ran it before it had a process of its own (the bench compares). */
+export function replayHere(db: Db): CardReplayer {
+  return (job) => replayedBatches(db, job);
+}
 
-async function rescheduleBatch(
-  db: Db,
-  dialect: SqlDialect,
-  userId: string,
-  cardIds: readonly string[],
-  policy: SchedulingPolicy,
-  beforeWrite: RescheduleOptions["beforeWrite"],
-): Promise<{ stale: string[]; changed: number; moved: number }> {
+/** The cards with their logs, each replayed from the start of its log with the policy. */
+async function replayCards(db: Db, userId: string, cardIds: readonly string[], policy: SchedulingPolicy): Promise<ReplayedCard[]> {
   const [cards, logs] = await Promise.all([
     db.card.findMany({ where: { id: { in: [...cardIds] }, userId }, select: { ...CARD_STATE_SELECT, id: true, version: true, createdAt: true, item: { select: { topic: true } } } }),
     db.reviewLog.findMany({ where: { cardId: { in: [...cardIds] } }, select: { ...STORED_LOG_SELECT, ...DERIVED_LOG_SELECT, cardId: true } }),
@@ -126,7 +172,7 @@ async function rescheduleBatch(
   const logsOf = new Map<string, typeof logs>();
   for (const log of logs) logsOf.set(log.cardId, [...(logsOf.get(log.cardId) ?? []), log]);
 
-  const replayed: Replayed[] = cards.flatMap((card) => {
+  return cards.flatMap((card) => {
     const history = (logsOf.get(card.id) ?? []).sort(byTime);
     if (history.length === 0) return [];
     const first = history[0]!;
@@ -154,8 +200,10 @@ async function rescheduleBatch(
     const cardChanged = (Object.keys(CARD_STATE_SELECT) as (keyof CardState)[]).some((key) => !sameValue(card[key], after[key]));
     return [{ id: card.id, version: card.version, after, changed: cardChanged || changedLogs.length > 0, moved: !sameValue(card.due, after.due), logs: changedLogs }];
   });
+}
 
-  await beforeWrite?.(cardIds);
+/** Writes the changed cards of a batch and their log rows in one transaction, each card over the version replayed; gives the cards rated since (stale). */
+async function writeReplayed(db: Db, dialect: SqlDialect, replayed: readonly ReplayedCard[]): Promise<{ stale: string[]; changed: number; moved: number }> {
   const toWrite = replayed.filter((card) => card.changed);
   let stale: string[] = [];
   if (toWrite.length > 0) {
@@ -171,7 +219,7 @@ async function rescheduleBatch(
           toWrite.map((card) => ({ id: card.id, readVersion: card.version, ...card.after, version: card.version + 1 })),
         ),
       );
-      // A card not updated was rated since it was read: its log has a rating this replay did not see. Read and replayed again.
+      // A card not updated was rated since it was read: its log has a rating this replay did not see.
       stale = toWrite.filter((card) => !updated.has(card.id)).map((card) => card.id);
       const logs = toWrite.filter((card) => updated.has(card.id)).flatMap((card) => card.logs.map((log) => ({ id: log.id, ...log.data })));
       await updateRows(tx, dialect, "ReviewLog", { match: { id: { column: "id", type: "text" } }, set: LOG_COLUMNS }, logs);

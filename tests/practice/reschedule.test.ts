@@ -1,9 +1,11 @@
 import { createEmptyCard, fsrs, type Card as FsrsCard } from "ts-fsrs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
+import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { DEFAULT_PARAMETERS } from "@/lib/memory-model/parameters";
 import { policyOf } from "@/lib/practice/policy";
-import { rescheduleCards } from "@/lib/practice/reschedule";
+import { replayHere, rescheduleCards, type CardReplayer } from "@/lib/practice/reschedule";
+import { replayInChildProcess } from "@/lib/practice/reschedule-process";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { replayMismatches } from "@/lib/reliability/replay";
 import { CARD_STATE_SELECT } from "@/lib/srs/card-state";
@@ -16,6 +18,9 @@ const START = new Date("2026-01-01T00:00:00Z");
 const NOW = new Date("2026-05-02T06:00:00Z");
 const ITEMS = Array.from({ length: 80 }, (_, i) => `flashcard:r${i}`);
 
+// The replay runs in a child process at nice 19: on a shared, loaded machine it takes its time.
+vi.setConfig({ testTimeout: 120_000 });
+
 describeEachDatabase("reschedule my cards", (provider) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -25,6 +30,9 @@ describeEachDatabase("reschedule my cards", (provider) => {
   afterAll(async () => {
     await database?.drop();
   });
+
+  /** The app's replayer: a child process reading the test database through a read-only connection of its own. */
+  const inChild = (): CardReplayer => replayInChildProcess(resolveDatabaseTarget(database.url));
 
   /** A learner with four months of reviews logged under the defaults, who has since adopted FAST_FORGETTER. */
   async function learnerWithFittedParameters(seed: string) {
@@ -59,7 +67,7 @@ describeEachDatabase("reschedule my cards", (provider) => {
   it("gives every card the state a replay of its log with the fitted parameters gives, logs included, and changes nothing when run again", async () => {
     const user = await learnerWithFittedParameters("reschedule");
 
-    const result = await rescheduleCards(database.db, user.id, { batchSize: 7 });
+    const result = await rescheduleCards(database.db, user.id, { batchSize: 7, replayer: inChild() });
 
     expect(result.cards).toBe(ITEMS.length);
     expect(result.changed).toBe(ITEMS.length);
@@ -77,7 +85,38 @@ describeEachDatabase("reschedule my cards", (provider) => {
     await undoReview(database.db, user.id, last.reviewId);
     expectSameState(await database.db.card.findUniqueOrThrow({ where: { id: card.id } }), replayed.at(-2)!);
 
-    expect(await rescheduleCards(database.db, user.id)).toEqual({ cards: ITEMS.length, changed: 0, moved: 0 });
+    expect(await rescheduleCards(database.db, user.id, { replayer: inChild() })).toEqual({ cards: ITEMS.length, changed: 0, moved: 0 });
+  });
+
+  it("replays on this thread (the bench's before) exactly as in the child process", async () => {
+    const here = await learnerWithFittedParameters("here");
+    const child = await learnerWithFittedParameters("here");
+    // Each card's state and its log's replayed states; the snapshot before a first rating holds the card's creation time, which differs.
+    const cardsOf = async (userId: string) =>
+      (
+        await database.db.card.findMany({
+          where: { userId },
+          orderBy: { itemId: "asc" },
+          select: { ...CARD_STATE_SELECT, reviewLogs: { orderBy: { reviewedAt: "asc" }, select: { cardBefore: true, state: true, due: true, stability: true, difficulty: true } } },
+        })
+      ).map(({ reviewLogs, ...card }) => ({ ...card, reviewLogs: reviewLogs.map((log, i) => ({ ...log, cardBefore: i === 0 ? null : log.cardBefore })) }));
+
+    const inProcess = await rescheduleCards(database.db, here.id, { batchSize: 9, replayer: replayHere(database.db) });
+    const inChildProcess = await rescheduleCards(database.db, child.id, { batchSize: 9, replayer: inChild() });
+
+    expect(inProcess).toEqual(inChildProcess);
+    expect(inProcess.changed).toBe(ITEMS.length);
+    expect(await cardsOf(here.id)).toEqual(await cardsOf(child.id));
+  });
+
+  it("fails the reschedule, writing nothing more, when the replay's process fails", async () => {
+    const user = await learnerWithFittedParameters("broken replay");
+    const before = await database.db.card.findMany({ where: { userId: user.id }, orderBy: { id: "asc" }, select: CARD_STATE_SELECT });
+    // A database the child process cannot open read-only: it does not exist.
+    const broken = replayInChildProcess(resolveDatabaseTarget(provider === "sqlite" ? "file:./data/no-such-reschedule-test.db" : `${database.url.split("?")[0]}?schema=no_such_schema`));
+
+    await expect(rescheduleCards(database.db, user.id, { replayer: broken })).rejects.toThrow(/The replay failed/);
+    expect(await database.db.card.findMany({ where: { userId: user.id }, orderBy: { id: "asc" }, select: CARD_STATE_SELECT })).toEqual(before);
   });
 
   it("never loses a rating submitted while its card is being rescheduled", async () => {
@@ -86,6 +125,7 @@ describeEachDatabase("reschedule my cards", (provider) => {
 
     const result = await rescheduleCards(database.db, user.id, {
       batchSize: 10,
+      replayer: inChild(),
       beforeWrite: async (cardIds) => {
         // Once, between the batch's read and its write: the learner rates its first card.
         if (rated.length > 0) return;
