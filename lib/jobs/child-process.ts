@@ -44,15 +44,17 @@ export type JobProcess<Message> = {
 };
 
 /**
- * Forks a script of this project (its path from the project directory, where `next start` and the tests
- * run; built at run time so that Next's bundler leaves the script and its native addons alone) under tsx,
+ * Forks a script of this project (`scriptPath`: the caller builds it from the project directory, where
+ * `next start` and the tests run, at run time, so that Next's bundler leaves the script and its native
+ * addons alone, and traces only that file) under tsx,
  * the TypeScript runner `npm start` already uses, so that the script shares lib/'s rules instead of a copy
  * of them. Under SCHED_IDLE, chrt starts and becomes the child (exec): the IPC channel and the pid are node's.
  */
-export function startJobProcess<Message>(script: readonly string[], options: JobProcessOptions = {}): JobProcess<Message> {
+export function startJobProcess<Message>(scriptPath: string, options: JobProcessOptions = {}): JobProcess<Message> {
   const nodeArgs = ["--import", "tsx"];
+  const script = path.basename(scriptPath);
   // turbopackIgnore: Turbopack otherwise resolves a forked path as a module to bundle.
-  const child = fork(/* turbopackIgnore: true */ path.join(process.cwd(), ...script), [], {
+  const child = fork(/* turbopackIgnore: true */ scriptPath, [], {
     cwd: process.cwd(),
     ...(options.cpuPolicy === "idle" ? { execPath: CHRT, execArgv: ["--idle", "0", process.execPath, ...nodeArgs] } : { execArgv: nodeArgs }),
     env: { ...process.env, ...options.env },
@@ -63,7 +65,7 @@ export function startJobProcess<Message>(script: readonly string[], options: Job
     if (child.pid !== undefined) os.setPriority(child.pid, JOB_NICENESS);
   } catch (error) {
     // Some containers refuse to change priorities; the job still runs, in its own process.
-    console.warn(`[jobs] could not lower the priority of ${script.join("/")}`, error);
+    console.warn(`[jobs] could not lower the priority of ${script}`, error);
   }
 
   const inbox: Message[] = [];
@@ -82,7 +84,7 @@ export function startJobProcess<Message>(script: readonly string[], options: Job
     pending?.reject(ended);
   };
   child.once("error", end);
-  child.once("close", (code, signal) => end(new Error(`${script.at(-1)}'s process ended without an answer (${signal ?? `exit code ${code}`}).`)));
+  child.once("close", (code, signal) => end(new Error(`${script}'s process ended without an answer (${signal ?? `exit code ${code}`}).`)));
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };

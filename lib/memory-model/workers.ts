@@ -75,7 +75,10 @@ type FitProcessAnswer = { ok: true; history: FittedHistory } | { ok: false; mess
 
 async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): Promise<FittedHistory> {
   // fsrs-rs trains on a rayon thread pool as wide as the machine unless told otherwise.
-  const child = startJobProcess<FitProcessAnswer>(["lib", "memory-model", "fit-job.ts"], { cpuPolicy: settings.cpuPolicy, env: { RAYON_NUM_THREADS: settings.rayonThreads } });
+  const child = startJobProcess<FitProcessAnswer>(path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), {
+    cpuPolicy: settings.cpuPolicy,
+    env: { RAYON_NUM_THREADS: settings.rayonThreads },
+  });
   try {
     child.send(job);
     const answer = await child.receive(

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import { startJobProcess } from "@/lib/jobs/child-process";
 import { JobFailedError } from "@/lib/jobs/jobs";
@@ -30,7 +31,7 @@ export function appReplayer(): CardReplayer {
 
 async function* replayedInChild(target: DatabaseTarget, job: ReplayJob): AsyncGenerator<ReplayedBatch> {
   // Structured clone: the replayed states' dates arrive as Dates.
-  const child = startJobProcess<ReplayProcessMessage>(["lib", "practice", "reschedule-job.ts"], { serialization: "advanced" });
+  const child = startJobProcess<ReplayProcessMessage>(path.join(process.cwd(), "lib", "practice", "reschedule-job.ts"), { serialization: "advanced" });
   const silence = () => new JobFailedError(`Rescheduling stopped making progress for ${REPLAY_SILENCE_MS / 60_000} minutes and was stopped. Please try again later.`);
   try {
     child.send({ type: "start", target, job } satisfies ReplayProcessCommand);
