@@ -19,7 +19,8 @@ export type LoadResult = {
  */
 export type NextRequest = (slot: number, sequence: number) => { headers?: Record<string, string>; body?: string };
 
-function percentile(sorted: readonly number[], share: number): number {
+/** The value at `share` (0.95: p95) of ascending values, NaN for none. */
+export function percentile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
@@ -33,8 +34,13 @@ export async function load(options: {
   url: string;
   method: "GET" | "POST";
   connections: number;
+  /** How long the load runs, unless `until` settles first. */
   seconds: number;
   next: NextRequest;
+  /** Stops the load when it settles. */
+  until?: Promise<unknown>;
+  /** Every answer's latency, with when it came (epoch ms): for figures over windows of a long load. */
+  onResponse?: (latencyMs: number, atMs: number) => void;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   // autocannon gives setupRequest a fresh context for every request (it resets it after each pass over
@@ -72,8 +78,16 @@ export async function load(options: {
     },
     (error, result) => (error ? fail(error) : finish(result)),
   );
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const onResponse = options.onResponse;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    onResponse?.(responseTime, Date.now());
+  });
+  const started = performance.now();
+  const stop = () => instance.stop();
+  options.until?.then(stop, stop);
   const result = await done;
+  const seconds = options.until ? (performance.now() - started) / 1000 : options.seconds;
   latencies.sort((a, b) => a - b);
   return {
     label: options.label,
@@ -81,7 +95,7 @@ export async function load(options: {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    throughputPerSec: result.requests.total / options.seconds,
+    throughputPerSec: result.requests.total / seconds,
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
     p99Ms: percentile(latencies, 0.99),

@@ -1,89 +1,151 @@
 /**
- * `npx tsx bench/memory-model.ts [--quick]` (also part of `npm run bench`): does fitting a heavy user's
- * memory model (100,000 reviews) slow other users down? POST /api/reviews from signed-in users through
- * `next start`, first with nothing else running, then while the heavy user's fit runs (started just
- * before the load, followed through its job until done), then without again; p95 during over the mean
- * p95 without, and how long the fit took. Once per
- * way of running the fit's process (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: see
- * lib/memory-model/workers.ts), each on a server of its own started with them, in one run, so that each
- * change is measured with and without it under the same load. Figures only.
+ * `npx tsx bench/memory-model.ts [--quick] [--variants default] [--pairs <n>] [--connections 20,1]` (also
+ * part of `npm run bench`): does a heavy user's background job (fitting their memory model, or "reschedule
+ * my cards", over 100,000 reviews) slow other users down?
+ *
+ * POST /api/reviews from 20 signed-in users through the app's server, in one load that runs throughout,
+ * while the heavy user's jobs are, in turn, left alone for a stretch and run to the end (bench/windows.ts):
+ * p95 per 2 s window, and per job the median over pairs of p95 during / p95 without, with a permutation
+ * p-value and a bootstrap interval. The server's longest event-loop stall during each side comes from a
+ * probe preloaded into it (bench/event-loop-probe.mjs). Once per way of running the fit's process
+ * (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: lib/memory-model/workers.ts), each on a server
+ * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit.
+ * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
+ * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
+ * Figures only.
  */
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { hashPassword } from "@/lib/auth/passwords";
 import { seededRandom } from "@/lib/content/generate/random";
-import { createDb } from "@/lib/db/client";
-import { resolveDatabaseTarget } from "@/lib/db/database-url";
+import { createDb, type Db } from "@/lib/db/client";
+import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { replayHere, rescheduleCards, type CardReplayer } from "@/lib/practice/reschedule";
+import { replayInChildProcess } from "@/lib/practice/reschedule-process";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
 import { load, type LoadResult } from "./load";
 import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
 import { benchPort, signIn, startNext } from "./server";
+import { effectOf, longestDelay, medianP95s, windowsOf, type Effect, type Sample, type Stretch } from "./windows";
 
 /** A way of running the fit's process: the server's environment for it. */
 export type FitVariant = { name: string; env: Record<string, string> };
 
-/** From last session's (nice 19, one query for the whole log, one rayon thread), one change at a time; the default last. */
+export const DEFAULT_VARIANT: FitVariant = {
+  name: "nice 19, log in pages of 2,000, 1 rayon thread (default)",
+  env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
+};
+
+/** The first pass's (nice 19, one query for the whole log, one rayon thread), one change at a time; the default last. */
 export const FIT_VARIANTS: readonly FitVariant[] = [
   { name: "nice 19, log in one query, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "1" } },
   { name: "nice 19, log in one query, 2 rayon threads", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "2" } },
   { name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread", env: { FIT_CPU_POLICY: "idle", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } },
-  { name: "nice 19, log in pages of 2,000, 1 rayon thread (default)", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } },
+  DEFAULT_VARIANT,
 ];
+
+/** A heavy user's background job. */
+export type HeavyJob = "fit" | "reschedule";
+
+/** One job's effect on review submits, under one variant at one concurrency. */
+export type JobEffect = {
+  job: HeavyJob;
+  variant: string;
+  connections: number;
+  effect: Effect | null;
+  /** Medians of the window p95s, during the job and without it. */
+  p95Ms: { during: number; without: number };
+  /** The server's longest event-loop stall while the job ran and in the stretches without it. */
+  longestStallMs: { during: number; without: number };
+  jobSeconds: number[];
+  outcomes: string[];
+  loadAverage: { min: number; max: number };
+};
+
+/** "Reschedule my cards" called in this process, without load: where the replay ran, how long, and the longest event-loop stall. */
+export type RescheduleThreadRow = { replay: string; seconds: number; longestStallMs: number; p99StallMs: number; cards: number; changed: number; loadAverage: number };
 
 export type MemoryFitBench = {
   heavyUserReviews: number;
+  windowSeconds: number;
+  /** The whole load of each run (variant and concurrency). */
   rows: LoadResult[];
-  /**
-   * Per variant and concurrency: p95 of review submits during the fit over the mean p95 of the windows
-   * without one before and after it; the two windows without, after over before (1 on a steady machine);
-   * the fit itself, and the load average then.
-   */
-  fits: { variant: string; connections: number; p95Ratio: number; withoutRatio: number; fitSeconds: number; fitOutcome: string; loadAverage: number }[];
-  loadSeconds: number;
+  effects: JobEffect[];
+  rescheduleThread: RescheduleThreadRow[];
+};
+
+export type MemoryFitBenchOptions = {
+  quick: boolean;
+  variants?: readonly FitVariant[];
+  /** Pairs (a stretch without, then a job) per job and run. */
+  pairs?: number;
+  connections?: readonly number[];
 };
 
 const USERS = 20;
 const HEAVY_CARDS = 10_000;
-/** Cards of the user being fitted: about 100,000 reviews over 500 days. */
-const FITTED_CARDS = 6_200;
-const FITTER = { id: "bench-fit-heavy", email: "bench-fit-heavy@example.in" };
+/** Cards of the heavy user: about 100,000 reviews over 500 days. */
+const HEAVY_USER_CARDS = 6_200;
+const HEAVY_USER = { id: "bench-fit-heavy", email: "bench-fit-heavy@example.in" };
+const WINDOW_MS = 2_000;
+/** The stretch without a job lasts as long as that job's last run (the first: 15 s), within these bounds. */
+const QUIET_MS = { min: 8_000, max: 30_000 };
+const PROBE_PERIOD_MS = 250;
+const PROBE = pathToFileURL(path.join(process.cwd(), "bench", "event-loop-probe.mjs")).href;
 
-export async function benchMemoryModelFit({ quick, variants = FIT_VARIANTS }: { quick: boolean; variants?: readonly FitVariant[] }): Promise<MemoryFitBench> {
-  const loadSeconds = quick ? 5 : 10;
-  // Twenty connections (the server saturated) for every variant; one connection (a request's own time) for the default too.
-  const loads = variants.flatMap((variant, index) => (index === variants.length - 1 ? [1, USERS] : [USERS]).map((connections) => ({ variant, connections })));
+export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promise<MemoryFitBench> {
+  const variants = options.variants ?? FIT_VARIANTS;
+  const pairs = options.pairs ?? (options.quick ? 2 : 3);
+  const connectionsList = options.connections ?? [USERS];
   const database = await createScratchDatabase("sqlite", undefined, "bench-memory");
   const target = resolveDatabaseTarget(database.url);
   await migrateDatabase(database.url, target);
   const db = createDb(target);
   // 10,000 bench items (the heavy queue user's cards come with them, unused here) and 20 users with 200 cards.
   const seeded = await seedLargeDatabase(db, "sqlite", { users: USERS, cardsPerUser: 200, logsPerCard: 0, heavyUserCards: HEAVY_CARDS });
-  await db.user.create({ data: { ...FITTER, passwordHash: await hashPassword(BENCH_PASSWORD), settings: { create: {} } } });
-  const history = syntheticHistory({ trueParameters: FAST_FORGETTER, cards: FITTED_CARDS, newCardsPerDay: 25, start: new Date(Date.UTC(2025, 0, 1)), days: 500, random: seededRandom(FITTER.id) });
-  await storeSyntheticHistory(db, FITTER.id, history, Array.from({ length: FITTED_CARDS }, (_, n) => `bench-item-${n}`));
+  await db.user.create({ data: { ...HEAVY_USER, passwordHash: await hashPassword(BENCH_PASSWORD), settings: { create: {} } } });
+  const history = syntheticHistory({ trueParameters: FAST_FORGETTER, cards: HEAVY_USER_CARDS, newCardsPerDay: 25, start: new Date(Date.UTC(2025, 0, 1)), days: 500, random: seededRandom(HEAVY_USER.id) });
+  await storeSyntheticHistory(db, HEAVY_USER.id, history, Array.from({ length: HEAVY_USER_CARDS }, (_, n) => `bench-item-${n}`));
   const cardsByUser = new Map<string, string[]>();
   for (const card of await db.card.findMany({ where: { userId: { in: seeded.users.map((user) => user.id) } }, select: { id: true, userId: true } })) {
     cardsByUser.set(card.userId, [...(cardsByUser.get(card.userId) ?? []), card.id]);
   }
+  // Each reschedule finds every card to change: the parameters in use swap between runs.
+  let fittedInUse = false;
+  const swapParameters = async () => {
+    fittedInUse = !fittedInUse;
+    await db.userSettings.update({ where: { userId: HEAVY_USER.id }, data: { fsrsParameters: fittedInUse ? JSON.stringify(FAST_FORGETTER) : null } });
+  };
+  const prepare: Record<HeavyJob, () => Promise<unknown>> = {
+    // The same history fitted afresh each time: without its last fit, the job fits instead of returning it.
+    fit: () => db.memoryModel.deleteMany({ where: { userId: HEAVY_USER.id } }),
+    reschedule: swapParameters,
+  };
 
   const rows: LoadResult[] = [];
-  const fits: MemoryFitBench["fits"] = [];
+  const effects: JobEffect[] = [];
   try {
     for (const variant of variants) {
-      const server = await startNextWith(database.url, benchPort(5), variant.env);
+      const jobs: HeavyJob[] = variant === DEFAULT_VARIANT ? ["fit", "reschedule"] : ["fit"];
+      const probeLog = path.join(os.tmpdir(), `bench-event-loop-${process.pid}-${randomUUID()}.log`);
+      const server = await startNextWith(database.url, benchPort(5), { ...variant.env, BENCH_EVENT_LOOP_LOG: probeLog, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim() });
       try {
         const cookies: string[] = [];
         for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
-        const reviews = (label: string, connections: number, seconds: number) =>
+        const reviews = (label: string, connections: number, seconds: number, extra: Pick<Parameters<typeof load>[0], "until" | "onResponse"> = {}) =>
           load({
             label,
             url: `${server.baseUrl}/api/reviews`,
             method: "POST",
             connections,
             seconds,
+            ...extra,
             next: (slot, sequence) => {
               const cards = cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!;
               return {
@@ -93,44 +155,112 @@ export async function benchMemoryModelFit({ quick, variants = FIT_VARIANTS }: { 
             },
           });
         await reviews("warm-up", USERS, 2);
-        // The fit route's first request compiles and loads it; Settings' simulation too. Not the steady state.
+        // The job routes' first requests compile and load them; Settings' simulation too. Not the steady state.
         await fetch(`${server.baseUrl}/api/memory-model`, { headers: { cookie: cookies[0]! } });
-        const fitterCookie = await signIn(server.baseUrl, FITTER.email, BENCH_PASSWORD);
+        const heavyCookie = await signIn(server.baseUrl, HEAVY_USER.email, BENCH_PASSWORD);
 
-        for (const { connections } of loads.filter((entry) => entry.variant === variant)) {
-          // The same history fitted afresh each time: without its last fit, the job fits instead of returning it.
-          await db.memoryModel.deleteMany({ where: { userId: FITTER.id } });
-          const without = await reviews(`${variant.name}: no fit running`, connections, loadSeconds);
-          const started = performance.now();
-          const fit = fitToTheEnd(server.baseUrl, fitterCookie).then((outcome) => ({ outcome, seconds: (performance.now() - started) / 1000 }));
-          const during = await reviews(`${variant.name}: a heavy user's fit running`, connections, loadSeconds);
-          const loadAverage = os.loadavg()[0]!;
-          const fitted = await fit;
-          // A second window without, after the fit: the machine's drift shows as the two "without" apart.
-          const after = await reviews(`${variant.name}: no fit running, after it`, connections, loadSeconds);
-          rows.push(without, during, after);
-          fits.push({
-            variant: variant.name,
-            connections,
-            p95Ratio: during.p95Ms / ((without.p95Ms + after.p95Ms) / 2),
-            withoutRatio: after.p95Ms / without.p95Ms,
-            fitSeconds: fitted.seconds,
-            fitOutcome: fitted.outcome,
-            loadAverage,
-          });
+        for (const connections of connectionsList) {
+          const samples: Sample[] = [];
+          const stretches: (Stretch & { job: HeavyJob })[] = [];
+          const runs: Record<HeavyJob, { seconds: number[]; outcomes: string[]; loadAverages: number[] }> = {
+            fit: { seconds: [], outcomes: [], loadAverages: [] },
+            reschedule: { seconds: [], outcomes: [], loadAverages: [] },
+          };
+          const sequence = async () => {
+            // The load's first seconds (connections opening) are not measured.
+            await sleep(2_000);
+            for (let pair = 0; pair < pairs; pair++) {
+              for (const job of jobs) {
+                const quietStart = Date.now();
+                await prepare[job]();
+                await sleep(Math.min(QUIET_MS.max, Math.max(QUIET_MS.min, (runs[job].seconds.at(-1) ?? 15) * 1000)) - (Date.now() - quietStart));
+                stretches.push({ job, pair, during: false, startMs: quietStart, endMs: Date.now() });
+                const run = await runToTheEnd(server.baseUrl, heavyCookie, job);
+                stretches.push({ job, pair, during: true, startMs: run.startedAtMs, endMs: run.finishedAtMs });
+                runs[job].seconds.push((run.finishedAtMs - run.startedAtMs) / 1000);
+                runs[job].outcomes.push(run.outcome);
+                runs[job].loadAverages.push(os.loadavg()[0]!);
+              }
+            }
+          };
+          const sequenced = sequence();
+          rows.push(
+            await reviews(`${variant.name}, ${jobs.join(" and ")} in turn`, connections, 3_600, {
+              until: sequenced,
+              onResponse: (latencyMs, atMs) => samples.push({ atMs, latencyMs }),
+            }),
+          );
+          await sequenced;
+          const delays = readProbeLog(probeLog);
+          for (const job of jobs) {
+            const ofJob = stretches.filter((stretch) => stretch.job === job);
+            const windows = windowsOf(samples, ofJob, WINDOW_MS);
+            effects.push({
+              job,
+              variant: variant.name,
+              connections,
+              effect: effectOf(windows, seededRandom(`${variant.name} ${job} ${connections}`)),
+              p95Ms: medianP95s(windows),
+              longestStallMs: { during: longestDelay(delays, ofJob, true, PROBE_PERIOD_MS), without: longestDelay(delays, ofJob, false, PROBE_PERIOD_MS) },
+              jobSeconds: runs[job].seconds,
+              outcomes: runs[job].outcomes,
+              loadAverage: { min: Math.min(...runs[job].loadAverages), max: Math.max(...runs[job].loadAverages) },
+            });
+          }
         }
       } finally {
         await server.stop();
+        fs.rmSync(probeLog, { force: true });
       }
     }
-    return { heavyUserReviews: history.logs.length, rows, fits, loadSeconds };
+    const rescheduleThread = await benchRescheduleThread(db, target, swapParameters);
+    return { heavyUserReviews: history.logs.length, windowSeconds: WINDOW_MS / 1000, rows, effects, rescheduleThread };
   } finally {
     await db.$disconnect();
     await database.drop();
   }
 }
 
-/** The app as `npm start` serves it, with the variant's environment for the fit's process (read by the server when it forks a fit). */
+/**
+ * "Reschedule my cards" for the heavy user in this process with nothing else running, its replay here
+ * (how the server ran it before) and in a child process (how it runs now): the time, and the longest
+ * stall of this event loop, which in the server would be every other user's wait.
+ */
+async function benchRescheduleThread(db: Db, target: DatabaseTarget, swapParameters: () => Promise<void>): Promise<RescheduleThreadRow[]> {
+  const replays: [string, CardReplayer][] = [
+    ["replay on the server's thread (before)", replayHere(db)],
+    ["replay in a child process at nice 19 (now)", replayInChildProcess(target)],
+  ];
+  const rows: RescheduleThreadRow[] = [];
+  for (const [replay, replayer] of replays) {
+    await swapParameters();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    const result = await rescheduleCards(db, HEAVY_USER.id, { replayer });
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    rows.push({ replay, seconds, longestStallMs: delay.max / 1e6, p99StallMs: delay.percentile(99) / 1e6, cards: result.cards, changed: result.changed, loadAverage: os.loadavg()[0]! });
+  }
+  return rows;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** The probe's records: the server's longest event-loop delay over each period, and when the period ended. */
+function readProbeLog(file: string): { atMs: number; delayMs: number }[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [atMs, delayMs] = line.split(" ").map(Number);
+      return { atMs: atMs!, delayMs: delayMs! };
+    });
+}
+
+/** The app as `npm start` serves it, with the variant's environment for the fit's process (read by the server when it forks a fit) and the probe's. */
 async function startNextWith(databaseUrl: string, port: number, env: Record<string, string>) {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
@@ -144,34 +274,65 @@ async function startNextWith(databaseUrl: string, port: number, env: Record<stri
   }
 }
 
-/** Starts the fit (202 and its job) and polls the job until it has finished; gives its outcome. */
-async function fitToTheEnd(baseUrl: string, cookie: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/memory-model`, { method: "POST", headers: { cookie } });
-  const job = (await response.json()) as { id?: string; message?: string };
-  if (response.status !== 202 || !job.id) return `HTTP ${response.status}: ${job.message}`;
+/** Starts the job (202) and polls it until it has finished: when it ran by the server's clock (this machine's), and its outcome. */
+async function runToTheEnd(baseUrl: string, cookie: string, job: HeavyJob): Promise<{ startedAtMs: number; finishedAtMs: number; outcome: string }> {
+  const response = await fetch(`${baseUrl}/api/memory-model${job === "reschedule" ? "/reschedule" : ""}`, { method: "POST", headers: { cookie } });
+  const started = (await response.json()) as { id?: string; message?: string };
+  if (response.status !== 202 || !started.id) throw new Error(`${job}: HTTP ${response.status}: ${started.message}`);
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const polled = (await (await fetch(`${baseUrl}/api/jobs/${job.id}`, { headers: { cookie } })).json()) as { status: string; result?: { outcome: string }; error?: string };
-    if (polled.status === "done") return polled.result!.outcome;
-    if (polled.status === "failed") return `failed: ${polled.error}`;
+    await sleep(250);
+    const polled = (await (await fetch(`${baseUrl}/api/jobs/${started.id}`, { headers: { cookie } })).json()) as {
+      status: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      result?: { outcome?: string; changed?: number };
+      error?: string;
+    };
+    if (polled.status !== "done" && polled.status !== "failed") continue;
+    const outcome = polled.status === "failed" ? `failed: ${polled.error}` : job === "fit" ? polled.result!.outcome! : `${polled.result!.changed} cards changed`;
+    return { startedAtMs: Date.parse(polled.startedAt!), finishedAtMs: Date.parse(polled.finishedAt!), outcome };
   }
 }
 
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const range = (values: readonly number[], digits = 2) => (values.length === 0 ? "-" : `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`);
+
 export function formatMemoryFitBench(bench: MemoryFitBench): string {
   return [
-    `heavy user: ${bench.heavyUserReviews.toLocaleString("en")} reviews; load windows ${bench.loadSeconds} s, the fit started with each`,
-    ...bench.fits.map(
-      (fit) =>
-        `${String(fit.connections).padStart(3)} conns, ${fit.variant}: p95 during the fit / without ${fit.p95Ratio.toFixed(2)} ` +
-        `(without, after / before: ${fit.withoutRatio.toFixed(2)}); ` +
-        `fit took ${fit.fitSeconds.toFixed(1)} s (${fit.fitOutcome}); load average ${fit.loadAverage.toFixed(1)}`,
+    `heavy user: ${bench.heavyUserReviews.toLocaleString("en")} reviews; one load per run, ${bench.windowSeconds} s windows, p95 per window;`,
+    "ratio: median over pairs (a stretch without, then the job) of the median window p95 during / without; p: labels shuffled within pairs",
+    ...bench.effects.map((row) => {
+      const effect = row.effect
+        ? `ratio ${row.effect.ratio.toFixed(2)} (pairs ${range(row.effect.pairRatios)}; 90% interval ${row.effect.interval.map((value) => value.toFixed(2)).join("-")}; ` +
+          `p ${row.effect.pValue.toFixed(3)}; windows ${row.effect.windows.during} during, ${row.effect.windows.without} without)`
+        : "no pair with windows on both sides";
+      return (
+        `${row.job.padEnd(10)} ${String(row.connections).padStart(3)} conns, ${row.variant}: ${effect}; ` +
+        `p95 ${ms(row.p95Ms.during)} during, ${ms(row.p95Ms.without)} without; longest event-loop stall ${ms(row.longestStallMs.during)} during, ${ms(row.longestStallMs.without)} without; ` +
+        `took ${range(row.jobSeconds, 1)} s (${[...new Set(row.outcomes)].join(", ")}); load average ${range([row.loadAverage.min, row.loadAverage.max], 1)}`
+      );
+    }),
+    "reschedule my cards in this process, no load (the server's event loop is this one):",
+    ...bench.rescheduleThread.map(
+      (row) =>
+        `  ${row.replay.padEnd(44)} ${row.seconds.toFixed(1).padStart(6)} s; longest stall ${ms(row.longestStallMs)}, p99 ${ms(row.p99StallMs)}; ` +
+        `${row.changed.toLocaleString("en")} of ${row.cards.toLocaleString("en")} cards changed; load average ${row.loadAverage.toFixed(1)}`,
     ),
   ].join("\n");
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   const { formatLoad } = await import("./load");
-  const bench = await benchMemoryModelFit({ quick: process.argv.includes("--quick") });
+  const valueOf = (flag: string) => {
+    const index = process.argv.indexOf(flag);
+    return index >= 0 ? process.argv[index + 1] : undefined;
+  };
+  const bench = await benchMemoryModelFit({
+    quick: process.argv.includes("--quick"),
+    variants: valueOf("--variants") === "default" ? [DEFAULT_VARIANT] : FIT_VARIANTS,
+    pairs: valueOf("--pairs") ? Number(valueOf("--pairs")) : undefined,
+    connections: valueOf("--connections")?.split(",").map(Number),
+  });
   console.log(formatLoad(bench.rows));
   console.log(formatMemoryFitBench(bench));
 }

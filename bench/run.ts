@@ -75,7 +75,7 @@ async function main() {
   }
 
   if (runs("memory-model")) {
-    console.log("\n## Review submits while a heavy user's memory model is fitted (SQLite, 20 users; latency in ms)");
+    console.log("\n## Review submits while a heavy user's memory model is fitted or their cards rescheduled (SQLite, 20 users; latency in ms)");
     const memoryFit = await benchMemoryModelFit({ quick });
     console.log(formatLoad(memoryFit.rows));
     console.log(formatMemoryFitBench(memoryFit));
