@@ -10,8 +10,12 @@ export type ReplayProcessCommand = { type: "start"; target: DatabaseTarget; job:
 /** What the replay's process answers each "next" with. */
 export type ReplayProcessMessage = { type: "batch"; batch: ReplayedBatch } | { type: "done" } | { type: "error"; message: string };
 
-/** Past this without a batch, the replay's process is taken to be stuck: killed, and its job marked failed. */
-export const REPLAY_SILENCE_MS = 2 * 60_000;
+/**
+ * Past this without a batch, the replay's process is taken to be stuck: killed, and its job marked failed.
+ * As long as a fit may take: at nice 19 beside a saturated server the child gets a few percent of a core,
+ * and its first batch waits for its start-up (docs/performance.md: 265 s for 124 batches under load).
+ */
+export const REPLAY_SILENCE_MS = 5 * 60_000;
 
 /**
  * The replayer the app uses: lib/practice/reschedule-job.ts in a child process of its own at the lowest
