@@ -304,7 +304,7 @@ export function formatMemoryFitBench(bench: MemoryFitBench): string {
     ...bench.effects.map((row) => {
       const effect = row.effect
         ? `ratio ${row.effect.ratio.toFixed(2)} (pairs ${range(row.effect.pairRatios)}; 90% interval ${row.effect.interval.map((value) => value.toFixed(2)).join("-")}; ` +
-          `p ${row.effect.pValue.toFixed(3)}; windows ${row.effect.windows.during} during, ${row.effect.windows.without} without)`
+          `p ${row.effect.pValue < 0.001 ? "< 0.001" : row.effect.pValue.toFixed(3)}; windows ${row.effect.windows.during} during, ${row.effect.windows.without} without)`
         : "no pair with windows on both sides";
       return (
         `${row.job.padEnd(10)} ${String(row.connections).padStart(3)} conns, ${row.variant}: ${effect}; ` +
