@@ -8,7 +8,6 @@
  * lib/memory-model/workers.ts), each on a server of its own started with them, in one run, so that each
  * change is measured with and without it under the same load. Figures only.
  */
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -18,7 +17,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
-import { load, type LoadResult } from "./load";
+import { load, reviewRequests, type LoadResult } from "./load";
 import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
 import { benchPort, signIn, startNext } from "./server";
 
@@ -84,13 +83,7 @@ export async function benchMemoryModelFit({ quick, variants = FIT_VARIANTS }: { 
             method: "POST",
             connections,
             seconds,
-            next: (slot, sequence) => {
-              const cards = cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!;
-              return {
-                headers: { cookie: cookies[slot % cookies.length]! },
-                body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
-              };
-            },
+            next: reviewRequests((slot) => cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!, (slot) => ({ cookie: cookies[slot % cookies.length]! })),
           });
         await reviews("warm-up", USERS, 2);
         // The fit route's first request compiles and loads it; Settings' simulation too. Not the steady state.
