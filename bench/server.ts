@@ -119,6 +119,6 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.includes("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  if (!session) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
   return session.split(";")[0]!;
 }
