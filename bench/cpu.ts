@@ -275,7 +275,7 @@ export function formatCpu(rows: readonly CpuRow[]): string {
       const baseline = find("app, baseline build", endpoint, connections);
       if (baseline) parts.push(`baseline/this ${(baseline.cpuMsPerRequest / app.cpuMsPerRequest).toFixed(2)}x (req/s this/baseline ${(app.throughputPerSec / baseline.throughputPerSec).toFixed(2)})`);
       const raw = find("raw floor", endpoint, connections);
-      if (raw) parts.push(`this/raw floor ${(app.cpuMsPerRequest / raw.cpuMsPerRequest).toFixed(2)}x`);
+      if (raw) parts.push(`this/raw floor ${(app.cpuMsPerRequest / raw.cpuMsPerRequest).toFixed(2)}x (req/s this/raw floor ${(app.throughputPerSec / raw.throughputPerSec).toFixed(2)})`);
       const pipeline = find("app, Next.js pipeline", endpoint, connections);
       if (pipeline) parts.push(`Next.js pipeline/this ${(pipeline.cpuMsPerRequest / app.cpuMsPerRequest).toFixed(2)}x`);
       const prismaFloor = find("Prisma floor (no session)", endpoint, connections);
