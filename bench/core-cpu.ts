@@ -1,6 +1,6 @@
 /**
  * CPU time per call of the review path's core functions in one process, without HTTP: `submitReview`
- * and `reviewQueue` called in a loop on a seeded database, CPU read with process.cpuUsage. What the
+ * and `deviceQueue` (what GET /api/reviews/queue calls) called in a loop on a seeded database, CPU read with process.cpuUsage. What the
  * database layer costs, apart from Next.js and the session. Runnable against another checkout too (copy
  * this file there) to compare builds of the core in one sitting.
  */
@@ -9,11 +9,11 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
-import { reviewQueue } from "@/lib/practice/queue";
+import { deviceQueue } from "@/lib/practice/device-queue";
 import { submitReview } from "@/lib/practice/reviews";
 import { seedLargeDatabase } from "./seed-large";
 
-export type CoreCpu = { provider: "sqlite" | "postgres"; submitReviewMs: number; reviewQueueMs: number };
+export type CoreCpu = { provider: "sqlite" | "postgres"; submitReviewMs: number; deviceQueueMs: number };
 
 export async function benchCoreCpu({ provider, postgresUrl, quick }: { provider: "sqlite" | "postgres"; postgresUrl?: string; quick: boolean }): Promise<CoreCpu> {
   const database = await createScratchDatabase(provider, postgresUrl, "core");
@@ -30,7 +30,7 @@ export async function benchCoreCpu({ provider, postgresUrl, quick }: { provider:
         }
       };
       const queues = async (count: number) => {
-        for (let index = 0; index < count; index++) await reviewQueue(db, users[1 + (index % 4)]!.id, 20, new Date());
+        for (let index = 0; index < count; index++) await deviceQueue(db, users[1 + (index % 4)]!.id, 20, new Date());
       };
       const cpuMsPerCall = async (run: (count: number) => Promise<void>, count: number) => {
         await run(Math.ceil(count / 5)); // warm-up
@@ -39,7 +39,7 @@ export async function benchCoreCpu({ provider, postgresUrl, quick }: { provider:
         const used = process.cpuUsage(start);
         return (used.user + used.system) / 1000 / count;
       };
-      return { provider, submitReviewMs: await cpuMsPerCall(submits, quick ? 1000 : 3000), reviewQueueMs: await cpuMsPerCall(queues, quick ? 300 : 1000) };
+      return { provider, submitReviewMs: await cpuMsPerCall(submits, quick ? 1000 : 3000), deviceQueueMs: await cpuMsPerCall(queues, quick ? 300 : 1000) };
     } finally {
       await db.$disconnect();
     }
@@ -49,5 +49,5 @@ export async function benchCoreCpu({ provider, postgresUrl, quick }: { provider:
 }
 
 export function formatCoreCpu(rows: readonly CoreCpu[]): string {
-  return rows.map((row) => `${row.provider.padEnd(9)} submitReview ${row.submitReviewMs.toFixed(3)} ms CPU per call   reviewQueue ${row.reviewQueueMs.toFixed(3)} ms`).join("\n");
+  return rows.map((row) => `${row.provider.padEnd(9)} submitReview ${row.submitReviewMs.toFixed(3)} ms CPU per call   deviceQueue (the queue route) ${row.deviceQueueMs.toFixed(3)} ms`).join("\n");
 }

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
-import { load, type LoadResult } from "./load";
+import { load, reviewRequests, type LoadResult } from "./load";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
 import { benchPort, FLOOR_USER_HEADER, signIn, startFloor, startNext } from "./server";
 
@@ -116,22 +115,16 @@ export async function benchHttp({ provider, quick, postgresUrl }: HttpBenchOptio
     await reviewLoad("warm-up", reviewUrl, 20, headersFor, warmUpSeconds);
   }
 
-  /** Ratings of each connection's user's cards in turn (a quarter Again), each with a fresh review id. */
+  /** Ratings of each connection's user's cards in turn (bench/load.ts's reviewRequests). */
   function reviewLoad(label: string, url: string, connections: number, headersFor: (user: number) => Record<string, string>, duration = seconds) {
+    const userOf = (slot: number) => slot % seeded.users.length;
     return load({
       label,
       url,
       method: "POST",
       connections,
       seconds: duration,
-      next: (slot, sequence) => {
-        const user = slot % seeded.users.length;
-        const cards = cardsByUser.get(seeded.users[user]!.id)!;
-        return {
-          headers: headersFor(user),
-          body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
-        };
-      },
+      next: reviewRequests((slot) => cardsByUser.get(seeded.users[userOf(slot)]!.id)!, (slot) => headersFor(userOf(slot))),
     });
   }
 }

@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
 
 export type LoadResult = {
   label: string;
@@ -6,18 +7,24 @@ export type LoadResult = {
   requests: number;
   errors: number;
   non2xx: number;
+  /** How long the window lasted: from the first request to the last answer. */
+  seconds: number;
   throughputPerSec: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
 };
 
+/** A request to send: its headers, a JSON body, and a path when not the load's URL's own (a quiz's answers). */
+export type LoadRequest = { path?: string; headers?: Record<string, string>; body?: string };
+
 /**
- * The headers and body of a request (a signed-in user, a fresh review id...): `slot` is one of 0 to
- * connections - 1, held by no other request in flight (a user of its own, so that two of one user's
- * requests never race), and `sequence` counts that slot's requests (1, 2, ...).
+ * The request a connection sends next. `slot` is the connection's number (0 to connections - 1): a
+ * connection sends one request at a time, so two requests of one slot (a user of its own) never race,
+ * and `sequence` counts the slot's requests (1, 2, ...). It may be asynchronous: a quiz made before its
+ * answers are sent.
  */
-export type NextRequest = (slot: number, sequence: number) => { headers?: Record<string, string>; body?: string };
+export type NextRequest = (slot: number, sequence: number) => LoadRequest | Promise<LoadRequest>;
 
 /** The value at `share` (0.95: p95) of ascending values, NaN for none. */
 export function percentile(sorted: readonly number[], share: number): number {
@@ -26,8 +33,11 @@ export function percentile(sorted: readonly number[], share: number): number {
 }
 
 /**
- * Loads one endpoint with autocannon at a given concurrency for a fixed time and reports throughput
- * and latency percentiles, taken from every response (autocannon's histogram has no p95).
+ * Loads one endpoint for a fixed time: `connections` keep-alive connections, each sending its next
+ * request as soon as its last one is answered (a closed loop, as autocannon runs, which this replaced
+ * because it builds each request synchronously: a quiz answer needs its quiz made first). Throughput and
+ * latency percentiles come from every response. No request is sent after the window's end, and the
+ * ones in flight then are answered and counted: the server is left with no backlog.
  */
 export async function load(options: {
   label: string;
@@ -42,63 +52,86 @@ export async function load(options: {
   /** Every answer's latency, with when it came (epoch ms): for figures over windows of a long load. */
   onResponse?: (latencyMs: number, atMs: number) => void;
 }): Promise<LoadResult> {
+  const url = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
-  // autocannon gives setupRequest a fresh context for every request (it resets it after each pass over
-  // `requests`), so a connection cannot be told by it: slots are handed out here instead, taken when a
-  // request is built and given back when its answer comes (before that connection builds its next one).
-  const freeSlots = Array.from({ length: options.connections }, (_, slot) => slot);
-  const sequences = new Array<number>(options.connections).fill(0);
-  let overflow = 0;
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url: options.url,
-      connections: options.connections,
-      duration: options.seconds,
-      requests: [
-        {
-          method: options.method,
-          setupRequest: (request, context: { slot?: number }) => {
-            // A slot lost with a request that never got its answer (an error): the next in turn, shared.
-            const slot = freeSlots.shift() ?? overflow++ % options.connections;
-            context.slot = slot;
-            const { headers, body } = options.next(slot, ++sequences[slot]!);
-            return { ...request, headers: { ...request.headers, ...headers, ...(body ? { "content-type": "application/json" } : {}) }, body };
-          },
-          onResponse: (_status, _body, context: { slot?: number }) => {
-            if (context.slot !== undefined) freeSlots.push(context.slot);
-          },
-        },
-      ],
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
-  );
-  const onResponse = options.onResponse;
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-    onResponse?.(responseTime, Date.now());
-  });
+  let errors = 0;
+  let non2xx = 0;
   const started = performance.now();
-  const stop = () => instance.stop();
+  const deadline = started + options.seconds * 1000;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
   options.until?.then(stop, stop);
-  const result = await done;
-  const seconds = options.until ? (performance.now() - started) / 1000 : options.seconds;
+  const connection = async (slot: number) => {
+    for (let sequence = 1; !stopped && performance.now() < deadline; sequence++) {
+      const request = await options.next(slot, sequence);
+      const sentAt = performance.now();
+      try {
+        const status = await send(agent, url, options.method, request);
+        const latencyMs = performance.now() - sentAt;
+        latencies.push(latencyMs);
+        options.onResponse?.(latencyMs, Date.now());
+        if (status < 200 || status > 299) non2xx++;
+      } catch {
+        errors++;
+        // A refused connection fails at once: do not spin on it.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, (_, slot) => connection(slot)));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     label: options.label,
     connections: options.connections,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    throughputPerSec: result.requests.total / seconds,
+    requests: latencies.length,
+    errors,
+    non2xx,
+    seconds,
+    throughputPerSec: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
     p99Ms: percentile(latencies, 0.99),
+  };
+}
+
+/** Sends one request on the agent's connections; resolves with the status once the whole answer is read. */
+function send(agent: http.Agent, url: URL, method: string, { path, headers, body }: LoadRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        method,
+        path: path ?? `${url.pathname}${url.search}`,
+        headers: body === undefined ? headers : { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+      },
+      (response) => {
+        response.on("end", () => resolve(response.statusCode ?? 0)).on("error", reject);
+        response.resume();
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Review submits as learners make them: each slot's user rates their cards in turn, a quarter Again,
+ * each rating with a fresh review id. The one definition of the review load of every bench.
+ */
+export function reviewRequests(cardsOf: (slot: number) => readonly string[], headersOf: (slot: number) => Record<string, string>): NextRequest {
+  return (slot, sequence) => {
+    const cards = cardsOf(slot);
+    return {
+      headers: headersOf(slot),
+      body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
+    };
   };
 }
 

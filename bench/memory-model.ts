@@ -29,7 +29,7 @@ import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { replayHere, rescheduleCards, type CardReplayer } from "@/lib/practice/reschedule";
 import { replayInChildProcess } from "@/lib/practice/reschedule-process";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
-import { load, type LoadResult } from "./load";
+import { load, reviewRequests, type LoadResult } from "./load";
 import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
 import { benchPort, signIn, startNext } from "./server";
 import { effectOf, longestDelay, medianP95s, windowsOf, type Effect, type Sample, type Stretch } from "./windows";
@@ -146,13 +146,7 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
             connections,
             seconds,
             ...extra,
-            next: (slot, sequence) => {
-              const cards = cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!;
-              return {
-                headers: { cookie: cookies[slot % cookies.length]! },
-                body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
-              };
-            },
+            next: reviewRequests((slot) => cardsByUser.get(seeded.users[slot % seeded.users.length]!.id)!, (slot) => ({ cookie: cookies[slot % cookies.length]! })),
           });
         await reviews("warm-up", USERS, 2);
         // The job routes' first requests compile and load them; Settings' simulation too. Not the steady state.

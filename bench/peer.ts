@@ -12,7 +12,7 @@
  * starter cards by the peer itself. Both get `{ card, rating }` in the same sequence: each slot (a user)
  * rates its cards in turn, a quarter Again.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/lib/db/client";
@@ -20,7 +20,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { processGroupCpuMs, untilIdle } from "./cpu";
-import { load, type LoadResult } from "./load";
+import { load, reviewRequests, type LoadResult, type NextRequest } from "./load";
 import { seedLargeDatabase } from "./seed-large";
 import { benchPort, signIn, startNext, startServer, type RunningServer } from "./server";
 
@@ -31,7 +31,7 @@ const argumentOf = (flag: string) => {
   return index === -1 ? undefined : process.argv[index + 1];
 };
 
-type Side = { name: string; start(): Promise<RunningServer>; prepare(server: RunningServer): Promise<void>; request(slot: number, sequence: number): { url: string; headers: Record<string, string>; body: string } };
+type Side = { name: string; start(): Promise<RunningServer>; prepare(server: RunningServer): Promise<void>; url: string; next: NextRequest };
 
 async function main() {
   const peerDir = argumentOf("--peer-dir");
@@ -61,14 +61,8 @@ async function main() {
     async prepare(server) {
       if (smritiCookies.length === 0) for (const user of seeded.users) smritiCookies.push(await signIn(server.baseUrl, user.email, seeded.password));
     },
-    request(slot, sequence) {
-      const cards = smritiCards.get(seeded.users[slot % USERS]!.id)!;
-      return {
-        url: `http://127.0.0.1:${smritiPort}/api/reviews`,
-        headers: { cookie: smritiCookies[slot % USERS]! },
-        body: JSON.stringify({ reviewId: randomUUID(), cardId: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? "again" : "good", durationMs: 4000 }),
-      };
-    },
+    url: `http://127.0.0.1:${smritiPort}/api/reviews`,
+    next: reviewRequests((slot) => smritiCards.get(seeded.users[slot % USERS]!.id)!, (slot) => ({ cookie: smritiCookies[slot % USERS]! })),
   };
 
   const peerPort = benchPort(7);
@@ -102,10 +96,11 @@ async function main() {
         }
       }
     },
-    request(slot, sequence) {
+    url: `${peerUrl}/api/scheduler/review`,
+    // The same sequence as Smriti's reviewRequests: each slot's cards in turn, a quarter Again (1), else Good (3).
+    next: (slot, sequence) => {
       const cards = peerCards[slot % USERS]!;
       return {
-        url: `${peerUrl}/api/scheduler/review`,
         headers: { cookie: peerCookies[slot % USERS]! },
         body: JSON.stringify({ cid: cards[sequence % cards.length]!, rating: sequence % 4 === 0 ? 1 : 3, timestamp: Date.now(), offset: 0, duration: 4000 }),
       };
@@ -115,24 +110,14 @@ async function main() {
   type Row = { system: string; connections: number; requests: number; non2xx: number; errors: number; seconds: number; cpuMs: number; p95s: number[] };
   const rows = new Map<string, Row>();
   const loadOf = (side: Side, connections: number, duration: number) =>
-    load({
-      label: side.name,
-      url: side.request(0, 1).url,
-      method: "POST",
-      connections,
-      seconds: duration,
-      next: (slot, sequence) => {
-        const { headers, body } = side.request(slot, sequence);
-        return { headers, body };
-      },
-    });
+    load({ label: side.name, url: side.url, method: "POST", connections, seconds: duration, next: side.next });
   const record = (side: Side, result: LoadResult, cpuMs: number) => {
     const key = `${side.name}|${result.connections}`;
     const row = rows.get(key) ?? { system: side.name, connections: result.connections, requests: 0, non2xx: 0, errors: 0, seconds: 0, cpuMs: 0, p95s: [] };
     row.requests += result.requests;
     row.non2xx += result.non2xx;
     row.errors += result.errors;
-    row.seconds += seconds;
+    row.seconds += result.seconds;
     row.cpuMs += cpuMs;
     row.p95s.push(result.p95Ms);
     rows.set(key, row);

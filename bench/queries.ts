@@ -15,7 +15,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { sessionIsLive, startSession } from "@/lib/auth/sessions";
 import { dailyQuiz, answerQuestion, startQuizClock } from "@/lib/practice/quiz";
-import { reviewQueue } from "@/lib/practice/queue";
+import { deviceQueue } from "@/lib/practice/device-queue";
 import { submitReview } from "@/lib/practice/reviews";
 import { getProgress } from "@/lib/progress/progress";
 import { seedLargeDatabase, type LargeDataShape } from "./seed-large";
@@ -75,7 +75,7 @@ async function countQueries(provider: "sqlite" | "postgres", postgresUrl: string
         return queries;
       };
       const counts: Record<(typeof ENDPOINTS)[number], number> = {
-        "GET /api/reviews/queue": await counted(() => reviewQueue(db, userId, 20, now)),
+        "GET /api/reviews/queue": await counted(() => deviceQueue(db, userId, 20, now)),
         "POST /api/reviews": await counted(() => submitReview(db, userId, { reviewId: randomUUID(), cardId: card.id, rating: "good", durationMs: 4000 }, now)),
         "POST /api/quiz/[id]/answers": await counted(() =>
           answerQuestion(db, userId, quiz.id, { questionId: question.id, optionId: question.options[0]!.id, answerId: randomUUID() }, now),

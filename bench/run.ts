@@ -56,7 +56,7 @@ async function main() {
   }
 
   if (runs("http")) {
-    console.log("\n## HTTP load through `next start`, and the floor (autocannon; latency in ms)");
+    console.log("\n## HTTP load through `next start`, and the floor (bench/load.ts; latency in ms)");
     const http = [await benchHttp({ provider: "sqlite", quick })];
     if (postgresUrl) http.push(await benchHttp({ provider: "postgres", quick, postgresUrl }));
     else console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to include it");

@@ -38,10 +38,12 @@ export async function seedLargeDatabase(db: Db, provider: "sqlite" | "postgres",
   const text = (expression: string) => (sqlite ? `CAST(${expression} AS TEXT)` : `(${expression})::text`);
   const modulo = (a: string, b: number) => `(${a} % ${b})`;
 
+  // Each item a fact of its own: items of one fact are siblings, and a rating buries its siblings for the
+  // day (lib/practice/due). With one fact for all, a user's first rating buried every other card they had.
   await db.$executeRawUnsafe(
     `INSERT INTO "BankItem" ("id", "type", "topic", "prompt", "options", "answer", "explanation", "sources", "factIds", "contentHash", "updatedAt")
      SELECT 'bench-item-' || ${text("n")}, 'flashcard', 'Bench topic ' || ${text(modulo("n", 20))}, 'Bench question ' || ${text("n")} || '?',
-            '[]', 'Answer ' || ${text("n")}, 'Because.', '[]', '[]', 'bench', ${now}
+            '[]', 'Answer ' || ${text("n")}, 'Because.', '[]', '["bench-fact-' || ${text("n")} || '"]', 'bench', ${now}
      FROM (${series(items)}) AS s`,
   );
   for (const [index, user] of users.entries()) {

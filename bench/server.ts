@@ -40,14 +40,29 @@ export type AppServing = "app" | "next-pipeline" | "next-start";
  * Next.js's pipeline), or by `next start` (a baseline checkout from before scripts/serve.ts). Instances
  * given the same secret accept each other's sessions, as behind a load balancer.
  */
-export async function startNext(databaseUrl: string, port: number, secret = randomBytes(32).toString("base64url"), appDir = process.cwd(), serving: AppServing = "app"): Promise<RunningServer> {
+export async function startNext(
+  databaseUrl: string,
+  port: number,
+  secret = randomBytes(32).toString("base64url"),
+  appDir = process.cwd(),
+  serving: AppServing = "app",
+  /** Node.js flags for the server process (bench/profile.ts: --cpu-prof, which NODE_OPTIONS refuses); not for next-start. */
+  nodeFlags: string[] = [],
+): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // Every simulated user signs up and in from loopback: per-address limits would refuse them past 20.
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, RATE_LIMIT_SIGN_UP_IP: "1000000", RATE_LIMIT_SIGN_IN_IP: "1000000", HOT_ROUTES: serving === "next-pipeline" ? "off" : "on" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: baseUrl,
+    RATE_LIMIT_SIGN_UP_IP: "1000000",
+    RATE_LIMIT_SIGN_IN_IP: "1000000",
+    HOT_ROUTES: serving === "next-pipeline" ? "off" : "on",
+  };
   const [command, args] =
     serving === "next-start"
       ? [path.join(appDir, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]]
-      : [path.join(appDir, "node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"]];
+      : [path.join(appDir, "node_modules", ".bin", "tsx"), [...nodeFlags, path.join("scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"]];
   return startServer(command, args, env, baseUrl, "/api/auth/csrf", "ignore", appDir);
 }
 
@@ -104,6 +119,6 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.includes("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  if (!session) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
   return session.split(";")[0]!;
 }

@@ -37,6 +37,7 @@ export async function serve({ dev, port, hostname, dir = process.cwd(), hotRoute
 /** Answers a request on a hot route and returns true, or returns false for Next.js to answer it. */
 async function hotRouteAnswerer() {
   const { NextRequest } = await import("next/server");
+  const { parseCookie } = await import("next/dist/compiled/@edge-runtime/cookies");
   const { hotRouteOf } = await import("@/app/api/_shared/hot-routes");
   const { MAX_BODY_BYTES } = await import("@/app/api/_shared/handler");
   const { API_HEADERS, SECURITY_HEADERS } = await import("@/lib/http/security-headers.js");
@@ -46,18 +47,43 @@ async function hotRouteAnswerer() {
   async function answer(route: NonNullable<ReturnType<typeof hotRouteOf>>, request: http.IncomingMessage, response: http.ServerResponse) {
     // Read to one byte past the limit at most: the route's own reader then refuses it (413), as in Next.js.
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readUpTo(request, MAX_BODY_BYTES + 1);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
+    const url = `http://${request.headers.host ?? "localhost"}${request.url}`;
     // As instrumentation-node.ts's recordPeerAddresses does for Next.js: the socket's address, over any the client sent.
-    headers.set(PEER_ADDRESS_HEADER, request.socket.remoteAddress ?? "");
-    const webRequest = new NextRequest(`http://${request.headers.host ?? "localhost"}${request.url}`, { method: request.method, headers, body: body?.bytes as BodyInit | undefined });
-    const reply = await route.handler(webRequest, { params: Promise.resolve(route.params) });
-    const payload = Buffer.from(await reply.arrayBuffer());
+    const peerAddress = request.socket.remoteAddress ?? "";
+    const header = (name: string): string | null => {
+      const lower = name.toLowerCase();
+      if (lower === PEER_ADDRESS_HEADER) return peerAddress;
+      const value = request.headers[lower];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    };
+    let web: Request | undefined;
+    const reply = await route.handler.answer(
+      {
+        url,
+        header,
+        cookies: parseCookie(header("cookie") ?? ""),
+        // As handler.ts's readBody reads a web Request: past the limit, declared or sent, is refused (413).
+        bytes: async (maxBytes) => {
+          if (Number(header("content-length") ?? "0") > maxBytes || body?.truncated || (body?.bytes.byteLength ?? 0) > maxBytes) return null;
+          return body?.bytes ?? new Uint8Array();
+        },
+        // For a handler that asks for the web Request (none of the hot routes does).
+        web: () => {
+          if (!web) {
+            const headers = new Headers();
+            for (const name of Object.keys(request.headers)) headers.set(name, header(name)!);
+            headers.set(PEER_ADDRESS_HEADER, peerAddress);
+            web = new NextRequest(url, { method: request.method, headers, body: body?.bytes as BodyInit | undefined });
+          }
+          return web;
+        },
+      },
+      route.params,
+    );
+    const payload = Buffer.from(reply.body);
     response.statusCode = reply.status;
     for (const { key, value } of fixedHeaders) response.setHeader(key, value);
-    reply.headers.forEach((value, name) => response.setHeader(name, value));
+    for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
     response.setHeader("content-length", payload.byteLength);
     // The rest of a body past the limit is never read: the connection goes with it.
     if (body?.truncated) response.setHeader("connection", "close");

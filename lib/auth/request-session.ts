@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { sessionTokenOf } from "./session-token";
+import { sessionTokenOf, type SessionSource } from "./session-token";
 import { sessionIsLive } from "./sessions";
 
 // Not marked "server-only" (unlike ./session, which pages use): besides Next.js's route handlers, the
@@ -12,9 +12,8 @@ import { sessionIsLive } from "./sessions";
  * userIdFromSessionCookie does, then its session checked to be live (lib/auth/sessions: one primary-key
  * read), so that a session ended by sign-out, a password change or account deletion gets a 401.
  */
-export async function getRequestUserId(request: Request): Promise<string | null> {
-  // Next.js hands route handlers a NextRequest, whose cookies getToken reads (so does scripts/serve.ts).
-  const token = await sessionTokenOf(request as NextRequest);
+export async function getRequestUserId(request: SessionSource): Promise<string | null> {
+  const token = await sessionTokenOf(request);
   if (!token?.sub) return null;
   return (await sessionIsLive(getDb(), token, new Date())) ? token.sub : null;
 }

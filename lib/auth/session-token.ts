@@ -33,8 +33,15 @@ export function cachingDecode(decodeToken: (params: JWTDecodeParams) => Promise<
 
 const decodeSessionToken = cachingDecode();
 
-function readToken(request: NextRequest): Promise<JWT | null> {
-  return getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
+/**
+ * Where a session token is read from: a NextRequest, or a request's cookies (parsed as Next.js parses
+ * them) with its Authorization header, as scripts/serve.ts's hot routes have them without a NextRequest.
+ */
+export type SessionSource = NextRequest | { cookies: Map<string, string>; headers: { authorization?: string } };
+
+function readToken(request: SessionSource): Promise<JWT | null> {
+  // getToken reads a Map of cookies and plain headers as it reads a NextRequest's.
+  return getToken({ req: request as NextRequest, secret: process.env.NEXTAUTH_SECRET, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
 }
 
 /**
@@ -50,7 +57,7 @@ export async function userIdFromSessionCookie(request: NextRequest): Promise<str
 }
 
 /** The decoded session token of a request (as userIdFromSessionCookie reads it), or null. */
-export async function sessionTokenOf(request: NextRequest): Promise<JWT | null> {
+export async function sessionTokenOf(request: SessionSource): Promise<JWT | null> {
   return readToken(request);
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hotSqlOf, type Db } from "@/lib/db/client";
+import { prepared } from "@/lib/db/hot-sql";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 /**
@@ -13,6 +14,8 @@ export type SessionClaims = { sub?: unknown; sid?: unknown };
 
 /** The row's lastUsedAt is refreshed when older than this: a write per session per day, not per request. */
 const LAST_USED_RESOLUTION_MS = 24 * 60 * 60 * 1000;
+
+const sessionRow = prepared((q, session: { id: string }) => q.selectFrom("UserSession").select(["userId", "lastUsedAt"]).where("id", "=", session.id));
 
 /** A new session id: 32 random bytes, base64url. A parameter of startSession, so tests can fix it. */
 export function newSessionId(): string {
@@ -43,7 +46,7 @@ export async function sessionIsLive(db: Db, claims: SessionClaims, now: Date): P
   if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return false;
   // Through the hot SQL (lib/db/hot-sql): every signed-in API request makes this read.
   const hot = hotSqlOf(db);
-  const [session] = await hot.read(hot.q.selectFrom("UserSession").select(["userId", "lastUsedAt"]).where("id", "=", claims.sid));
+  const [session] = await hot.read(sessionRow(hot, { id: claims.sid }));
   if (!session || session.userId !== claims.sub) return false;
   if (now.getTime() - new Date(session.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
     await hot.transaction([{ query: hot.q.updateTable("UserSession").set({ lastUsedAt: now }).where("id", "=", claims.sid) }]);

@@ -56,8 +56,11 @@ export type HotTables = {
 
 export type HotDialect = "sqlite" | "postgres";
 
-/** A statement: a Kysely query, or a Prisma.Sql fragment shared with Prisma's paths (lib/practice/due). */
-export type HotQuery<Row = unknown> = Compilable<Row> | Prisma.Sql;
+/** A statement compiled once (see `prepared`): its SQL text in one dialect and one call's values. */
+export type PreparedQuery<Row = unknown> = { readonly preparedText: string; readonly values: readonly unknown[]; readonly row?: Row };
+
+/** A statement: a Kysely query, one prepared once, or a Prisma.Sql fragment shared with Prisma's paths (lib/practice/due). */
+export type HotQuery<Row = unknown> = Compilable<Row> | PreparedQuery<Row> | Prisma.Sql;
 
 /** One write of a transaction, and the error to roll back with when it changes no row (a version check). */
 export type HotWrite = { query: HotQuery; orElse?: () => Error };
@@ -102,9 +105,70 @@ function isPrismaSql(query: HotQuery): query is Prisma.Sql {
 
 /** SQL text and parameters of a statement, in the dialect's placeholders. */
 function sqlOf(dialect: HotDialect, query: HotQuery): { text: string; values: readonly unknown[] } {
+  if ("preparedText" in query) return { text: query.preparedText, values: query.values };
   if (isPrismaSql(query)) return { text: dialect === "sqlite" ? query.sql : query.text, values: query.values };
   const compiled: CompiledQuery = query.compile();
   return { text: compiled.sql, values: compiled.parameters };
+}
+
+const STAND_IN = Symbol("hot-sql stand-in");
+type StandIn = { readonly [STAND_IN]: string };
+
+function isStandIn(value: unknown): value is StandIn {
+  return typeof value === "object" && value !== null && STAND_IN in value;
+}
+
+/** Stand-ins for a statement's values, by name: each compiles to a parameter that says whose value it takes. */
+function standIns<Values>(): Values {
+  return new Proxy({}, { get: (_target, key) => ({ [STAND_IN]: String(key) }) }) as Values;
+}
+
+type Compiled = { text: string; slots: readonly (string | { constant: unknown })[] };
+
+function compileWith(query: Compilable): Compiled {
+  const { sql, parameters } = query.compile();
+  return { text: sql, slots: parameters.map((parameter) => (isStandIn(parameter) ? parameter[STAND_IN] : { constant: parameter })) };
+}
+
+/**
+ * A statement of fixed shape, built and compiled by Kysely once per dialect and then run with each
+ * call's values. Building and compiling a Kysely query on every call was a tenth of a review submit's
+ * CPU under load (docs/performance.md, the profile); its text never changes, only the values. `build`
+ * gets stand-ins for the values, by name: it must not look at them, only place them (each becomes a
+ * parameter), so the statement's text is the same whatever the values.
+ */
+export function prepared<Values extends Record<string, unknown>, Row>(build: (q: Kysely<HotTables>, values: Values) => Compilable<Row>): (hot: HotSql, values: Values) => PreparedQuery<Row> {
+  const compiled: Partial<Record<HotDialect, Compiled>> = {};
+  return (hot, values) => {
+    const statement = (compiled[hot.dialect] ??= compileWith(build(hot.q, standIns<Values>())));
+    return { preparedText: statement.text, values: statement.slots.map((slot) => (typeof slot === "string" ? values[slot] : slot.constant)) };
+  };
+}
+
+/**
+ * Like `prepared`, for an insert of rows: compiled once per dialect and number of rows (the rows of one
+ * statement always have the same columns).
+ */
+export function preparedInsert<Table extends keyof HotTables & string>(table: Table) {
+  const compiled = new Map<string, Compiled>();
+  return (hot: HotSql, rows: readonly Record<string, unknown>[]): PreparedQuery<never> => {
+    const columns = Object.keys(rows[0] ?? {});
+    const key = `${hot.dialect} ${rows.length} ${columns.join(",")}`;
+    let statement = compiled.get(key);
+    if (!statement) {
+      const standInRows = rows.map((_row, index) => Object.fromEntries(columns.map((column) => [column, { [STAND_IN]: `${index}:${column}` }])));
+      statement = compileWith(hot.q.insertInto(table).values(standInRows as never));
+      compiled.set(key, statement);
+    }
+    return {
+      preparedText: statement.text,
+      values: statement.slots.map((slot) => {
+        if (typeof slot !== "string") return slot.constant;
+        const at = slot.indexOf(":");
+        return rows[Number(slot.slice(0, at))]![slot.slice(at + 1)];
+      }),
+    };
+  };
 }
 
 /** How Prisma's SQLite adapter stores a DateTime (ISO 8601, "+00:00"): text compares in time order only in one format. */

@@ -50,6 +50,15 @@ type QueueRow = CardState & { id: string; itemId: string; item: { type: string; 
  * card is shown when its step is due, so an empty queue now may still have cards later today.
  */
 export async function reviewQueue(db: Db, userId: string, limit: number, now: Date): Promise<QueueCard[]> {
+  return (await reviewQueueWithStates(db, userId, limit, now)).cards.map(({ memory: _memory, ...card }) => card);
+}
+
+/**
+ * The review queue with what it was computed from, for a device that schedules it offline
+ * (lib/practice/device-queue): the user's scheduling policy and each card's FSRS state, read by the
+ * queue's own queries (none more).
+ */
+export async function reviewQueueWithStates(db: Db, userId: string, limit: number, now: Date): Promise<{ policy: SchedulingPolicy; cards: (QueueCard & { memory: CardState })[] }> {
   // Through the hot SQL (lib/db/hot-sql), with the conditions of lib/practice/due shared with Prisma's paths.
   const hot = hotSqlOf(db);
   const [stored] = await hot.read(
@@ -83,7 +92,7 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     fresh = newInTurn(await queueRows(hot, waitingNewSql(userId, start), Prisma.sql`c."createdAt", c."itemId"`, limit), new Set());
   }
 
-  return [...reviews, ...fresh, ...later].map((card) => ({
+  const cards = [...reviews, ...fresh, ...later].map((card) => ({
     id: card.id,
     itemId: card.itemId,
     type: card.item.type as ItemType,
@@ -96,7 +105,9 @@ export async function reviewQueue(db: Db, userId: string, limit: number, now: Da
     due: card.due,
     showAt: showAt(card),
     intervals: previewDueDates(card, now, scheduling),
+    memory: cardStateOf(card),
   }));
+  return { policy, cards };
 }
 
 /** New cards first rated since `dayStart` (they count against the day's new-card limit). */

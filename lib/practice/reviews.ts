@@ -1,5 +1,5 @@
 import { hotSqlOf, type Db } from "@/lib/db/client";
-import type { HotSql, HotWrite } from "@/lib/db/hot-sql";
+import { prepared, preparedInsert, type HotSql, type HotWrite } from "@/lib/db/hot-sql";
 import { newRowId } from "@/lib/db/row-id";
 import { tallyTopicOf } from "@/lib/db/rollup-rules";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -50,16 +50,18 @@ export const CARD_STATE_COLUMNS = (Object.keys(CARD_STATE_SELECT) as (keyof Card
  * The user's flashcard (a flashcard or cloze item's card) with the settings that schedule it, in one
  * query (a join Prisma would split in three).
  */
+const cardWithPolicy = prepared((q, card: { id: string; userId: string }) =>
+  q
+    .selectFrom("Card as c")
+    .innerJoin("BankItem as i", "i.id", "c.itemId")
+    .leftJoin("UserSettings as s", "s.userId", "c.userId")
+    .select([...CARD_STATE_COLUMNS, "c.id", "c.version", "i.type as itemType", "i.topic as itemTopic", "s.desiredRetention", "s.examDate", "s.timeZone", "s.fsrsParameters"])
+    .where("c.id", "=", card.id)
+    .where("c.userId", "=", card.userId),
+);
+
 async function loadCardWithPolicy(hot: HotSql, userId: string, cardId: string): Promise<{ card: LoadedCard; policy: SchedulingPolicy } | null> {
-  const [row] = await hot.read(
-    hot.q
-      .selectFrom("Card as c")
-      .innerJoin("BankItem as i", "i.id", "c.itemId")
-      .leftJoin("UserSettings as s", "s.userId", "c.userId")
-      .select([...CARD_STATE_COLUMNS, "c.id", "c.version", "i.type as itemType", "i.topic as itemTopic", "s.desiredRetention", "s.examDate", "s.timeZone", "s.fsrsParameters"])
-      .where("c.id", "=", cardId)
-      .where("c.userId", "=", userId),
-  );
+  const [row] = await hot.read(cardWithPolicy(hot, { id: cardId, userId }));
   // Quiz questions' cards are rated by answering them, never from the flashcard page.
   if (!row || !(RECALL_TYPES as readonly string[]).includes(row.itemType)) return null;
   return { policy: policyOfJoined(row), card: { id: row.id, version: Number(row.version), before: cardStateOf(row), topic: row.itemTopic } };
@@ -129,10 +131,18 @@ export function planRatings(userId: string, ratings: readonly PlannedRating[], p
   });
 }
 
-/** A card's row after a rating: its new state, over the version it was computed from. */
-function cardUpdateOf(card: LoadedCard, after: CardState) {
-  return { ...after, version: card.version + 1 };
-}
+const CARD_STATE_FIELDS = Object.keys(CARD_STATE_SELECT) as (keyof CardState)[];
+
+/** A card's new state, written only over the version it was computed from. */
+const updateCard = prepared((q, update: CardState & { id: string; version: number; newVersion: number }) =>
+  q
+    .updateTable("Card")
+    .set({ ...(Object.fromEntries(CARD_STATE_FIELDS.map((field) => [field, update[field]])) as CardState), version: update.newVersion })
+    .where("id", "=", update.id)
+    .where("version", "=", update.version),
+);
+
+const insertLogs = preparedInsert("ReviewLog");
 
 function resultOf({ card, rating, reviewId, log, after }: PlannedWrite): ReviewResult {
   return {
@@ -159,10 +169,10 @@ export function ratingWrites(hot: HotSql, planned: readonly PlannedWrite[], now:
   if (planned.length === 0) return [];
   return [
     ...planned.map(({ card, after }) => ({
-      query: hot.q.updateTable("Card").set(cardUpdateOf(card, after)).where("id", "=", card.id).where("version", "=", card.version),
+      query: updateCard(hot, { ...after, id: card.id, version: card.version, newVersion: card.version + 1 }),
       orElse: () => new StaleCardError(),
     })),
-    { query: hot.q.insertInto("ReviewLog").values(planned.map(({ log }) => ({ id: newRowId(now.getTime()), ...log }))) },
+    { query: insertLogs(hot, planned.map(({ log }) => ({ id: newRowId(now.getTime()), ...log }))) },
   ];
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { answerQuestion, dailyQuiz, finishQuiz, quizView, startQuizClock } from "@/lib/practice/quiz";
+import { deviceQueue } from "@/lib/practice/device-queue";
 import { reviewQueue } from "@/lib/practice/queue";
 import { submitReview, undoReview } from "@/lib/practice/reviews";
 import { todaySummary } from "@/lib/today/summary";
@@ -60,7 +61,8 @@ describeEachDatabase("queries per request", (provider) => {
     counts.review = await count(() => submitReview(counted, user.id, { reviewId: `count-${user.id}`, cardId: queue[0]!.id, rating: "good", durationMs: 1 }, later));
     counts.retry = await count(() => submitReview(counted, user.id, { reviewId: `count-${user.id}`, cardId: queue[0]!.id, rating: "good", durationMs: 1 }, later));
     counts.undo = await count(() => undoReview(counted, user.id, `count-${user.id}`));
-    counts.queue = await count(() => reviewQueue(counted, user.id, 50, later));
+    // What GET /api/reviews/queue calls: the queue with the policy and card states a device schedules offline with.
+    counts.queue = await count(() => deviceQueue(counted, user.id, 50, later));
     counts.today = await count(() => todaySummary(counted, user.id, later));
     counts.settings = await count(() => getSettings(counted, user.id));
     let quiz = await dailyQuiz(database.db, user.id, later);
@@ -76,6 +78,8 @@ describeEachDatabase("queries per request", (provider) => {
     const small = await countsFor(2, 1);
     const large = await countsFor(25, 3);
     expect(small.review).toBeLessThanOrEqual(4);
+    // Settings, due cards, new cards rated today, waiting new cards: the device's policy and states come with them.
+    expect(small.queue).toBeLessThanOrEqual(4);
     // The hot SQL's answer: question, cards, the question's new card and its COMMIT, the answer, the card's update, the log, COMMIT, the score (12 through Prisma).
     expect(small.answer).toBeLessThanOrEqual(9);
     expect(large).toEqual(small);

@@ -1,19 +1,18 @@
+import type { Route } from "@/app/api/_shared/handler";
 import { GET as reviewQueueRoute } from "@/app/api/reviews/queue/route";
 import { POST as submitReviewRoute } from "@/app/api/reviews/route";
 import { POST as undoReviewRoute } from "@/app/api/reviews/undo/route";
 import { POST as answerQuestionRoute } from "@/app/api/quiz/[id]/answers/route";
 
-/** A route handler as Next.js calls it, and as scripts/serve.ts calls the hot ones. */
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-type HotRoute = { method: string; path: RegExp; params: readonly string[]; handler: RouteHandler };
+type HotRoute = { method: string; path: RegExp; params: readonly string[]; handler: Route };
 
 /**
  * The routes answered many times a minute while studying, which scripts/serve.ts hands straight to
  * their route modules, before Next.js's request pipeline (docs/performance.md: per request, that
- * pipeline cost more CPU than the route's own work). The route files stay their one definition: the
- * session check, zod schemas, error statuses and bodies are theirs, and Next.js serves the same
- * modules when it is run on its own (`next start`, `next dev`).
+ * pipeline cost more CPU than the route's own work), through each route's `answer` (handler.ts: the
+ * same wrapper Next.js calls, reading Node's request without a web Request or Response). The route
+ * files stay their one definition: the session check, zod schemas, error statuses and bodies are
+ * theirs, and Next.js serves the same modules when it is run on its own (`next start`, `next dev`).
  */
 const HOT_ROUTES: readonly HotRoute[] = [
   { method: "POST", path: /^\/api\/reviews$/, params: [], handler: submitReviewRoute },
@@ -23,7 +22,7 @@ const HOT_ROUTES: readonly HotRoute[] = [
 ];
 
 /** The hot route a request goes to, with its path's parameters, or null for everything Next.js answers. */
-export function hotRouteOf(method: string | undefined, url: string | undefined): { handler: RouteHandler; params: Record<string, string> } | null {
+export function hotRouteOf(method: string | undefined, url: string | undefined): { handler: Route; params: Record<string, string> } | null {
   if (!method || !url) return null;
   const query = url.indexOf("?");
   const pathname = query === -1 ? url : url.slice(0, query);
