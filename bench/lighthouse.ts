@@ -193,7 +193,8 @@ async function main() {
     const exited = new Promise((resolve) => chrome.once("exit", resolve));
     chrome.kill();
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true });
+    // Chromium may still be writing its profile as it exits.
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   console.log(JSON.stringify({ lighthouse: rows }));
 }
