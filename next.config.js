@@ -5,6 +5,9 @@ import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers.js";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Source maps published beside the browser's scripts only when asked for, so that bench/main-thread.ts
+  // can name the module behind each function in a trace; a normal build ships none.
+  productionBrowserSourceMaps: process.env.BROWSER_SOURCE_MAPS === "on",
   // authInterrupts: forbidden()/unauthorized() on editor pages. Pages behind proxy.ts have their bodies
   // copied for it; no page takes a body, so that copy stays small.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: 64 * 1024 },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 
 /** 403: what forbidden() renders (the editor pages, for a learner). */
 export default function Forbidden() {
@@ -7,9 +7,9 @@ export default function Forbidden() {
       <h1>Editors only</h1>
       <p>Your account is a learner&apos;s. An editor is made on the server with <code>npm run user:role -- &lt;email&gt; editor</code>.</p>
       <p>
-        <Link className="button" href="/app/today">
+        <IntentLink className="button" href="/app/today">
           Back to Today
-        </Link>
+        </IntentLink>
       </p>
     </main>
   );

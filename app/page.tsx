@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { PublicHeader } from "@/components/shell/public-header";
 import { getSessionUserId } from "@/lib/auth/session";
 
@@ -34,13 +34,13 @@ export default async function LandingPage() {
             questions and flashcards, and schedules your daily practice with spaced repetition.
           </p>
           <div className="actions">
-            <Link className="button" href={signedIn ? "/app/today" : "/signup"}>
+            <IntentLink className="button" href={signedIn ? "/app/today" : "/signup"}>
               {signedIn ? "Continue studying" : "Start practising free"}
-            </Link>
+            </IntentLink>
             {!signedIn && (
-              <Link className="button button-secondary" href="/signin">
+              <IntentLink className="button button-secondary" href="/signin">
                 I have an account
-              </Link>
+              </IntentLink>
             )}
           </div>
         </section>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 
 /** 401: what unauthorized() renders (the editor pages, for a visitor). */
 export default function Unauthorized() {
@@ -7,9 +7,9 @@ export default function Unauthorized() {
       <h1>Sign in first</h1>
       <p>This page is for signed-in editors.</p>
       <p>
-        <Link className="button" href="/signin?callbackUrl=/editor">
+        <IntentLink className="button" href="/signin?callbackUrl=/editor">
           Sign in
-        </Link>
+        </IntentLink>
       </p>
     </main>
   );

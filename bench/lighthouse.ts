@@ -4,7 +4,7 @@
  * of a running production server (`npm start`), signed out and signed in, and prints the median of each figure.
  *
  * Signed in: the script registers a fresh learner, gives them a history (flashcard reviews and a finished
- * daily quiz, so that Progress draws its charts), signs in through next-auth's credentials route and hands
+ * daily quiz, so that Progress draws its charts, and a finished mock paper, whose analysis is measured), signs in through next-auth's credentials route and hands
  * Lighthouse the session cookie as a request header. With DATABASE_URL set to the server's database it also
  * makes that learner an editor, so that /editor is measured too.
  *
@@ -25,7 +25,7 @@ import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 
 const SIGNED_OUT_PAGES = ["/", "/signin", "/signup", "/forgot-password"];
-const SIGNED_IN_PAGES = ["/app/today", "/app/flashcards", "/app/quiz", "/app/progress", "/app/library", "/app/library/documents", "/app/library/documents/mofa-2024-joint-statement", "/app/settings"];
+const SIGNED_IN_PAGES = ["/app/today", "/app/flashcards", "/app/quiz", "/app/progress", "/app/strategy", "/app/quiz/paper", "/app/library", "/app/library/documents", "/app/library/documents/mofa-2024-joint-statement", "/app/settings"];
 const EDITOR_PAGES = ["/editor"];
 
 /**
@@ -74,7 +74,7 @@ async function call(jar: CookieJar, method: string, route: string, body?: unknow
   return response.json();
 }
 
-async function signInWithHistory(): Promise<{ cookie: string; email: string }> {
+async function signInWithHistory(): Promise<{ cookie: string; email: string; paperId: string }> {
   const jar = new CookieJar();
   const email = `lighthouse-${randomUUID().slice(0, 8)}@example.in`;
   const password = "lighthouse-run-2027";
@@ -94,14 +94,20 @@ async function signInWithHistory(): Promise<{ cookie: string; email: string }> {
   for (const [index, card] of cards.entries()) {
     await call(jar, "POST", "/api/reviews", { reviewId: randomUUID(), cardId: card.id, rating: ratings[index % ratings.length], durationMs: 4000 });
   }
-  const quiz = (await call(jar, "GET", "/api/quiz/daily")) as { id: string; questions: { id: string; options: { id: string }[] }[] };
-  await call(jar, "POST", `/api/quiz/${quiz.id}/start`);
-  for (const [index, question] of quiz.questions.entries()) {
-    const optionId = index % 4 === 3 ? null : (question.options[index % question.options.length]?.id ?? null);
-    await call(jar, "POST", `/api/quiz/${quiz.id}/answers`, { questionId: question.id, optionId, answerId: randomUUID() });
-  }
-  await call(jar, "POST", `/api/quiz/${quiz.id}/finish`);
-  return { cookie: jar.header(), email };
+  type Quiz = { id: string; questions: { id: string; options: { id: string }[] }[] };
+  const sit = async (quiz: Quiz) => {
+    await call(jar, "POST", `/api/quiz/${quiz.id}/start`);
+    for (const [index, question] of quiz.questions.entries()) {
+      const optionId = index % 4 === 3 ? null : (question.options[index % question.options.length]?.id ?? null);
+      await call(jar, "POST", `/api/quiz/${quiz.id}/answers`, { questionId: question.id, optionId, answerId: randomUUID() });
+    }
+    await call(jar, "POST", `/api/quiz/${quiz.id}/finish`);
+  };
+  await sit((await call(jar, "GET", "/api/quiz/daily")) as Quiz);
+  // A finished mock paper of 20 questions, whose analysis is one of the pages measured.
+  const paper = (await call(jar, "POST", "/api/quiz", { mode: "paper", size: 20 })) as Quiz;
+  await sit(paper);
+  return { cookie: jar.header(), email, paperId: paper.id };
 }
 
 async function launchChromium(): Promise<{ chrome: ChildProcess; port: number; profile: string }> {
@@ -159,15 +165,16 @@ function median(numbers: number[]): number {
 }
 
 async function main() {
-  const { cookie, email } = await signInWithHistory();
-  const pages: { route: string; cookie?: string }[] = [...SIGNED_OUT_PAGES.map((route) => ({ route })), ...SIGNED_IN_PAGES.map((route) => ({ route, cookie }))];
+  const { cookie, email, paperId } = await signInWithHistory();
+  const pages: { route: string; cookie?: string }[] = [...SIGNED_OUT_PAGES.map((route) => ({ route })), ...[...SIGNED_IN_PAGES, `/app/quiz/paper/${paperId}`].map((route) => ({ route, cookie }))];
   if (process.env.DATABASE_URL) {
     const db = createDb(resolveDatabaseTarget(process.env.DATABASE_URL));
     await setRole(db, email, "editor");
     await db.$disconnect();
     pages.push(...EDITOR_PAGES.map((route) => ({ route, cookie })));
   }
-  const chosen = values.only ? pages.filter(({ route }) => values.only?.includes(route)) : pages;
+  // `--only /app/quiz/paper/[id]` picks the paper's analysis.
+  const chosen = values.only ? pages.filter(({ route }) => values.only?.includes(route.replace(paperId, "[id]"))) : pages;
 
   const { chrome, port, profile } = await launchChromium();
   const rows: ({ route: string; signedIn: boolean } & Figures)[] = [];
@@ -186,7 +193,8 @@ async function main() {
     const exited = new Promise((resolve) => chrome.once("exit", resolve));
     chrome.kill();
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true });
+    // Chromium may still be writing its profile as it exits.
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
   console.log(JSON.stringify({ lighthouse: rows }));
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { readOrCreateSecret } from "@/lib/auth/secret-file";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { addCompileHints } from "./compile-hints";
 import { MISSING_SECRET_MESSAGE } from "@/lib/env";
 import { seedDatabase } from "./seed";
 import { serve } from "./serve";
@@ -20,7 +21,7 @@ const nextBin = path.join(root, "node_modules", ".bin", "next");
 const serwistBin = path.join(root, "node_modules", ".bin", "serwist");
 const serviceWorker = path.join(root, "public", "sw.js");
 
-const BUILD_INPUTS = ["app", "components", "lib", "content/generated", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "worker", "serwist.config.js"];
+const BUILD_INPUTS = ["app", "components", "lib", "content/generated", "next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "worker", "serwist.config.js", "scripts/compile-hints.ts"];
 
 async function main() {
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET) fail(MISSING_SECRET_MESSAGE);
@@ -37,6 +38,8 @@ async function main() {
     console.log("Building the app (next build)...");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
     if (build.status !== 0) fail("next build failed");
+    // As `npm run build`: the first-load scripts compiled off the main thread (scripts/compile-hints.ts).
+    addCompileHints(root);
   }
   // The service worker precaches what `next build` wrote, so it is built after it, every time the app is.
   if (!dev && (rebuild || !fs.existsSync(serviceWorker))) {

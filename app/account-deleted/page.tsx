@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { PublicHeader } from "@/components/shell/public-header";
 
 export const metadata: Metadata = { title: "Account deleted" };
@@ -15,7 +15,7 @@ export default function AccountDeletedPage() {
           Your account and all its data are gone, and you are signed out on every device.
         </p>
         <p>
-          Thank you for studying with Smriti. You are welcome back any time: <Link href="/signup">create a new account</Link>.
+          Thank you for studying with Smriti. You are welcome back any time: <IntentLink href="/signup">create a new account</IntentLink>.
         </p>
       </main>
     </>

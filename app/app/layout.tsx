@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/shell/app-nav";
@@ -17,19 +17,18 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <div className="shell">
       <nav className="shell-nav" aria-label="Main">
-        {/* Not prefetched on sight, as the sections' links (components/shell/app-nav.tsx): Today is one of them. */}
-        <Link href="/app/today" className="brand" prefetch={false}>
+        <IntentLink href="/app/today" className="brand">
           Smri<span>ti</span>
-        </Link>
+        </IntentLink>
         {/* One column on a desktop; on a phone one row that scrolls sideways within itself. */}
         <div className="shell-nav-items">
           <AppNav />
           <div className="shell-user">
             <div className="user-email">{user.name ?? user.email}</div>
             {user.role === "editor" && (
-              <Link href="/editor" prefetch={false}>
+              <IntentLink href="/editor">
                 Editor: reports
-              </Link>
+              </IntentLink>
             )}
             <SignOutButton userId={userId} />
           </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { forbidden, unauthorized } from "next/navigation";
 import type { ReactNode } from "react";
 import { EditorNavLinks } from "@/components/editor/editor-nav";
@@ -19,15 +19,15 @@ export default async function EditorLayout({ children }: { children: ReactNode }
   return (
     <div className="shell">
       <nav className="shell-nav" aria-label="Editor">
-        <Link href="/editor" className="brand">
+        <IntentLink href="/editor" className="brand">
           Smri<span>ti</span> <span className="brand-role">editor</span>
-        </Link>
+        </IntentLink>
         {/* As the learners' shell: on a phone the sections scroll sideways in one row, never the page. */}
         <div className="shell-nav-items">
           <ul>
             <EditorNavLinks />
             <li>
-              <Link href="/app/today">Learner app</Link>
+              <IntentLink href="/app/today">Learner app</IntentLink>
             </li>
           </ul>
           <div className="shell-user">

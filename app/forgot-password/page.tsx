@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { ForgotPasswordForm } from "@/components/auth/password-forms";
 import { PublicHeader } from "@/components/shell/public-header";
 
@@ -14,7 +14,7 @@ export default function ForgotPasswordPage() {
         <p className="muted">Enter the email you signed up with, and we will send a link to choose a new password.</p>
         <ForgotPasswordForm />
         <p className="muted">
-          Remembered it? <Link href="/signin">Sign in</Link>.
+          Remembered it? <IntentLink href="/signin">Sign in</IntentLink>.
         </p>
       </main>
     </>

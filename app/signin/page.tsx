@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { PublicHeader } from "@/components/shell/public-header";
@@ -21,10 +21,10 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1>Sign in</h1>
         <SignInForm callbackPath={destination} justRegistered={registered === "1"} />
         <p className="muted">
-          <Link href="/forgot-password">Forgot your password?</Link>
+          <IntentLink href="/forgot-password">Forgot your password?</IntentLink>
         </p>
         <p className="muted">
-          New to Smriti? <Link href="/signup">Create an account</Link>.
+          New to Smriti? <IntentLink href="/signup">Create an account</IntentLink>.
         </p>
       </main>
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { PublicHeader } from "@/components/shell/public-header";
@@ -17,7 +17,7 @@ export default async function SignUpPage() {
         <h1>Create your account</h1>
         <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} />
         <p className="muted">
-          Already have an account? <Link href="/signin">Sign in</Link>.
+          Already have an account? <IntentLink href="/signin">Sign in</IntentLink>.
         </p>
       </main>
     </>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { fieldErrorsOf, type FieldErrors } from "@/components/forms/field-errors";
@@ -159,16 +159,16 @@ export function ResetPasswordForm() {
         <p className="alert alert-success" role="status">
           Your password is changed, and every device that was signed in is signed out.
         </p>
-        <Link className="button" href="/signin">
+        <IntentLink className="button" href="/signin">
           Sign in
-        </Link>
+        </IntentLink>
       </div>
     );
   }
   if (token === null) {
     return (
       <p className="alert alert-error" role="alert">
-        This page needs the link from the reset mail. <Link href="/forgot-password">Ask for a new link</Link>.
+        This page needs the link from the reset mail. <IntentLink href="/forgot-password">Ask for a new link</IntentLink>.
       </p>
     );
   }
@@ -176,7 +176,7 @@ export function ResetPasswordForm() {
     <form className="card" onSubmit={onSubmit} onFocus={() => void accountSchemas()} noValidate>
       {(errors.token || errors.form) && (
         <p id="reset-status" className="alert alert-error" role="alert">
-          {errors.token ?? errors.form} {errors.token && <Link href="/forgot-password">Ask for a new link</Link>}
+          {errors.token ?? errors.form} {errors.token && <IntentLink href="/forgot-password">Ask for a new link</IntentLink>}
         </p>
       )}
       <Field id="password" label="New password" type="password" autoComplete="new-password" hint="At least 8 characters." required error={errors.password} />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
@@ -17,9 +17,9 @@ export function EditorNavLinks() {
     <>
       {LINKS.map((link) => (
         <li key={link.href}>
-          <Link href={link.href} aria-current={current(link.href) ? "page" : undefined}>
+          <IntentLink href={link.href} aria-current={current(link.href) ? "page" : undefined}>
             {link.label}
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </>

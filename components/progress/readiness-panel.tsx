@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { topicLeaf } from "@/lib/content/topic-path";
 import { formatScore } from "@/lib/quiz/marking";
 import type { PredictedScore } from "@/lib/readiness/predicted-score";
@@ -58,7 +58,7 @@ function PredictedScoreLine({ predicted }: { predicted: PredictedScore }) {
       <span className="muted">
         (8 papers in 10 between {formatScore(predicted.low)} and {formatScore(predicted.high)}; from {predicted.simulations} simulated papers in the Prelims mix of
         formats, counting a question right when you recall all its facts on exam day and skipped otherwise).{" "}
-        <Link href="/app/quiz/paper">Sit a mock paper</Link>
+        <IntentLink href="/app/quiz/paper">Sit a mock paper</IntentLink>
       </span>
     </p>
   );
@@ -105,14 +105,14 @@ function NewCardsAdvice({ plan }: { plan: ReadinessPlan }) {
     return (
       <p className="muted">
         The plan needs {plural(plan.newCardsPerDay, "new card")} a day, {spread}, but your Settings allow only {limit}: raise it to at least{" "}
-        {plan.newCardsPerDay} in <Link href="/app/settings">Settings</Link>, or part of the bank will be new on exam day.
+        {plan.newCardsPerDay} in <IntentLink href="/app/settings">Settings</IntentLink>, or part of the bank will be new on exam day.
       </p>
     );
   }
   if (plan.newCardsPerDay < limit) {
     return (
       <p className="muted">
-        Why {plan.newCardsPerDay} and not the {limit} a day of your <Link href="/app/settings">Settings</Link>? {plan.newCardsPerDay} is the
+        Why {plan.newCardsPerDay} and not the {limit} a day of your <IntentLink href="/app/settings">Settings</IntentLink>? {plan.newCardsPerDay} is the
         least that covers {spread}. The flashcards page keeps offering up to {limit} a day: taking more finishes the bank sooner, at the
         cost of more reviews each day.
       </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { topicLeaf } from "@/lib/content/topic-path";
 import type { TopicAccuracy } from "@/lib/progress/accuracy";
 import { percent } from "./format";
@@ -39,9 +39,9 @@ export function TopicAccuracyTable({ topics }: { topics: TopicAccuracy[] }) {
                 {topic.flashcards.correct}/{topic.flashcards.attempts}
               </td>
               <td>
-                <Link href={`/app/quiz?mode=topic&topic=${encodeURIComponent(topic.topic)}`}>
+                <IntentLink href={`/app/quiz?mode=topic&topic=${encodeURIComponent(topic.topic)}`}>
                   Practise<span className="visually-hidden"> {topicLeaf(topic.topic)}</span>
-                </Link>
+                </IntentLink>
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { dateTimeIn, percent } from "@/components/progress/format";
 import { formatName } from "@/lib/content/item-types";
 import { topicLeaf } from "@/lib/content/topic-path";
@@ -117,7 +117,7 @@ export function PaperAnalysis({ analysis, timeZone }: { analysis: QuizAnalysis; 
           // The paper's runner does not ask, as the exam does not: say so, and where it is asked.
           <p className="muted">
             A mock paper does not ask how sure you are, as the exam does not. Say it before answering in the daily quiz and practice (Sure, 50-50,
-            Guess): <Link href="/app/strategy">Strategy</Link> then shows when attempting pays.
+            Guess): <IntentLink href="/app/strategy">Strategy</IntentLink> then shows when attempting pays.
           </p>
         ) : (
           <CalibrationTable calibration={analysis.confidence} caption="This paper, by how sure you said you were" />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { QuizResults } from "./quiz-results";
@@ -155,9 +155,9 @@ export function QuizPage({
             // A mock paper runs on its own page, with its answer sheet and its keys withheld.
             <p className="card">
               In progress: {answered(quiz)} of {quiz.questions.length} answered.{" "}
-              <Link className="button" href={`/app/quiz/paper/${quiz.id}`}>
+              <IntentLink className="button" href={`/app/quiz/paper/${quiz.id}`}>
                 Resume the paper
-              </Link>
+              </IntentLink>
             </p>
           ) : quiz.finishedAt ? (
             <QuizResults quiz={quiz} focusOnMount={justFinished} />
@@ -204,9 +204,9 @@ export function QuizPage({
           </form>
           <div className="inline-form">
             <p className="muted">A timed paper in the Prelims mix of formats, with an answer sheet; keys and an analysis when you hand it in.</p>
-            <Link className="button" href="/app/quiz/paper">
+            <IntentLink className="button" href="/app/quiz/paper">
               Sit a mock paper
-            </Link>
+            </IntentLink>
           </div>
           <form onSubmit={onStartMistakes} className="inline-form">
             <p className="muted">Questions you got wrong before, until you get them right.</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, intervalLabel, withRetry } from "@/lib/client/api";
 import { isNetworkFailure, offlineReviews } from "@/lib/client/offline-reviews";
@@ -359,9 +359,9 @@ export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomo
             Stay on this page, or come back later.
           </p>
           <div className="actions">
-            <Link className="button button-secondary" href="/app/quiz">
+            <IntentLink className="button button-secondary" href="/app/quiz">
               Take today&apos;s quiz meanwhile
-            </Link>
+            </IntentLink>
             {undoButton}
           </div>
         </section>
@@ -382,9 +382,9 @@ export function ReviewSession({ userId, dueTomorrow }: { userId: string; dueTomo
             {dueTomorrow > 0 ? `${dueTomorrow} flashcard reviews are due tomorrow.` : "Nothing is due tomorrow yet."} Quiz questions are practised in the daily quiz.
           </p>
           <div className="actions">
-            <Link className="button" href="/app/quiz">
+            <IntentLink className="button" href="/app/quiz">
               Take today&apos;s quiz
-            </Link>
+            </IntentLink>
             {undoButton}
           </div>
         </section>

@@ -1,8 +1,9 @@
 "use client";
 
-import Link, { useLinkStatus } from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { useLinkStatus } from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { IntentLink } from "./intent-link";
 
 export const APP_SECTIONS = [
   { href: "/app/today", label: "Today" },
@@ -33,7 +34,6 @@ const FADE_PX = 32;
 
 export function AppNav() {
   const pathname = usePathname();
-  const router = useRouter();
   const list = useRef<HTMLUListElement>(null);
 
   // On a phone the sections scroll sideways in one row: bring the current one to the middle of it.
@@ -67,21 +67,12 @@ export function AppNav() {
         const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
         return (
           <li key={section.href}>
-            {/* Prefetched on intent (pointer over it, touch, keyboard focus), not because it is on screen: all six
-                are on every page, and Next.js fetched and parsed each section's page in the first seconds of
-                every visit (ten server renders), which on a phone was main-thread time while the page was
-                still becoming usable. */}
-            <Link
-              href={section.href}
-              prefetch={false}
-              onPointerEnter={() => router.prefetch(section.href)}
-              onTouchStart={() => router.prefetch(section.href)}
-              onFocus={() => router.prefetch(section.href)}
-              aria-current={current ? "page" : undefined}
-            >
+            {/* Prefetched on intent (IntentLink): all six are on every page, and prefetched on sight they were ten
+                server renders fetched and parsed in the first seconds of every visit. */}
+            <IntentLink href={section.href} aria-current={current ? "page" : undefined}>
               {section.label}
               <PendingMark />
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

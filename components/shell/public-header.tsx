@@ -1,24 +1,24 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 
 export function PublicHeader({ signedIn }: { signedIn: boolean }) {
   return (
     <header className="container public-header">
-      <Link href="/" className="brand">
+      <IntentLink href="/" className="brand">
         Smri<span>ti</span>
-      </Link>
+      </IntentLink>
       <nav aria-label="Account" className="actions">
         {signedIn ? (
-          <Link className="button" href="/app/today">
+          <IntentLink className="button" href="/app/today">
             Open Smriti
-          </Link>
+          </IntentLink>
         ) : (
           <>
-            <Link className="button button-quiet" href="/signin">
+            <IntentLink className="button button-quiet" href="/signin">
               Sign in
-            </Link>
-            <Link className="button" href="/signup">
+            </IntentLink>
+            <IntentLink className="button" href="/signup">
               Create account
-            </Link>
+            </IntentLink>
           </>
         )}
       </nav>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import type { Strategy } from "@/lib/strategy/strategy";
 import "@/components/quiz/strategy.css";
 
@@ -29,11 +29,11 @@ export function StrategySummary({ strategy }: { strategy: Strategy }) {
       )}
       <p className="actions">
         {misjudged.length > 0 && (
-          <Link className="button" href="/app/quiz?mode=misjudged">
+          <IntentLink className="button" href="/app/quiz?mode=misjudged">
             Practise these facts
-          </Link>
+          </IntentLink>
         )}
-        <Link href="/app/strategy">See your strategy</Link>
+        <IntentLink href="/app/strategy">See your strategy</IntentLink>
       </p>
     </>
   );

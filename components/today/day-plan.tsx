@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import type { ReactNode } from "react";
 import { longDay, percent, plural } from "@/components/progress/format";
 import { topicLeaf } from "@/lib/content/topic-path";
@@ -53,12 +53,12 @@ export function ExamPlan({ exam, flashcards }: { exam: NonNullable<DayPlan["exam
           )}
           {exam.newCardsLimitTooLow && (
             <p className="muted">
-              The plan needs more new cards a day than your limit in <Link href="/app/settings">Settings</Link> allows.
+              The plan needs more new cards a day than your limit in <IntentLink href="/app/settings">Settings</IntentLink> allows.
             </p>
           )}
         </>
       )}
-      <Link href="/app/progress">Readiness by topic</Link>
+      <IntentLink href="/app/progress">Readiness by topic</IntentLink>
     </section>
   );
 }
@@ -76,9 +76,9 @@ export function DayPlanSteps({ plan }: { plan: DayPlan }) {
           <p className="muted">
             {flashcards.due} due · {flashcards.new} new · {flashcards.reviewedToday} reviewed today. Recall cards, scheduled by FSRS.
           </p>
-          <Link className={next === "flashcards" ? "button" : "button button-secondary"} href="/app/flashcards">
+          <IntentLink className={next === "flashcards" ? "button" : "button button-secondary"} href="/app/flashcards">
             {flashcards.done ? "Review anyway" : flashcards.reviewedToday > 0 ? "Continue reviews" : "Start reviews"}
-          </Link>
+          </IntentLink>
         </Step>
         <Step number={2} title="Daily quiz" done={quiz.done} next={next === "quiz"}>
           <p className="plan-step-figure">
@@ -91,9 +91,9 @@ export function DayPlanSteps({ plan }: { plan: DayPlan }) {
                 ? `In progress: ${quiz.answered} of ${quiz.questions} answered.`
                 : "Not started. Prelims questions with UPSC marking: +2 right, −2/3 wrong."}
           </p>
-          <Link className={next === "quiz" ? "button" : "button button-secondary"} href="/app/quiz">
+          <IntentLink className={next === "quiz" ? "button" : "button button-secondary"} href="/app/quiz">
             {quiz.status === "finished" ? "See the answers" : quiz.status === "in-progress" ? "Resume the quiz" : "Start the quiz"}
-          </Link>
+          </IntentLink>
         </Step>
         <Step number={3} title="Weak topics" done={false} next={next === "weak-topics"}>
           {weakTopics.length === 0 ? (
@@ -104,9 +104,9 @@ export function DayPlanSteps({ plan }: { plan: DayPlan }) {
               <ul className="weak-topics">
                 {weakTopics.map((topic) => (
                   <li key={topic.topic}>
-                    <Link href={practiseHref(topic.topic)} title={topic.topic}>
+                    <IntentLink href={practiseHref(topic.topic)} title={topic.topic}>
                       Practise {topicLeaf(topic.topic)}
-                    </Link>{" "}
+                    </IntentLink>{" "}
                     <span className="muted">
                       {topic.correct} of {topic.attempts} right ({percent(topic.accuracy)})
                     </span>

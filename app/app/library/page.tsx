@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import path from "node:path";
 import { QuoteInContextView } from "@/components/library/quote-in-context";
 import { ReportProblem } from "@/components/reports/report-problem";
@@ -40,7 +40,7 @@ export default async function LibraryPage({ searchParams }: Props) {
         <h1>Library</h1>
         <p className="muted">
           Every fact in the question bank with the passages it comes from: {bank.facts.length} facts from{" "}
-          <Link href="/app/library/documents">{bank.documents.length} documents</Link>.
+          <IntentLink href="/app/library/documents">{bank.documents.length} documents</IntentLink>.
         </p>
       </header>
 
@@ -65,9 +65,9 @@ export default async function LibraryPage({ searchParams }: Props) {
             Search
           </button>
           {filtered && (
-            <Link href="/app/library" className="button button-quiet">
+            <IntentLink href="/app/library" className="button button-quiet">
               Clear
-            </Link>
+            </IntentLink>
           )}
         </div>
       </form>
@@ -94,7 +94,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           </>
         ) : view.outOfRange ? (
           <>
-            There is no page {view.page}: {view.total} facts make {view.pageCount} pages. <Link href={libraryHref({ ...query, page: 1 })}>Go to page 1</Link>.
+            There is no page {view.page}: {view.total} facts make {view.pageCount} pages. <IntentLink href={libraryHref({ ...query, page: 1 })}>Go to page 1</IntentLink>.
           </>
         ) : (
           <>
@@ -114,7 +114,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           <ul className="topic-list">
             {view.topics.map(({ topic, facts }) => (
               <li key={topic}>
-                <Link href={libraryHref({ topic })}>{topic}</Link> <span className="muted">({facts})</span>
+                <IntentLink href={libraryHref({ topic })}>{topic}</IntentLink> <span className="muted">({facts})</span>
               </li>
             ))}
           </ul>
@@ -128,8 +128,8 @@ export default async function LibraryPage({ searchParams }: Props) {
             {continued && <span className="muted"> (continued)</span>}
           </h2>
           <p className="topic-links">
-            <Link href={libraryHref({ topic })}>All facts of this topic</Link> ·{" "}
-            <Link href={`/app/quiz?mode=topic&topic=${encodeURIComponent(topic)}`}>Practise this topic</Link>
+            <IntentLink href={libraryHref({ topic })}>All facts of this topic</IntentLink> ·{" "}
+            <IntentLink href={`/app/quiz?mode=topic&topic=${encodeURIComponent(topic)}`}>Practise this topic</IntentLink>
           </p>
           <ul className="fact-list">
             {facts.map((fact) => (
@@ -163,9 +163,9 @@ export default async function LibraryPage({ searchParams }: Props) {
       {view.pageCount > 1 && !view.outOfRange && (
         <nav aria-label="Pages" className="pagination">
           {view.page > 1 ? (
-            <Link href={libraryHref({ ...query, page: view.page - 1 })} rel="prev" className="button button-secondary">
+            <IntentLink href={libraryHref({ ...query, page: view.page - 1 })} rel="prev" className="button button-secondary">
               ← Previous
-            </Link>
+            </IntentLink>
           ) : (
             <span />
           )}
@@ -173,9 +173,9 @@ export default async function LibraryPage({ searchParams }: Props) {
             Page {view.page} of {view.pageCount}
           </span>
           {view.page < view.pageCount ? (
-            <Link href={libraryHref({ ...query, page: view.page + 1 })} rel="next" className="button button-secondary">
+            <IntentLink href={libraryHref({ ...query, page: view.page + 1 })} rel="next" className="button button-secondary">
               Next →
-            </Link>
+            </IntentLink>
           ) : (
             <span />
           )}

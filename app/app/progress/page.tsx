@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { CardStates } from "@/components/progress/card-states";
 import { ForecastChart } from "@/components/progress/forecast-chart";
@@ -26,7 +26,7 @@ export default async function ProgressPage() {
       <header className="page-header">
         <h1>Progress</h1>
         <p className="muted">
-          Where you stand, in your time zone ({progress.timeZone}). Export your data from <Link href="/app/settings#export">Settings</Link>.
+          Where you stand, in your time zone ({progress.timeZone}). Export your data from <IntentLink href="/app/settings#export">Settings</IntentLink>.
         </p>
       </header>
       <StatTiles progress={progress} />
@@ -37,7 +37,7 @@ export default async function ProgressPage() {
         ) : (
           <p className="muted">
             {progress.exam ? "Your exam day has passed." : "Set your exam date in "}
-            {!progress.exam && <Link href="/app/settings">Settings</Link>}
+            {!progress.exam && <IntentLink href="/app/settings">Settings</IntentLink>}
             {!progress.exam && " to see your predicted recall on exam day and the daily plan that gets you there."}
           </p>
         )}

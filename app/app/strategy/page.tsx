@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { CalibrationTable } from "@/components/strategy/calibration-table";
 import { getSessionUserId } from "@/lib/auth/session";
@@ -22,7 +22,7 @@ export default async function StrategyPage() {
         <p className="muted">
           When to attempt: from how sure you said you were before each quiz answer. A right answer earns +2 and a wrong one −2/3, so attempting pays
           on average once you are right more than <strong>{percent(strategy.breakEven)}</strong> of the time (the break-even: a blind pick among four
-          options). <Link href="/app/progress">Back to Progress</Link>
+          options). <IntentLink href="/app/progress">Back to Progress</IntentLink>
         </p>
       </header>
       <section className="card" aria-labelledby="advice-title">
@@ -75,9 +75,9 @@ export default async function StrategyPage() {
               </table>
             </div>
             <p className="actions misjudged-practise">
-              <Link className="button" href="/app/quiz?mode=misjudged">
+              <IntentLink className="button" href="/app/quiz?mode=misjudged">
                 Practise these facts
-              </Link>
+              </IntentLink>
             </p>
           </>
         )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { plural } from "@/components/progress/format";
 import { DayPlanSteps, ExamPlan } from "@/components/today/day-plan";
@@ -30,7 +30,7 @@ export default async function TodayPage() {
       <DayPlanSteps plan={plan} />
       {!plan.exam && (
         <p className="card">
-          Set your exam date in <Link href="/app/settings">Settings</Link>: Smriti then counts down to it, plans your reviews so that you
+          Set your exam date in <IntentLink href="/app/settings">Settings</IntentLink>: Smriti then counts down to it, plans your reviews so that you
           remember what you studied on the day, and shows here how much a day that takes.
         </p>
       )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { z } from "zod";
 import { ApproveButton } from "@/components/editor/approve-button";
 import { ItemVersion } from "@/components/editor/item-version";
@@ -73,11 +73,11 @@ export default async function ApprovalsPage({ searchParams }: Props) {
           ))}
           {pages > 1 && (
             <nav className="pagination" aria-label="Pages">
-              {page > 1 && <Link href={`/editor/approvals?page=${page - 1}`}>Previous page</Link>}
+              {page > 1 && <IntentLink href={`/editor/approvals?page=${page - 1}`}>Previous page</IntentLink>}
               <span>
                 Page {page} of {pages}
               </span>
-              {page < pages && <Link href={`/editor/approvals?page=${page + 1}`}>Next page</Link>}
+              {page < pages && <IntentLink href={`/editor/approvals?page=${page + 1}`}>Next page</IntentLink>}
             </nav>
           )}
         </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { NewDocumentForm } from "@/components/editor/new-document-form";
 import { contentEditsAllowed, contentRootFrom, READ_ONLY_CONTENT_MESSAGE } from "@/lib/editor/content-root";
 import { documentsForAuthoring } from "@/lib/editor/document-authoring";
@@ -30,7 +30,7 @@ export default async function EditorDocumentsPage() {
         <ul className="document-coverage-list">
           {documents.map((document) => (
             <li key={document.id}>
-              <Link href={`/editor/documents/${document.id}`}>{document.title}</Link>
+              <IntentLink href={`/editor/documents/${document.id}`}>{document.title}</IntentLink>
               <span className="muted">
                 {" "}
                 · {document.publisher} · {document.eventsDate} · {document.covered} of {document.paragraphs} paragraphs cited

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { documentKind, partialDate } from "@/components/library/format";
 import { loadBank } from "@/lib/content/bank";
 import { documentIndex } from "@/lib/content/library";
@@ -13,7 +13,7 @@ export default function DocumentsPage() {
     <div className="stack">
       <header className="page-header">
         <p>
-          <Link href="/app/library">← Library</Link>
+          <IntentLink href="/app/library">← Library</IntentLink>
         </p>
         <h1>Documents</h1>
         <p className="muted">The {documents.length} documents the facts quote, each as captured, with the lines the facts cite.</p>
@@ -22,7 +22,7 @@ export default function DocumentsPage() {
         {documents.map((document) => (
           <li key={document.id} className="card">
             <h2>
-              <Link href={`/app/library/documents/${document.id}`}>{document.title}</Link>
+              <IntentLink href={`/app/library/documents/${document.id}`}>{document.title}</IntentLink>
             </h2>
             <dl className="document-meta">
               <div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { redirect } from "next/navigation";
 import { dateTimeIn, percent } from "@/components/progress/format";
 import { PaperStart } from "@/components/quiz/paper-start";
@@ -32,7 +32,7 @@ export default async function PaperStartPage() {
         <p className="muted">
           A timed paper in the proportions of the Prelims GS-I paper&apos;s formats (single answer, statements, &ldquo;how many of the above&rdquo;,
           Statement-I and II, pairs…), marked as the paper is. Answers and explanations come when you hand it in, with an analysis.{" "}
-          <Link href="/app/quiz">Back to the quiz</Link>
+          <IntentLink href="/app/quiz">Back to the quiz</IntentLink>
         </p>
       </header>
       <PaperStart largestPaper={largest} />
@@ -44,7 +44,7 @@ export default async function PaperStartPage() {
           <ul className="paper-list">
             {papers.map((paper) => (
               <li key={paper.id}>
-                <Link href={`/app/quiz/paper/${paper.id}`}>{dateTimeIn(paper.startedAt, timeZone).dateTime}</Link>: {formatScore(paper.score)} / {paper.maxScore} (
+                <IntentLink href={`/app/quiz/paper/${paper.id}`}>{dateTimeIn(paper.startedAt, timeZone).dateTime}</IntentLink>: {formatScore(paper.score)} / {paper.maxScore} (
                 {percent(paper.maxScore > 0 ? paper.score / paper.maxScore : null)}), {paper.questions} questions
               </li>
             ))}

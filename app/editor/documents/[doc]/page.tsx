@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { notFound } from "next/navigation";
 import { DocumentAuthoring } from "@/components/editor/document-authoring";
 import { contentEditsAllowed, contentRootFrom, READ_ONLY_CONTENT_MESSAGE } from "@/lib/editor/content-root";
@@ -22,7 +22,7 @@ export default async function EditorDocumentPage({ params }: Props) {
     <div className="stack">
       <header className="page-header">
         <p className="breadcrumbs">
-          <Link href="/editor/documents">← Documents</Link>
+          <IntentLink href="/editor/documents">← Documents</IntentLink>
         </p>
         <h1>{view.meta.title}</h1>
         <p className="muted">

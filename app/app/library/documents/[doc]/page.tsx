@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { notFound } from "next/navigation";
 import { documentKind, partialDate } from "@/components/library/format";
 import { ScrollToCited } from "@/components/library/scroll-to-cited";
@@ -31,7 +31,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     <div className="stack">
       <header className="page-header">
         <p className="breadcrumbs">
-          <Link href="/app/library">← Library</Link> · <Link href="/app/library/documents">All documents</Link>
+          <IntentLink href="/app/library">← Library</IntentLink> · <IntentLink href="/app/library/documents">All documents</IntentLink>
         </p>
         <h1>{meta.title}</h1>
         <p className="muted">

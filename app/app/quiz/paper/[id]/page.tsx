@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/shell/intent-link";
 import { notFound, redirect } from "next/navigation";
 import { PaperAnalysis } from "@/components/quiz/paper-analysis";
 import { PaperRunner } from "@/components/quiz/paper-runner";
@@ -45,7 +45,7 @@ export default async function PaperPage({ params }: Props) {
       <header className="page-header">
         <h1>Mock paper: analysis</h1>
         <p className="muted">
-          <Link href="/app/quiz/paper">Sit another paper</Link> · <Link href="/app/quiz">Back to the quiz</Link>
+          <IntentLink href="/app/quiz/paper">Sit another paper</IntentLink> · <IntentLink href="/app/quiz">Back to the quiz</IntentLink>
         </p>
       </header>
       <PaperAnalysis analysis={analysis} timeZone={settingsOrDefaults(settings).timeZone} />
