@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerByApi, signInByForm, uniqueEmail } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 import { watchPageHealth } from "./page-health";
 
 async function visit(page: Page, path: string, ready: (page: Page) => Promise<void>) {
@@ -11,7 +11,7 @@ async function visit(page: Page, path: string, ready: (page: Page) => Promise<vo
 }
 
 // The browser where aspirants are, the server wherever it runs (UTC here): dates rendered on both must agree.
-test.use({ timezoneId: "Asia/Kolkata", locale: "en-IN" });
+test.use({ timezoneId: STUDY_TIME_ZONE, locale: "en-IN" });
 
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
@@ -31,7 +31,7 @@ test("every page, signed out and signed in, loads without a console error or a f
   await signInByForm(page, email);
   const examDate = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   await page.request.put("/api/settings", {
-    data: { examDate, examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate, examName: "CSE Prelims", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
   // Quizzes are answered only after Start.
@@ -60,7 +60,7 @@ test("a quiz in progress hydrates without error when the device clock differs fr
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
   expect((await page.request.post(`/api/quiz/${quiz.id}/start`)).ok()).toBe(true);

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+import { registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 
 test("a full daily quiz: answer, skip, resume after a reload, finish, results with explanations", async ({ page }, testInfo) => {
   const email = uniqueEmail("quiz");
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
 
   await page.goto("/app/quiz");

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 import { wrongOptionOf } from "./quiz-keys";
 
 // playwright.config.ts serves this database; the README's own command makes an editor in it.
@@ -28,7 +28,7 @@ async function signedInEditor(page: Page) {
 
 async function useSmallDailyQuiz(request: APIRequestContext) {
   const response = await request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   expect(response.status()).toBe(200);
 }

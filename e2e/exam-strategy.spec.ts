@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 
 /** The screen around `part` (not the whole long page) at both widths, for a page whose full length says little. */
 async function screenAroundAtWidths(page: Page, testInfo: TestInfo, name: string, part: Locator) {
@@ -25,7 +25,7 @@ test("a daily quiz answered with confidences and statement verdicts, then the wh
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 10, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 10, desiredRetention: 0.9 },
   });
 
   await page.goto("/app/quiz");

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+import { registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 
 test("a full flashcard session by keyboard: flip, rate, undo, done for today", async ({ page }, testInfo) => {
   const email = uniqueEmail("cards");
   await registerByApi(page, email);
   await signInByForm(page, email);
   const settings = await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 3, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 3, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(settings.ok()).toBe(true);
 
@@ -53,7 +53,7 @@ test("a card rated Again comes back in the same session when its step is due, wi
   await registerByApi(page, email);
   await signInByForm(page, email);
   const settings = await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 2, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 2, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(settings.ok()).toBe(true);
 

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { registerByApi, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 
 async function newLearner(page: Page, settings: { newCardsPerDay: number; dailyQuizSize: number }) {
   const email = uniqueEmail("focus");
   await registerByApi(page, email);
   await signInByForm(page, email);
-  const response = await page.request.put("/api/settings", { data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", desiredRetention: 0.9, ...settings } });
+  const response = await page.request.put("/api/settings", { data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, desiredRetention: 0.9, ...settings } });
   expect(response.ok()).toBe(true);
   return email;
 }

@@ -3,6 +3,27 @@ import type { Page, TestInfo } from "@playwright/test";
 
 export const PASSWORD = "study-hard-2027";
 
+/**
+ * The learners' time zone in this run: Asia/Kolkata, the aspirants' own, unless the day there ends
+ * within a few hours; then another zone whose day is well under way. The suite runs on the real clock,
+ * and what it checks about "today" (a learning step that comes back in the session, reviews counted
+ * today, the exam countdown) holds only if the learner's day does not end while it runs: in a CI run
+ * just before midnight in Kolkata, Hard on a new card fell due after midnight, the next day, and left the session.
+ */
+export const STUDY_TIME_ZONE = studyTimeZone(new Date());
+
+export function studyTimeZone(now: Date): string {
+  const candidates = ["Asia/Kolkata", "America/New_York", "Europe/London"];
+  const hourIn = (timeZone: string) => Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
+  return candidates.find((timeZone) => hourIn(timeZone) >= 3 && hourIn(timeZone) < 21) ?? "Asia/Kolkata";
+}
+
+/** The calendar day `offsetDays` from today in the learners' zone, as YYYY-MM-DD. */
+export function dayInStudyZone(offsetDays: number): string {
+  const then = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: STUDY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(then);
+}
+
 export function uniqueEmail(prefix = "aspirant"): string {
   return `${prefix}-${randomBytes(5).toString("hex")}@example.in`;
 }

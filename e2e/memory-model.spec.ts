@@ -3,7 +3,7 @@ import { seededRandom } from "@/lib/content/generate/random";
 import { createDb } from "@/lib/db/client";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
-import { registerByApi, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 
 /** Gives the account a half-year review history on the real bank, as if it had been studying (the server's own database). */
 async function giveReviewHistory(email: string) {
@@ -49,7 +49,7 @@ test("fit from Settings: the evaluation side by side and the retention curve", a
   await signInByForm(page, email);
   const examDate = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
   const saved = await page.request.put("/api/settings", {
-    data: { examDate, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(saved.ok()).toBe(true);
 

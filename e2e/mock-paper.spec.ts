@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerByApi, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 import { keyOf, wrongOptionOf } from "./quiz-keys";
 
 type Question = { id: string; prompt: string; options: { id: string; text: string }[] };
@@ -24,7 +24,7 @@ test("a mock paper of 20 questions: started, reloaded midway (answers, marks and
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: "2027-05-24", examName: "CSE Prelims 2027", timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: "2027-05-24", examName: "CSE Prelims 2027", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
 
   await page.goto("/app/quiz");

@@ -4,7 +4,7 @@ import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { DEFAULT_POLICY } from "@/lib/practice/policy";
 import { replayMismatches } from "@/lib/reliability/replay";
 import { rollupMismatches } from "@/lib/reliability/rollups";
-import { registerByApi, signInByForm, uniqueEmail, WIDTHS } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail, WIDTHS } from "./helpers";
 
 /** The offline states at desktop and phone width, kept in docs/screenshots for review. */
 async function screenshots(page: Page, name: string) {
@@ -23,7 +23,7 @@ test("flashcards offline: rate 10, undo one, reload offline, back online, and th
   await registerByApi(page, email);
   await signInByForm(page, email);
   const settings = await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 12, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 12, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(settings.ok()).toBe(true);
 
@@ -90,7 +90,7 @@ test("two phones rate the same cards offline; after both sync, each card holds b
   await registerByApi(pages[0]!, email);
   for (const page of pages) await signInByForm(page, email);
   const settings = await pages[0]!.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 3, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 3, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(settings.ok()).toBe(true);
 
@@ -171,7 +171,7 @@ async function deviceCopy(page: Page, userId: string) {
 
 async function settle(page: Page, newCardsPerDay: number) {
   const settings = await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay, dailyQuizSize: 15, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay, dailyQuizSize: 15, desiredRetention: 0.9 },
   });
   expect(settings.ok()).toBe(true);
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerByApi, signInByForm, uniqueEmail } from "./helpers";
+import { registerByApi, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const SMALL_PHONE = { width: 360, height: 640 };
@@ -9,7 +9,7 @@ async function newLearner(page: Page, newCardsPerDay: number) {
   await registerByApi(page, email);
   await signInByForm(page, email);
   const response = await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   expect(response.ok()).toBe(true);
 }
@@ -62,7 +62,7 @@ test("phone: a compact navigation bar, and no page wider than a 360 px screen", 
   }
   const examDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
   await page.request.put("/api/settings", {
-    data: { examDate, examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 5, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate, examName: "CSE Prelims", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 5, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   const quiz = await (await page.request.get("/api/quiz/daily")).json();
   // Quizzes are answered only after Start.

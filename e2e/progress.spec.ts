@@ -1,18 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
-
-function dayInKolkata(offsetDays: number): string {
-  const now = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+import { dayInStudyZone, registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 
 test("after reviews and a quiz, Progress shows them, with the exam countdown", async ({ page }, testInfo) => {
   const email = uniqueEmail("progress");
   await registerByApi(page, email);
   await signInByForm(page, email);
-  const examDate = dayInKolkata(45);
+  const examDate = dayInStudyZone(45);
   await page.request.put("/api/settings", {
-    data: { examDate, examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate, examName: "CSE Prelims", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 4, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
 
   // A session of four reviews through the API, as the review page sends them.
@@ -54,7 +49,7 @@ test("on day one Progress does not judge the pace, and explains a plan below the
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: dayInKolkata(120), examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
+    data: { examDate: dayInStudyZone(120), examName: "CSE Prelims", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 5, desiredRetention: 0.9 },
   });
   // A first session: twenty new cards, each rated once.
   const { cards } = await (await page.request.get("/api/reviews/queue?limit=20")).json();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+import { registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 import { keyOf, wrongOptionOf } from "./quiz-keys";
 
 type Question = { id: string; topic: string; prompt: string; options: { id: string; text: string }[] };
@@ -9,7 +9,7 @@ test("results: score in view after Finish, numbered questions marked right and w
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 20, dailyQuizSize: 6, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 20, dailyQuizSize: 6, desiredRetention: 0.9 },
   });
   const quiz = (await (await page.request.get("/api/quiz/daily")).json()) as { id: string; questions: Question[] };
   expect(quiz.questions).toHaveLength(6);

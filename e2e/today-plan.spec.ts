@@ -1,18 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { registerByApi, screenshotAtWidths, signInByForm, uniqueEmail } from "./helpers";
+import { dayInStudyZone, registerByApi, screenshotAtWidths, signInByForm, STUDY_TIME_ZONE, uniqueEmail } from "./helpers";
 import { keyOf, wrongOptionOf } from "./quiz-keys";
-
-function dayInKolkata(offsetDays: number): string {
-  const now = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 test("Today is the day's plan: flashcards, then the quiz with its size and minutes, then weak topics, and the exam plan", async ({ page }, testInfo) => {
   const email = uniqueEmail("today");
   await registerByApi(page, email);
   await signInByForm(page, email);
   await page.request.put("/api/settings", {
-    data: { examDate: null, examName: null, timeZone: "Asia/Kolkata", newCardsPerDay: 10, dailyQuizSize: 10, desiredRetention: 0.9 },
+    data: { examDate: null, examName: null, timeZone: STUDY_TIME_ZONE, newCardsPerDay: 10, dailyQuizSize: 10, desiredRetention: 0.9 },
   });
 
   await page.goto("/app/today");
@@ -46,7 +41,7 @@ test("Today is the day's plan: flashcards, then the quiz with its size and minut
 
   // With an exam date, the plan for the day from readiness.
   await page.request.put("/api/settings", {
-    data: { examDate: dayInKolkata(60), examName: "CSE Prelims", timeZone: "Asia/Kolkata", newCardsPerDay: 40, dailyQuizSize: 10, desiredRetention: 0.9 },
+    data: { examDate: dayInStudyZone(60), examName: "CSE Prelims", timeZone: STUDY_TIME_ZONE, newCardsPerDay: 40, dailyQuizSize: 10, desiredRetention: 0.9 },
   });
   await page.reload();
   const examPlan = page.getByRole("region", { name: /Plan for CSE Prelims/ });
