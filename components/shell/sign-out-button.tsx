@@ -1,9 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "@/lib/client/api";
-import { offlineReviews } from "@/lib/client/offline-reviews";
-import { forgetSignedInPages } from "@/lib/client/signed-in-pages";
+
+/**
+ * What signing out needs (the device's IndexedDB copy through idb, the API client, the service worker's
+ * page caches), loaded when the button is pressed: the button is in the shell of every signed-in page,
+ * and loaded with it, these modules were evaluated on every page's first load on a phone.
+ */
+function signOutModules() {
+  return Promise.all([import("@/lib/client/api"), import("@/lib/client/offline-reviews"), import("@/lib/client/signed-in-pages")]);
+}
 
 /**
  * Signs this device out. Ratings made offline are sent first; any the server could not take yet stay on
@@ -20,6 +26,7 @@ export function SignOutButton({ userId }: { userId: string }) {
     setFailed(false);
     setPending(true);
     try {
+      const [{ signOut }, { offlineReviews }, { forgetSignedInPages }] = await signOutModules();
       const device = offlineReviews(userId);
       // A browser without IndexedDB (some private modes) has nothing waiting, and must still sign out.
       const left = await device.syncPendingRatings().catch(() => 0);
