@@ -21,7 +21,7 @@ export function InstallAppSection() {
   }, []);
 
   return (
-    <section id="install" className="card" aria-labelledby="install-title">
+    <section id="install" className="card render-when-near" aria-labelledby="install-title">
       <h2 id="install-title">Smriti on your phone</h2>
       {context === "standalone" ? (
         <p>You are using the installed app. Flashcards work offline here: your ratings wait on this phone and are sent when the connection returns.</p>

@@ -31,7 +31,7 @@ export function SignOutEverywhereSection() {
   }
 
   return (
-    <section id="sessions" className="card" aria-labelledby="sessions-title">
+    <section id="sessions" className="card render-when-near" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Signed-in devices</h2>
       <p>
         Signed in on a shared computer, or lost a phone? Sign out everywhere ends every session of your account at once, this one
@@ -71,7 +71,7 @@ export function DeleteAccountSection({ userId }: { userId: string }) {
   }
 
   return (
-    <section id="delete-account" className="card danger-zone" aria-labelledby="delete-account-title">
+    <section id="delete-account" className="card danger-zone render-when-near" aria-labelledby="delete-account-title">
       <h2 id="delete-account-title">Delete your account</h2>
       <p>
         This deletes your account and everything in it for good: settings, flashcard progress, review log, quizzes and your reports

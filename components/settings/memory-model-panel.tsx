@@ -96,7 +96,7 @@ export function MemoryModelPanel() {
   }
 
   return (
-    <section id="memory-model" className="card memory-model" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
+    <section id="memory-model" className="card memory-model render-when-near" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
       <h2 id="memory-model-title">Your memory model</h2>
       <p className="muted">
         Smriti schedules reviews with FSRS. Its default parameters describe an average learner; fitted to your own flashcard ratings and quiz

@@ -25,11 +25,11 @@ export default async function SettingsPage() {
       </header>
       <SettingsForm initial={settings} />
       <MemoryModelPanel />
-      <section id="password" className="card" aria-labelledby="password-title">
+      <section id="password" className="card render-when-near" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
         <PasswordChangeForm />
       </section>
-      <section id="export" className="card" aria-labelledby="export-title">
+      <section id="export" className="card render-when-near" aria-labelledby="export-title">
         <h2 id="export-title">Your data</h2>
         <ul className="download-list">
           <li>
