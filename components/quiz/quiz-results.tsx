@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ReportProblem } from "@/components/reports/report-problem";
+import { ReportProblem, type MyReport } from "@/components/reports/report-problem";
 import { SourceList } from "@/components/sources/source-list";
 import { topicLeaf } from "@/lib/content/topic-path";
 import { scoreByTopic } from "@/lib/quiz/breakdown";
@@ -40,7 +40,16 @@ const OUTCOME_TEXT: Record<Outcome, { glyph: string; text: string }> = {
  * the key marked in colour and in words, the explanation and sources; filtered to the wrong or skipped
  * ones on request. Right after Finish (focusOnMount) the score is brought into view and focused.
  */
-export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; focusOnMount?: boolean }) {
+export function QuizResults({
+  quiz,
+  focusOnMount = false,
+  reports,
+}: {
+  quiz: QuizView;
+  focusOnMount?: boolean;
+  /** The learner's reports by item, when the server read them with the page (else each question's button asks after it loads). */
+  reports?: Record<string, MyReport>;
+}) {
   const [filter, setFilter] = useState<Filter>("all");
   const summary = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -90,7 +99,7 @@ export function QuizResults({ quiz, focusOnMount = false }: { quiz: QuizView; fo
       </p>
       <ol className="results-list">
         {shown.map(({ question, number, outcome }) => (
-          <ResultItem key={question.id} question={question} number={number} total={numbered.length} outcome={outcome} />
+          <ResultItem key={question.id} question={question} number={number} total={numbered.length} outcome={outcome} reports={reports} />
         ))}
       </ol>
     </div>
@@ -131,7 +140,7 @@ function WhatIfSection({ quiz, whatIf }: { quiz: QuizView; whatIf: WhatIf }) {
   );
 }
 
-function ResultItem({ question, number, total, outcome }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome }) {
+function ResultItem({ question, number, total, outcome, reports }: { question: QuizQuestionView; number: number; total: number; outcome: Outcome; reports?: Record<string, MyReport> }) {
   const result = question.result;
   return (
     <li id={`question-${number}`} className={`card result-item result-item-${outcome} render-when-near`}>
@@ -166,7 +175,7 @@ function ResultItem({ question, number, total, outcome }: { question: QuizQuesti
       {result?.confidence && <p className="confidence-said muted">You said: {CONFIDENCE_LABELS[result.confidence]}.</p>}
       {result && <p className="explanation">{result.explanation}</p>}
       {result && <SourceList sources={result.sources} />}
-      {result && <ReportProblem itemId={result.itemId} about={`question ${number}`} />}
+      {result && <ReportProblem itemId={result.itemId} about={`question ${number}`} initialReport={reports ? (reports[result.itemId] ?? null) : undefined} />}
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { api, ApiError } from "@/lib/client/api";
 import { MAX_COMMENT_LENGTH, REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason, type ReportStatus } from "@/lib/reports/reasons";
 import "./reports.css";
 
-type MyReport = { id: string; itemId: string; reason: ReportReason; comment: string | null; status: ReportStatus; reply: string | null };
+export type MyReport = { id: string; itemId: string; reason: ReportReason; comment: string | null; status: ReportStatus; reply: string | null };
 
 // The user's reports, fetched once for every item on the page (GET /api/reports) and kept for a minute.
 const FRESH_MS = 60_000;
@@ -42,8 +42,18 @@ function outcome(report: MyReport): string {
  * "Report a problem" for one bank item (a quiz question once answered, a flashcard once revealed, a
  * Library fact's card): a dialog with the reason and an optional comment, then what became of the report.
  */
-export function ReportProblem({ itemId, about }: { itemId: string; /** For screen readers where several items share a page: "for: …". */ about?: string }) {
-  const [report, setReport] = useState<MyReport | null>(null);
+export function ReportProblem({
+  itemId,
+  about,
+  initialReport,
+}: {
+  itemId: string;
+  /** For screen readers where several items share a page: "for: …". */
+  about?: string;
+  /** The learner's report of this item as the server read it with the page (null: none). Given, the page does not ask for the reports after it loads. */
+  initialReport?: MyReport | null;
+}) {
+  const [report, setReport] = useState<MyReport | null>(initialReport ?? null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [comment, setComment] = useState("");
@@ -55,6 +65,7 @@ export function ReportProblem({ itemId, about }: { itemId: string; /** For scree
   const id = useId();
 
   useEffect(() => {
+    if (initialReport !== undefined) return;
     let live = true;
     void myReports().then((reports) => {
       if (live) setReport(reports.get(itemId) ?? null);
@@ -62,7 +73,7 @@ export function ReportProblem({ itemId, about }: { itemId: string; /** For scree
     return () => {
       live = false;
     };
-  }, [itemId]);
+  }, [itemId, initialReport]);
 
   useEffect(() => {
     if (open && dialog.current && !dialog.current.open) dialog.current.showModal();

@@ -103,6 +103,11 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
     .map((row) => ({ ...row, reason: row.reason as ReportReason, status: row.status as ReportStatus }));
 }
 
+/** The same, by item: what a page that shows many items' "Report a problem" passes to each. */
+export async function myReportsByItem(db: Db, userId: string): Promise<Map<string, Pick<MyReport, "id" | "itemId" | "reason" | "comment" | "status" | "reply">>> {
+  return new Map((await myReports(db, userId)).map(({ id, itemId, reason, comment, status, reply }) => [itemId, { id, itemId, reason, comment, status, reply }]));
+}
+
 export type DecisionResult = { itemId: string; reports: number; withheld: boolean };
 
 /**

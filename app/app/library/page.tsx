@@ -8,6 +8,9 @@ import { monthYear } from "@/lib/content/generate/wording";
 import { libraryOf, libraryView, type LibraryQuery } from "@/lib/content/library";
 import { libraryQuerySchema } from "@/lib/validation/library";
 import { reportableItemOfFact } from "@/lib/reports/fact-items";
+import { myReportsByItem } from "@/lib/reports/reports";
+import { getSessionUserId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Library" };
 
@@ -34,6 +37,9 @@ export default async function LibraryPage({ searchParams }: Props) {
   const view = libraryView(libraryOf(bank, path.resolve("content")), query);
   const filtered = Boolean(query.q || query.topic);
   const reportable = reportableItemOfFact(bank);
+  // The learner's reports come with the page, not fetched by each fact's button after it loads. (The layout has checked the session.)
+  const userId = await getSessionUserId();
+  const reports = userId ? await myReportsByItem(getDb(), userId) : new Map();
   return (
     <div className="stack">
       <header className="page-header">
@@ -121,8 +127,9 @@ export default async function LibraryPage({ searchParams }: Props) {
         </details>
       )}
 
-      {view.groups.map(({ topic, facts, continued }) => (
-        <section key={topic} className="card" aria-label={topic}>
+      {/* Groups after the first are below a phone's first screen: laid out and painted as they near it. */}
+      {view.groups.map(({ topic, facts, continued }, index) => (
+        <section key={topic} className={index === 0 ? "card" : "card render-when-near"} aria-label={topic}>
           <h2>
             {topic}
             {continued && <span className="muted"> (continued)</span>}
@@ -153,7 +160,7 @@ export default async function LibraryPage({ searchParams }: Props) {
                     <QuoteInContextView key={`${source.doc}-${source.locator}-${source.quote}`} source={source} />
                   ))}
                 </details>
-                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} about={fact.statement} />}
+                {reportable.has(fact.id) && <ReportProblem itemId={reportable.get(fact.id)!} about={fact.statement} initialReport={reports.get(reportable.get(fact.id)!) ?? null} />}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { settingsOrDefaults } from "@/lib/defaults";
 import { NotFoundError } from "@/lib/errors";
 import { analyseQuiz, quizView } from "@/lib/practice/quiz";
+import { myReportsByItem } from "@/lib/reports/reports";
 import { quizParamsSchema } from "@/lib/validation/practice";
 
 export const metadata: Metadata = { title: "Mock paper" };
@@ -39,7 +40,11 @@ export default async function PaperPage({ params }: Props) {
       </div>
     );
   }
-  const [analysis, settings] = await Promise.all([analyseQuiz(db, userId, id, now), db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } })]);
+  const [analysis, settings, reports] = await Promise.all([
+    analyseQuiz(db, userId, id, now),
+    db.userSettings.findUnique({ where: { userId }, select: { timeZone: true } }),
+    myReportsByItem(db, userId),
+  ]);
   return (
     <div className="stack">
       <header className="page-header">
@@ -51,7 +56,7 @@ export default async function PaperPage({ params }: Props) {
       <PaperAnalysis analysis={analysis} timeZone={settingsOrDefaults(settings).timeZone} />
       <section aria-labelledby="answers-title" className="stack">
         <h2 id="answers-title">Every question, with its answer</h2>
-        <QuizResults quiz={paper} />
+        <QuizResults quiz={paper} reports={Object.fromEntries(reports)} />
       </section>
     </div>
   );
