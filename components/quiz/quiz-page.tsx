@@ -3,6 +3,7 @@
 import { IntentLink } from "@/components/shell/intent-link";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import type { MyReport } from "@/components/reports/report-problem";
 import { QuizResults } from "./quiz-results";
 import { QuizRunner, type QuizView } from "./quiz-runner";
 import { TopicOptions } from "@/components/shell/topic-options";
@@ -35,6 +36,7 @@ export function QuizPage({
   dailyError,
   practice: initialPractice,
   startMisjudged = false,
+  finishedReports,
 }: {
   topics: string[];
   initialTopic: string | null;
@@ -43,6 +45,8 @@ export function QuizPage({
   practice: QuizView | null;
   /** Start a quiz on the misjudged facts at once (the one click from the Strategy page). */
   startMisjudged?: boolean;
+  /** The learner's reports by item, read with the page when today's quiz was already finished: its results then ask for none after load. */
+  finishedReports?: Record<string, MyReport>;
 }) {
   const [daily, setDaily] = useState<QuizView | null>(initialDaily);
   const [practice, setPractice] = useState<QuizView | null>(initialPractice);
@@ -160,7 +164,7 @@ export function QuizPage({
               </IntentLink>
             </p>
           ) : quiz.finishedAt ? (
-            <QuizResults quiz={quiz} focusOnMount={justFinished} />
+            <QuizResults quiz={quiz} focusOnMount={justFinished} reports={quiz.id === initialDaily?.id && initialDaily.finishedAt ? finishedReports : undefined} />
           ) : (
             <QuizRunner
               key={quiz.id}

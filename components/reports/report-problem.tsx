@@ -65,7 +65,8 @@ export function ReportProblem({
   const id = useId();
 
   useEffect(() => {
-    if (initialReport !== undefined) return;
+    // The page's copy is current until a report is sent from it (which fills the shared cache above).
+    if (initialReport !== undefined && mine === null) return;
     let live = true;
     void myReports().then((reports) => {
       if (live) setReport(reports.get(itemId) ?? null);

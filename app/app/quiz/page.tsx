@@ -7,6 +7,7 @@ import { loadBank } from "@/lib/content/bank";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { dailyQuiz, unfinishedPracticeQuiz, type QuizView } from "@/lib/practice/quiz";
+import { myReportsByItem } from "@/lib/reports/reports";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -33,6 +34,8 @@ export default async function QuizRoute({ searchParams }: Props) {
       dailyError = error.message;
     }
   }
+  // Today's quiz already finished opens on its results: the learner's reports come with the page.
+  const finishedReports = daily?.finishedAt ? Object.fromEntries(await myReportsByItem(getDb(), userId)) : undefined;
   return (
     <div className="stack">
       <header className="page-header">
@@ -42,7 +45,7 @@ export default async function QuizRoute({ searchParams }: Props) {
           gives 72 seconds a question, from when you press Start.
         </p>
       </header>
-      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} practice={practice} startMisjudged={search.mode === "misjudged"} />
+      <QuizPage topics={topics} initialTopic={initialTopic} daily={daily} dailyError={dailyError} practice={practice} startMisjudged={search.mode === "misjudged"} finishedReports={finishedReports} />
     </div>
   );
 }
