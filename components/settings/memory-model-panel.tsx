@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { LineChartSvg, niceTicks, type ChartMarker } from "@/components/progress/svg-chart";
 import { api, ApiError } from "@/lib/client/api";
 import type { JobView } from "@/lib/jobs/jobs";
@@ -20,7 +20,8 @@ const POLL_MS = 1_000;
  * Settings' "Your memory model": fit FSRS to the learner's own reviews, the evaluation of the defaults and
  * the fitted parameters side by side, and the retention curve (GET /api/memory-model) with the current
  * choice and the lowest retention that keeps the exam-day target. Loaded after the page, so Settings opens
- * at once. After a fit, "Reschedule my cards" recomputes every card from its reviews with the parameters
+ * at once, and only when the panel nears the screen: on a phone it is two screens down, and its answer's
+ * render was a 190 ms task (4x CPU) in the middle of the page's load. After a fit, "Reschedule my cards" recomputes every card from its reviews with the parameters
  * in use, as Anki offers after optimising. Both are background jobs: the POST answers 202 with the job,
  * which this panel polls (GET /api/jobs/<id>), showing its progress, until it is done; a page opened
  * while one runs follows it too.
@@ -47,8 +48,24 @@ export function MemoryModelPanel() {
     [],
   );
 
+  const section = useRef<HTMLElement>(null);
   useEffect(() => {
-    void load();
+    const element = section.current;
+    if (!element || typeof IntersectionObserver === "undefined") {
+      void load();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        void load();
+      },
+      // A screen ahead, so that it is usually in hand by the time it is scrolled to.
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
   }, [load]);
 
   // While a job is queued or running, ask after it every second; when it ends, say how and reload the model.
@@ -96,7 +113,7 @@ export function MemoryModelPanel() {
   }
 
   return (
-    <section id="memory-model" className="card memory-model render-when-near" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
+    <section ref={section} id="memory-model" className="card memory-model render-when-near" aria-labelledby="memory-model-title" aria-busy={view === null && !loadError}>
       <h2 id="memory-model-title">Your memory model</h2>
       <p className="muted">
         Smriti schedules reviews with FSRS. Its default parameters describe an average learner; fitted to your own flashcard ratings and quiz
