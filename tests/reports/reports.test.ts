@@ -9,7 +9,7 @@ import { dailyQuiz, startPracticeQuiz } from "@/lib/practice/quiz";
 import { reviewQueue } from "@/lib/practice/queue";
 import { todaySummary } from "@/lib/today/summary";
 import { editorQueue } from "@/lib/reports/editor-queue";
-import { decideItem, myReports, reportItem } from "@/lib/reports/reports";
+import { decideItem, myReports, myReportsByItem, reportItem } from "@/lib/reports/reports";
 import { isWithheld } from "@/lib/reports/withheld";
 import { reportSchema } from "@/lib/reports/requests";
 import { createItems, createUser } from "../helpers/factories";
@@ -83,6 +83,8 @@ describeEachDatabase("reports and editors", (provider) => {
     const third = await reportItem(database.db, learner.id, "mcq:r1", { reason: "outdated" }, LATER);
     expect(third.id).not.toBe(first.id);
     expect((await myReports(database.db, learner.id))[0]).toMatchObject({ id: third.id, status: "open" });
+    // What a page passes to its items' buttons: the latest report per item, nothing else of it.
+    expect(await myReportsByItem(database.db, learner.id)).toEqual(new Map([["mcq:r1", { id: third.id, itemId: "mcq:r1", reason: "outdated", comment: null, status: "open", reply: null }]]));
   });
 
   it("withholds an item with three learners' wrong-answer reports from queues and quizzes, keeping their cards, until an editor decides", async () => {
