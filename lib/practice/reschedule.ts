@@ -83,8 +83,8 @@ export function startRescheduleCards(
  * derived columns (the state after it and the snapshot before it) are rewritten to match, so that undo
  * and later replays start from the rescheduled states.
  *
- * The replayer reads and replays the cards a batch at a time; this process writes each batch in one
- * transaction, each card only over the version it was replayed from: a card rated meanwhile is read and
+ * The replayer reads and replays the cards a batch at a time; this process writes each batch, a few cards
+ * a transaction, each card only over the version it was replayed from: a card rated meanwhile is read and
  * replayed again here, with the new rating in its log, so the rating is never lost. The writes stay in
  * this process on purpose: SQLite has one write lock, and a process at nice 19 that the kernel leaves
  * descheduled while holding it would hold up every other writer. Idempotent: a second run changes nothing.
@@ -177,20 +177,29 @@ async function replayCards(db: Db, userId: string, cardIds: readonly string[], p
 }
 
 /**
- * Writes the changed cards of a batch and their log rows in one transaction, each card over the version
- * replayed and its log rows only with it; gives the cards rated since (stale). Through the hot paths'
- * statements (lib/db/hot-sql), prepared once: on SQLite the transaction runs synchronously, a statement
- * per row at a few microseconds each, and never holds the write lock across an `await`. A batch through
- * Prisma's raw UPDATE ... FROM (VALUES ...) was compiled and prepared anew each time, and cost the server's
- * thread more than the writes themselves (docs/performance.md, issue 17's fourth pass).
+ * Cards written per transaction: a card brings its ~17 log rows, so a few hundred statements at most, a
+ * few milliseconds of the server's thread, after which other users' requests get a turn. A batch of 50
+ * cards in one synchronous transaction (~900 statements) held a one-connection user's next review
+ * behind it (docs/performance.md, issue 17's fourth pass: p95 4.9 times higher at one connection).
+ */
+const CARDS_PER_WRITE = 5;
+
+/**
+ * Writes the changed cards of a batch and their log rows, a few cards a transaction with a turn of the
+ * event loop between, each card over the version replayed and its log rows only with it; gives the cards
+ * rated since (stale). Through the hot paths' statements (lib/db/hot-sql), prepared once: on SQLite each
+ * transaction runs synchronously, a statement per row at a few microseconds each, and never holds the
+ * write lock across an `await`. A batch through Prisma's raw UPDATE ... FROM (VALUES ...) was compiled and
+ * prepared anew each time, and cost the server's thread more than the writes themselves.
  */
 async function writeReplayed(db: Db, replayed: readonly ReplayedCard[]): Promise<{ stale: string[]; changed: number; moved: number }> {
   const toWrite = replayed.filter((card) => card.changed);
   const stale = new Set<string>();
-  if (toWrite.length > 0) {
-    const hot = hotSqlOf(db);
+  const hot = hotSqlOf(db);
+  for (let start = 0; start < toWrite.length; start += CARDS_PER_WRITE) {
+    if (start > 0) await nextTurn();
     await hot.transaction(
-      toWrite.flatMap((card): HotWrite[] => [
+      toWrite.slice(start, start + CARDS_PER_WRITE).flatMap((card): HotWrite[] => [
         {
           query: updateCard(hot, { ...card.after, id: card.id, version: card.version, newVersion: card.version + 1 }),
           // Rated since it was read: its log has a rating this replay did not see.
