@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/memory-model.ts [--quick] [--variants default] [--pairs <n>] [--connections 20,1]` (also
+ * `npx tsx bench/memory-model.ts [--quick] [--variants default|nice,default] [--jobs fit] [--pairs <n>] [--connections 20,1]` (also
  * part of `npm run bench`): does a heavy user's background job (fitting their memory model, or "reschedule
  * my cards", over 100,000 reviews) slow other users down?
  *
@@ -9,10 +9,12 @@
  * p-value and a bootstrap interval. The server's longest event-loop stall during each side comes from a
  * probe preloaded into it (bench/event-loop-probe.mjs). Once per way of running the fit's process
  * (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: lib/memory-model/workers.ts), each on a server
- * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit.
+ * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit
+ * (`--variants nice,default`: nice 19's and the default's (SCHED_IDLE), in that order; `--jobs fit`: no reschedule).
  * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
  * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
- * Figures only.
+ * `--profile <dir>` profiles the server's thread and says what it did during each job and in its long
+ * stalls (bench/stalls.ts). Figures only.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -31,22 +33,26 @@ import { replayInChildProcess } from "@/lib/practice/reschedule-process";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
 import { load, reviewRequests, type LoadResult } from "./load";
 import { BENCH_PASSWORD, seedLargeDatabase } from "./seed-large";
-import { benchPort, signIn, startNext } from "./server";
+import { benchPort, signIn, startNext, stopWritingProfile } from "./server";
+import { busySamples, stallReport, type CpuProfile } from "./stalls";
 import { effectOf, longestDelay, medianP95s, windowsOf, type Effect, type Sample, type Stretch } from "./windows";
 
 /** A way of running the fit's process: the server's environment for it. */
 export type FitVariant = { name: string; env: Record<string, string> };
 
 export const DEFAULT_VARIANT: FitVariant = {
-  name: "nice 19, log in pages of 2,000, 1 rayon thread (default)",
-  env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
+  name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread (default)",
+  env: { FIT_CPU_POLICY: "idle", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
 };
+
+/** The default until the fourth pass: nice 19 without SCHED_IDLE. */
+export const NICE_VARIANT: FitVariant = { name: "nice 19, log in pages of 2,000, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } };
 
 /** The first pass's (nice 19, one query for the whole log, one rayon thread), one change at a time; the default last. */
 export const FIT_VARIANTS: readonly FitVariant[] = [
   { name: "nice 19, log in one query, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "1" } },
   { name: "nice 19, log in one query, 2 rayon threads", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "2" } },
-  { name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread", env: { FIT_CPU_POLICY: "idle", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } },
+  NICE_VARIANT,
   DEFAULT_VARIANT,
 ];
 
@@ -78,14 +84,23 @@ export type MemoryFitBench = {
   rows: LoadResult[];
   effects: JobEffect[];
   rescheduleThread: RescheduleThreadRow[];
+  /** With `profileDir`: per variant, job and concurrency, what the server's thread did (bench/stalls.ts). */
+  stallReports: string[];
 };
 
 export type MemoryFitBenchOptions = {
   quick: boolean;
   variants?: readonly FitVariant[];
+  /** The jobs run beside the default variant's fit (the other variants run only the fit): both unless told. */
+  jobs?: readonly HeavyJob[];
   /** Pairs (a stretch without, then a job) per job and run. */
   pairs?: number;
   connections?: readonly number[];
+  /**
+   * Profiles each server's thread (V8's --cpu-prof) and keeps its profile and the probe's records here;
+   * the bench then says what the thread did during each job and in its long stalls (bench/stalls.ts).
+   */
+  profileDir?: string;
 };
 
 const USERS = 20;
@@ -97,6 +112,8 @@ const WINDOW_MS = 2_000;
 /** The stretch without a job lasts as long as that job's last run (the first: 15 s), within these bounds. */
 const QUIET_MS = { min: 8_000, max: 30_000 };
 const PROBE_PERIOD_MS = 250;
+/** With --profile, the probe's periods with a stall this long or longer are each shown with what ran in them. */
+const STALL_REPORTED_MS = 80;
 const PROBE = pathToFileURL(path.join(process.cwd(), "bench", "event-loop-probe.mjs")).href;
 
 export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promise<MemoryFitBench> {
@@ -130,11 +147,20 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
 
   const rows: LoadResult[] = [];
   const effects: JobEffect[] = [];
+  const stallReports: string[] = [];
   try {
     for (const variant of variants) {
-      const jobs: HeavyJob[] = variant === DEFAULT_VARIANT ? ["fit", "reschedule"] : ["fit"];
-      const probeLog = path.join(os.tmpdir(), `bench-event-loop-${process.pid}-${randomUUID()}.log`);
-      const server = await startNextWith(database.url, benchPort(5), { ...variant.env, BENCH_EVENT_LOOP_LOG: probeLog, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim() });
+      const jobs: readonly HeavyJob[] = variant === DEFAULT_VARIANT ? (options.jobs ?? ["fit", "reschedule"]) : ["fit"];
+      const profileDir = options.profileDir && path.join(options.profileDir, randomUUID());
+      if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+      const probeLog = path.join(profileDir ?? os.tmpdir(), `bench-event-loop-${process.pid}-${randomUUID()}.log`);
+      const server = await startNextWith(
+        database.url,
+        benchPort(5),
+        { ...variant.env, BENCH_EVENT_LOOP_LOG: probeLog, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim() },
+        profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=500"] : [],
+      );
+      const profiled: { job: HeavyJob; connections: number; stretches: Stretch[] }[] = [];
       try {
         const cookies: string[] = [];
         for (const user of seeded.users) cookies.push(await signIn(server.baseUrl, user.email, seeded.password));
@@ -188,6 +214,7 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
           const delays = readProbeLog(probeLog);
           for (const job of jobs) {
             const ofJob = stretches.filter((stretch) => stretch.job === job);
+            profiled.push({ job, connections, stretches: ofJob });
             const windows = windowsOf(samples, ofJob, WINDOW_MS);
             effects.push({
               job,
@@ -202,13 +229,17 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
             });
           }
         }
+        if (profileDir) {
+          await stopWritingProfile(server.pid, profileDir);
+          stallReports.push(...profileReports(profileDir, readProbeLog(probeLog), profiled, variant.name));
+        }
       } finally {
         await server.stop();
-        fs.rmSync(probeLog, { force: true });
+        if (!profileDir) fs.rmSync(probeLog, { force: true });
       }
     }
     const rescheduleThread = await benchRescheduleThread(db, target, swapParameters);
-    return { heavyUserReviews: history.logs.length, windowSeconds: WINDOW_MS / 1000, rows, effects, rescheduleThread };
+    return { heavyUserReviews: history.logs.length, windowSeconds: WINDOW_MS / 1000, rows, effects, rescheduleThread, stallReports };
   } finally {
     await db.$disconnect();
     await database.drop();
@@ -239,6 +270,23 @@ async function benchRescheduleThread(db: Db, target: DatabaseTarget, swapParamet
   return rows;
 }
 
+/** The server's main thread's profile (the busiest of its threads' and the launcher's) read against each job's stretches, which are kept beside it. */
+function profileReports(profileDir: string, probe: { atMs: number; delayMs: number }[], profiled: { job: HeavyJob; connections: number; stretches: Stretch[] }[], variant: string): string[] {
+  const epochOffsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
+  const profile = fs
+    .readdirSync(profileDir)
+    .filter((file) => file.endsWith(".cpuprofile"))
+    .map((file) => JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")) as CpuProfile)
+    .sort((a, b) => busySamples(b) - busySamples(a))[0];
+  fs.writeFileSync(path.join(profileDir, "stretches.json"), JSON.stringify({ epochOffsetMs, profiled }));
+  if (!profile) return [`${variant}: no profile was written in ${profileDir}`];
+  return profiled.map(
+    ({ job, connections, stretches }) =>
+      `${job}, ${connections} conns, ${variant} (profile and probe in ${profileDir}):\n` +
+      stallReport(profile, epochOffsetMs, stretches, probe, { periodMs: PROBE_PERIOD_MS, stallMs: STALL_REPORTED_MS }),
+  );
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The probe's records: the server's longest event-loop delay over each period, and when the period ended. */
@@ -255,11 +303,11 @@ function readProbeLog(file: string): { atMs: number; delayMs: number }[] {
 }
 
 /** The app as `npm start` serves it, with the variant's environment for the fit's process (read by the server when it forks a fit) and the probe's. */
-async function startNextWith(databaseUrl: string, port: number, env: Record<string, string>) {
+async function startNextWith(databaseUrl: string, port: number, env: Record<string, string>, nodeFlags: string[]) {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   try {
-    return await startNext(databaseUrl, port);
+    return await startNext(databaseUrl, port, undefined, undefined, "app", nodeFlags);
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
@@ -323,10 +371,16 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
   };
   const bench = await benchMemoryModelFit({
     quick: process.argv.includes("--quick"),
-    variants: valueOf("--variants") === "default" ? [DEFAULT_VARIANT] : FIT_VARIANTS,
+    variants: valueOf("--variants")
+      ?.split(",")
+      .map((name) => ({ default: DEFAULT_VARIANT, nice: NICE_VARIANT })[name] ?? FIT_VARIANTS)
+      .flat(),
+    jobs: valueOf("--jobs")?.split(",") as HeavyJob[] | undefined,
     pairs: valueOf("--pairs") ? Number(valueOf("--pairs")) : undefined,
     connections: valueOf("--connections")?.split(",").map(Number),
+    profileDir: valueOf("--profile"),
   });
   console.log(formatLoad(bench.rows));
   console.log(formatMemoryFitBench(bench));
+  if (bench.stallReports.length > 0) console.log(`\n${bench.stallReports.join("\n\n")}`);
 }

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { answerLoadOf, prepareCpuData, queueLoadOf, reviewLoadOf, untilIdle, USERS_PER_LOAD } from "./cpu";
 import { load, type NextRequest } from "./load";
-import { benchPort, signIn, startNext } from "./server";
+import { benchPort, signIn, startNext, stopWritingProfile } from "./server";
 
 type CallFrame = { functionName: string; url: string; lineNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
@@ -123,24 +123,6 @@ async function main() {
   console.log("\nTop functions by self time:\n| function | self ms | share |\n| --- | ---: | ---: |");
   for (const [name, ms] of [...analysed.functions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`| ${name} | ${ms.toFixed(0)} | ${share(ms)} |`);
   if (!keep) fs.rmSync(profileDir, { recursive: true, force: true });
-}
-
-/**
- * Ends the server process (the tsx launcher's child) alone, which writes its profile as it exits, and
- * waits for the file: a signal to the whole process group lets the launcher end it before it can.
- */
-async function stopWritingProfile(launcherPid: number, profileDir: string) {
-  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === launcherPid) process.kill(Number(entry), "SIGTERM");
-    } catch {
-      // exited meanwhile
-    }
-  }
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
-    if (fs.readdirSync(profileDir).some((file) => file.endsWith(".cpuprofile")) && !fs.existsSync(`/proc/${launcherPid}`)) return;
-  }
 }
 
 /** Self time per group and per function of the samples taken between fromUs and toUs. */

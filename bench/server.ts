@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
 export type RunningServer = {
@@ -121,4 +122,22 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const session = response.headers.getSetCookie().find((cookie) => cookie.includes("next-auth.session-token="));
   if (!session) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
   return session.split(";")[0]!;
+}
+
+/**
+ * Ends the server process (the tsx launcher's child) alone, which writes its profile as it exits, and
+ * waits for the file: a signal to the whole process group lets the launcher end it before it can.
+ */
+export async function stopWritingProfile(launcherPid: number, profileDir: string) {
+  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === launcherPid) process.kill(Number(entry), "SIGTERM");
+    } catch {
+      // exited meanwhile
+    }
+  }
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+    if (fs.readdirSync(profileDir).some((file) => file.endsWith(".cpuprofile")) && !fs.existsSync(`/proc/${launcherPid}`)) return;
+  }
 }

@@ -62,8 +62,12 @@ export type PreparedQuery<Row = unknown> = { readonly preparedText: string; read
 /** A statement: a Kysely query, one prepared once, or a Prisma.Sql fragment shared with Prisma's paths (lib/practice/due). */
 export type HotQuery<Row = unknown> = Compilable<Row> | PreparedQuery<Row> | Prisma.Sql;
 
-/** One write of a transaction, and the error to roll back with when it changes no row (a version check). */
-export type HotWrite = { query: HotQuery; orElse?: () => Error };
+/**
+ * One write of a transaction: the error to roll back with when it changes no row (a version check), or,
+ * for a transaction that goes on without such a row, `changed` told how many rows it changed and `skip`
+ * asked, when its turn comes, whether to leave it out (a write it depends on changed nothing).
+ */
+export type HotWrite = { query: HotQuery; orElse?: () => Error; changed?: (rows: number) => void; skip?: () => boolean };
 
 /** Where the hot SQL runs: the dialect to build for, reads, and all-or-nothing groups of writes. */
 export interface HotSql {
@@ -215,7 +219,7 @@ class SqliteHotSql implements HotSql {
   }
 
   async transaction(writes: readonly HotWrite[]): Promise<void> {
-    const compiled = writes.map((write) => ({ ...sqlOf("sqlite", write.query), orElse: write.orElse }));
+    const compiled = writes.map((write) => ({ ...write, ...sqlOf("sqlite", write.query) }));
     const begin = this.statement("BEGIN IMMEDIATE");
     const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
     for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
@@ -228,10 +232,12 @@ class SqliteHotSql implements HotSql {
       }
     }
     try {
-      for (const { text, values, orElse } of compiled) {
+      for (const { text, values, orElse, changed, skip } of compiled) {
+        if (skip?.()) continue;
         this.onQuery?.(text);
         const { changes } = this.statement(text).run(...values.map(sqliteValue));
         if (changes === 0 && orElse) throw orElse();
+        changed?.(changes);
       }
       this.onQuery?.("COMMIT");
       this.statement("COMMIT").run();
@@ -286,14 +292,16 @@ class PostgresHotSql implements HotSql {
   }
 
   async transaction(writes: readonly HotWrite[]): Promise<void> {
-    const configs = writes.map((write) => ({ config: this.config(write.query), orElse: write.orElse }));
+    const configs = writes.map((write) => ({ ...write, config: this.config(write.query) }));
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      for (const { config, orElse } of configs) {
+      for (const { config, orElse, changed, skip } of configs) {
+        if (skip?.()) continue;
         this.onQuery?.(config.text);
         const { rowCount } = await client.query(config);
         if (rowCount === 0 && orElse) throw orElse();
+        changed?.(rowCount ?? 0);
       }
       this.onQuery?.("COMMIT");
       await client.query("COMMIT");

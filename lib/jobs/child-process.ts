@@ -13,24 +13,37 @@ import path from "node:path";
 export const JOB_NICENESS = 19;
 
 const CHRT = "/usr/bin/chrt";
+const PRLIMIT = "/usr/bin/prlimit";
 
 /**
- * How a job's process competes for the CPU: "nice" at nice 19, or "idle" under SCHED_IDLE as well
- * (`chrt --idle 0`: a core only when no normal thread wants one; where chrt is installed).
+ * How a job's process competes for the CPU: "idle" under SCHED_IDLE (`chrt --idle 0`: a core only when no
+ * normal thread wants one, where chrt is installed) as well as nice 19, or "nice" at nice 19 only. Idle is
+ * the default: at nice 19 the kernel's EEVDF scheduler still lets the job finish its slice when the
+ * server wakes, which measured as other users' p95 1.2-1.5 times higher during a fit (docs/performance.md,
+ * "Fourth pass"); under SCHED_IDLE any waking server thread takes the core at once. The price is that a
+ * saturated machine starves the job, so its limit is on the CPU it uses, not on the time it waits.
  */
 export type CpuPolicy = "idle" | "nice";
 
 export function cpuPolicyOf(value: string | undefined): CpuPolicy {
-  return value === "idle" && fs.existsSync(CHRT) ? "idle" : "nice";
+  return value !== "nice" && fs.existsSync(CHRT) ? "idle" : "nice";
 }
 
 export type JobProcessOptions = {
   cpuPolicy?: CpuPolicy;
+  /**
+   * The CPU seconds the process may use before the kernel stops it (RLIMIT_CPU, through prlimit where
+   * installed): a job that waits for an idle core is not stuck, one that computes this long is.
+   */
+  cpuSecondsLimit?: number;
   /** Added to this process' environment. */
   env?: Record<string, string>;
   /** "advanced" (structured clone) keeps Dates as Dates in messages; "json" by default. */
   serialization?: "json" | "advanced";
 };
+
+/** The kernel stopped a job's process at its CPU limit (SIGXCPU). */
+export class JobCpuLimitError extends Error {}
 
 export type JobProcess<Message> = {
   send(message: Serializable): void;
@@ -48,15 +61,23 @@ export type JobProcess<Message> = {
  * `next start` and the tests run, at run time, so that Next's bundler leaves the script and its native
  * addons alone, and traces only that file) under tsx,
  * the TypeScript runner `npm start` already uses, so that the script shares lib/'s rules instead of a copy
- * of them. Under SCHED_IDLE, chrt starts and becomes the child (exec): the IPC channel and the pid are node's.
+ * of them, under its CPU policy and limit.
  */
 export function startJobProcess<Message>(scriptPath: string, options: JobProcessOptions = {}): JobProcess<Message> {
-  const nodeArgs = ["--import", "tsx"];
   const script = path.basename(scriptPath);
+  // Each wrapper execs the next, so the IPC channel and the pid end up node's.
+  const command = [
+    ...(options.cpuSecondsLimit !== undefined && fs.existsSync(PRLIMIT) ? [PRLIMIT, `--cpu=${options.cpuSecondsLimit}:${options.cpuSecondsLimit + 5}`, "--core=0"] : []),
+    ...(options.cpuPolicy === "idle" ? [CHRT, "--idle", "0"] : []),
+    process.execPath,
+    "--import",
+    "tsx",
+  ];
   // turbopackIgnore: Turbopack otherwise resolves a forked path as a module to bundle.
   const child = fork(/* turbopackIgnore: true */ scriptPath, [], {
     cwd: process.cwd(),
-    ...(options.cpuPolicy === "idle" ? { execPath: CHRT, execArgv: ["--idle", "0", process.execPath, ...nodeArgs] } : { execArgv: nodeArgs }),
+    execPath: command[0],
+    execArgv: command.slice(1),
     env: { ...process.env, ...options.env },
     serialization: options.serialization ?? "json",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -84,7 +105,13 @@ export function startJobProcess<Message>(scriptPath: string, options: JobProcess
     pending?.reject(ended);
   };
   child.once("error", end);
-  child.once("close", (code, signal) => end(new Error(`${script}'s process ended without an answer (${signal ?? `exit code ${code}`}).`)));
+  child.once("close", (code, signal) =>
+    end(
+      signal === "SIGXCPU"
+        ? new JobCpuLimitError(`${script}'s process used its ${options.cpuSecondsLimit} seconds of CPU and was stopped.`)
+        : new Error(`${script}'s process ended without an answer (${signal ?? `exit code ${code}`}).`),
+    ),
+  );
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };

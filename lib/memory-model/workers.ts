@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
-import { cpuPolicyOf, startJobProcess, type CpuPolicy } from "@/lib/jobs/child-process";
+import { cpuPolicyOf, JobCpuLimitError, startJobProcess, type CpuPolicy } from "@/lib/jobs/child-process";
 import { JobFailedError } from "@/lib/jobs/jobs";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
 
@@ -31,14 +31,18 @@ export type FittedHistory = { trainingReviews: number; fit: FitResult | null };
  */
 export type ParameterFitter = (job: FitJob) => Promise<FittedHistory>;
 
-/** Past this a fit is abandoned (its process killed) and its job marked failed. */
-export const FIT_TIMEOUT_MS = 5 * 60_000;
+/**
+ * A fit's limits: the CPU its process may use (a heavy user's 100,000 reviews take about 12 s), and how long
+ * it may wait for a core, which under SCHED_IDLE it gets only when the server has none to use. Past either
+ * the fit is abandoned (its process killed) and its job marked failed.
+ */
+export const FIT_CPU_SECONDS = 5 * 60;
+export const FIT_WAIT_MS = 60 * 60_000;
 
 /**
  * How the fit's process competes for the CPU, from the environment (bench/memory-model.ts compares them;
- * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "nice" (default) runs it at
- * nice 19, "idle" under SCHED_IDLE as well (not the default: on a machine that is never idle it starves
- * the fit into its timeout, and it measured no better); RAYON_NUM_THREADS the threads fsrs-rs trains on
+ * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "idle" (default) runs it under
+ * SCHED_IDLE and at nice 19, "nice" at nice 19 only (lib/jobs/child-process says why); RAYON_NUM_THREADS the threads fsrs-rs trains on
  * (1: one core at most); FIT_READ_PAGE_ROWS the review-log rows read per query.
  */
 export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number };
@@ -77,16 +81,20 @@ async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): 
   // fsrs-rs trains on a rayon thread pool as wide as the machine unless told otherwise.
   const child = startJobProcess<FitProcessAnswer>(path.join(process.cwd(), "lib", "memory-model", "fit-job.ts"), {
     cpuPolicy: settings.cpuPolicy,
+    cpuSecondsLimit: FIT_CPU_SECONDS,
     env: { RAYON_NUM_THREADS: settings.rayonThreads },
   });
   try {
     child.send(job);
     const answer = await child.receive(
-      FIT_TIMEOUT_MS,
-      () => new JobFailedError(`The fit took longer than ${FIT_TIMEOUT_MS / 60_000} minutes and was stopped. Please try again later.`),
+      FIT_WAIT_MS,
+      () => new JobFailedError(`The server was too busy to fit your model within ${FIT_WAIT_MS / 60_000} minutes, so the fit was stopped. Please try again later.`),
     );
     if (!answer.ok) throw new Error(`The fit failed: ${answer.message}`);
     return answer.history;
+  } catch (error) {
+    if (error instanceof JobCpuLimitError) throw new JobFailedError(`The fit needed more than ${FIT_CPU_SECONDS / 60} minutes of computing and was stopped. Please try again later.`);
+    throw error;
   } finally {
     child.stop();
   }

@@ -1,12 +1,12 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { State } from "ts-fsrs";
-import { updateRows, type ColumnType } from "@/lib/db/bulk-update";
-import type { Db } from "@/lib/db/client";
+import { hotSqlOf, type Db } from "@/lib/db/client";
+import { prepared, type HotWrite } from "@/lib/db/hot-sql";
 import { startJob, type JobTiming, type StartedJob } from "@/lib/jobs/jobs";
-import { sqlDialectOf, type SqlDialect } from "@/lib/db/sql-dialect";
 import { CARD_STATE_SELECT, cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
 import { ratingName } from "@/lib/srs/schedule";
 import { policyOfStored, type SchedulingPolicy } from "./policy";
+import { updateCard } from "./reviews";
 import { byTime, replayRatings, STORED_LOG_SELECT, type HistoryEntry } from "./replay";
 
 /** What "reschedule my cards" did. */
@@ -29,7 +29,7 @@ export type ReplayedCard = {
   changed: boolean;
   /** Whether its due date moved. */
   moved: boolean;
-  logs: { id: string; data: Record<string, unknown> }[];
+  logs: { id: string; data: LogStates }[];
 };
 
 /** A page of the user's reviewed cards (in id order) and their replays. */
@@ -61,31 +61,6 @@ const MAX_ATTEMPTS = 8;
 /** The derived columns of a log row: what a replay recomputes. */
 const DERIVED_LOG_SELECT = { stateBefore: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true } as const;
 
-const LOG_COLUMNS: Record<keyof typeof DERIVED_LOG_SELECT | "cardBefore", ColumnType> = {
-  stateBefore: "integer",
-  state: "integer",
-  due: "timestamp(3)",
-  stability: "double precision",
-  difficulty: "double precision",
-  elapsedDays: "integer",
-  scheduledDays: "integer",
-  cardBefore: "text",
-};
-
-const CARD_COLUMNS: Record<keyof CardState | "version", ColumnType> = {
-  due: "timestamp(3)",
-  stability: "double precision",
-  difficulty: "double precision",
-  elapsedDays: "integer",
-  scheduledDays: "integer",
-  learningSteps: "integer",
-  reps: "integer",
-  lapses: "integer",
-  state: "integer",
-  lastReview: "timestamp(3)",
-  version: "integer",
-};
-
 /**
  * Starts "reschedule my cards" as a background job (lib/jobs) the client polls: off the request path,
  * one per user at a time across every instance, a second start while one is live returning that one.
@@ -108,8 +83,8 @@ export function startRescheduleCards(
  * derived columns (the state after it and the snapshot before it) are rewritten to match, so that undo
  * and later replays start from the rescheduled states.
  *
- * The replayer reads and replays the cards a batch at a time; this process writes each batch in one
- * transaction, each card only over the version it was replayed from: a card rated meanwhile is read and
+ * The replayer reads and replays the cards a batch at a time; this process writes each batch, a few cards
+ * a transaction, each card only over the version it was replayed from: a card rated meanwhile is read and
  * replayed again here, with the new rating in its log, so the rating is never lost. The writes stay in
  * this process on purpose: SQLite has one write lock, and a process at nice 19 that the kernel leaves
  * descheduled while holding it would hold up every other writer. Idempotent: a second run changes nothing.
@@ -117,7 +92,6 @@ export function startRescheduleCards(
 export async function rescheduleCards(db: Db, userId: string, options: RescheduleOptions): Promise<RescheduleResult> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, examDate: true, timeZone: true, fsrsParameters: true } });
   const policy = policyOfStored(settings);
-  const dialect = sqlDialectOf(db);
   const result: RescheduleResult = { cards: 0, changed: 0, moved: 0 };
   for await (const batch of options.replayer({ userId, policy, batchSize: options.batchSize ?? BATCH_SIZE })) {
     let pending = batch.cardIds;
@@ -126,7 +100,7 @@ export async function rescheduleCards(db: Db, userId: string, options: Reschedul
       if (attempt > MAX_ATTEMPTS) throw new Error(`Cards ${pending.join(", ")} kept changing while being rescheduled.`);
       if (attempt > 1) replayed = await replayCards(db, userId, pending, policy);
       await options.beforeWrite?.(pending);
-      const written = await writeReplayed(db, dialect, replayed);
+      const written = await writeReplayed(db, replayed);
       result.changed += written.changed;
       result.moved += written.moved;
       // Rated since they were read: their logs have a rating the replay did not see. Read and replayed again (here: a few cards).
@@ -202,32 +176,61 @@ async function replayCards(db: Db, userId: string, cardIds: readonly string[], p
   });
 }
 
-/** Writes the changed cards of a batch and their log rows in one transaction, each card over the version replayed; gives the cards rated since (stale). */
-async function writeReplayed(db: Db, dialect: SqlDialect, replayed: readonly ReplayedCard[]): Promise<{ stale: string[]; changed: number; moved: number }> {
+/**
+ * Cards written per transaction: a card brings its ~17 log rows, so a few hundred statements at most, a
+ * few milliseconds of the server's thread, after which other users' requests get a turn. A batch of 50
+ * cards in one synchronous transaction (~900 statements) held a one-connection user's next review
+ * behind it (docs/performance.md, issue 17's fourth pass: p95 4.9 times higher at one connection).
+ */
+const CARDS_PER_WRITE = 5;
+
+/**
+ * Writes the changed cards of a batch and their log rows, a few cards a transaction with a turn of the
+ * event loop between, each card over the version replayed and its log rows only with it; gives the cards
+ * rated since (stale). Through the hot paths' statements (lib/db/hot-sql), prepared once: on SQLite each
+ * transaction runs synchronously, a statement per row at a few microseconds each, and never holds the
+ * write lock across an `await`. A batch through Prisma's raw UPDATE ... FROM (VALUES ...) was compiled and
+ * prepared anew each time, and cost the server's thread more than the writes themselves.
+ */
+async function writeReplayed(db: Db, replayed: readonly ReplayedCard[]): Promise<{ stale: string[]; changed: number; moved: number }> {
   const toWrite = replayed.filter((card) => card.changed);
-  let stale: string[] = [];
-  if (toWrite.length > 0) {
-    // Two statements per batch (and per 500 rows), not one per card and log row: a heavy user's 100,000 rows
-    // would otherwise hold SQLite's one writer for tens of seconds.
-    await db.$transaction(async (tx) => {
-      const updated = new Set(
-        await updateRows(
-          tx,
-          dialect,
-          "Card",
-          { match: { id: { column: "id", type: "text" }, readVersion: { column: "version", type: "integer" } }, set: CARD_COLUMNS },
-          toWrite.map((card) => ({ id: card.id, readVersion: card.version, ...card.after, version: card.version + 1 })),
-        ),
-      );
-      // A card not updated was rated since it was read: its log has a rating this replay did not see.
-      stale = toWrite.filter((card) => !updated.has(card.id)).map((card) => card.id);
-      const logs = toWrite.filter((card) => updated.has(card.id)).flatMap((card) => card.logs.map((log) => ({ id: log.id, ...log.data })));
-      await updateRows(tx, dialect, "ReviewLog", { match: { id: { column: "id", type: "text" } }, set: LOG_COLUMNS }, logs);
-    });
+  const stale = new Set<string>();
+  const hot = hotSqlOf(db);
+  for (let start = 0; start < toWrite.length; start += CARDS_PER_WRITE) {
+    if (start > 0) await nextTurn();
+    await hot.transaction(
+      toWrite.slice(start, start + CARDS_PER_WRITE).flatMap((card): HotWrite[] => [
+        {
+          query: updateCard(hot, { ...card.after, id: card.id, version: card.version, newVersion: card.version + 1 }),
+          // Rated since it was read: its log has a rating this replay did not see.
+          changed: (rows) => void (rows === 0 && stale.add(card.id)),
+        },
+        ...card.logs.map((log) => ({ query: updateLogStates(hot, { id: log.id, ...log.data }), skip: () => stale.has(card.id) })),
+      ]),
+    );
   }
-  const written = toWrite.filter((card) => !stale.includes(card.id));
-  return { stale, changed: written.length, moved: written.filter((card) => card.moved).length };
+  const written = toWrite.filter((card) => !stale.has(card.id));
+  return { stale: [...stale], changed: written.length, moved: written.filter((card) => card.moved).length };
 }
+
+/** A log row's derived columns, as a replay recomputes them. */
+type LogStates = { stateBefore: number; state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; cardBefore: string };
+
+const updateLogStates = prepared((q, log: LogStates & { id: string }) =>
+  q
+    .updateTable("ReviewLog")
+    .set({
+      stateBefore: log.stateBefore,
+      state: log.state,
+      due: log.due,
+      stability: log.stability,
+      difficulty: log.difficulty,
+      elapsedDays: log.elapsedDays,
+      scheduledDays: log.scheduledDays,
+      cardBefore: log.cardBefore,
+    })
+    .where("id", "=", log.id),
+);
 
 /**
  * Whether a stored value is the one a replay gives. Floats within a part in 10^12: a double can come back

@@ -133,8 +133,8 @@ export function planRatings(userId: string, ratings: readonly PlannedRating[], p
 
 const CARD_STATE_FIELDS = Object.keys(CARD_STATE_SELECT) as (keyof CardState)[];
 
-/** A card's new state, written only over the version it was computed from. */
-const updateCard = prepared((q, update: CardState & { id: string; version: number; newVersion: number }) =>
+/** A card's new state, written only over the version it was computed from (a rating's, a reschedule's). */
+export const updateCard = prepared((q, update: CardState & { id: string; version: number; newVersion: number }) =>
   q
     .updateTable("Card")
     .set({ ...(Object.fromEntries(CARD_STATE_FIELDS.map((field) => [field, update[field]])) as CardState), version: update.newVersion })
