@@ -158,16 +158,7 @@ async function replayCards(db: Db, userId: string, cardIds: readonly string[], p
     const after = rows[rows.length - 1]!.after;
     const changedLogs = rows.flatMap(({ log }, i) => {
       const stored = history[i]!;
-      const data = {
-        stateBefore: log.stateBefore,
-        state: log.state,
-        due: log.due,
-        stability: log.stability,
-        difficulty: log.difficulty,
-        elapsedDays: log.elapsedDays,
-        scheduledDays: log.scheduledDays,
-        cardBefore: log.cardBefore,
-      };
+      const data = logStatesOf(log);
       const same = (Object.keys(data) as (keyof typeof data)[]).every((key) => sameValue(stored[key], data[key]));
       return same ? [] : [{ id: stored.id, data }];
     });
@@ -216,21 +207,21 @@ async function writeReplayed(db: Db, replayed: readonly ReplayedCard[]): Promise
 /** A log row's derived columns, as a replay recomputes them. */
 type LogStates = { stateBefore: number; state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; cardBefore: string };
 
-const updateLogStates = prepared((q, log: LogStates & { id: string }) =>
-  q
-    .updateTable("ReviewLog")
-    .set({
-      stateBefore: log.stateBefore,
-      state: log.state,
-      due: log.due,
-      stability: log.stability,
-      difficulty: log.difficulty,
-      elapsedDays: log.elapsedDays,
-      scheduledDays: log.scheduledDays,
-      cardBefore: log.cardBefore,
-    })
-    .where("id", "=", log.id),
-);
+/** Those columns of a log row, and nothing else of it. */
+function logStatesOf(log: LogStates): LogStates {
+  return {
+    stateBefore: log.stateBefore,
+    state: log.state,
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsedDays,
+    scheduledDays: log.scheduledDays,
+    cardBefore: log.cardBefore,
+  };
+}
+
+const updateLogStates = prepared((q, log: LogStates & { id: string }) => q.updateTable("ReviewLog").set(logStatesOf(log)).where("id", "=", log.id));
 
 /**
  * Whether a stored value is the one a replay gives. Floats within a part in 10^12: a double can come back
