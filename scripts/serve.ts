@@ -30,8 +30,24 @@ export async function serve({ dev, port, hostname, dir = process.cwd(), hotRoute
     if (answerHot?.(request, response)) return;
     void handleWithNext(request, response);
   });
+  keepIdleConnectionsOpen(server);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
+}
+
+/**
+ * How long an idle keep-alive connection stays open. Node's default, 5 s, is shorter than the idle timeout of
+ * a reverse proxy or load balancer (commonly 60 s) and of clients that pool connections: one of them sends its
+ * next request on a connection just as the server closes it, and the request fails (ECONNRESET, or a 502 from
+ * the proxy). Longer than the proxy's, the proxy closes first, between requests. An e2e run failed so, on a
+ * request sent after about 5 s idle.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepIdleConnectionsOpen(server: http.Server) {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node asks headersTimeout to exceed keepAliveTimeout, or a slow next request on the connection is cut.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
 /** Answers a request on a hot route and returns true, or returns false for Next.js to answer it. */
