@@ -10,6 +10,12 @@ function level(reviews: number): number {
 // A day's square and the gap after it, in CSS pixels.
 const CELL = 11;
 const STEP = CELL + 2;
+/**
+ * Today's outline is drawn 1 px outside its square with a 2 px stroke (globals.css), so it reaches 2 px past
+ * the square: the drawing has that margin on every side, or on a Monday (the top row) and in the last column
+ * the outline's outer edge was cut off.
+ */
+const MARGIN = 2;
 
 /**
  * A year of daily reviews as a calendar grid (weeks as columns, Monday on top). The grid is decorative
@@ -37,7 +43,12 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
     <figure className="heatmap-figure">
       {/* Right to left, so that a narrow screen opens on the latest weeks (today included) and scrolls back in time. */}
       <div className="heatmap-scroll" aria-hidden="true">
-        <svg className="heatmap" width={width + 2} height={7 * STEP + 2} viewBox={`-1 -1 ${width + 2} ${7 * STEP + 2}`}>
+        <svg
+          className="heatmap"
+          width={width + 2 * MARGIN}
+          height={7 * STEP + 2 * MARGIN}
+          viewBox={`${-MARGIN} ${-MARGIN} ${width + 2 * MARGIN} ${7 * STEP + 2 * MARGIN}`}
+        >
           {shades.map((paths, shade) => paths.length > 0 && <path key={shade} className={`heatmap-level-${shade}`} d={paths.join("")} />)}
           {lastDay && (
             <rect className="heatmap-today" x={today.x - 1} y={today.y - 1} width={CELL + 2} height={CELL + 2}>
