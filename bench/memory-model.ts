@@ -10,7 +10,8 @@
  * probe preloaded into it (bench/event-loop-probe.mjs). Once per way of running the fit's process
  * (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: lib/memory-model/workers.ts), each on a server
  * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit
- * (`--variants nice,default`: nice 19's and the default's (SCHED_IDLE), in that order; `--jobs fit`: no reschedule).
+ * (`--variants nice,default`: nice 19's and the default's (SCHED_IDLE), in that order; `--jobs fit`: no reschedule;
+ * `--jobs fit,polling,busy`: the fit and its controls, see HeavyJob).
  * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
  * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
  * `--profile <dir>` profiles the server's thread and says what it did during each job and in its long
@@ -28,6 +29,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
+import { cpuPolicyOf, startJobProcess, type CpuPolicy } from "@/lib/jobs/child-process";
 import { replayHere, rescheduleCards, type CardReplayer } from "@/lib/practice/reschedule";
 import { replayInChildProcess } from "@/lib/practice/reschedule-process";
 import { FAST_FORGETTER, storeSyntheticHistory, syntheticHistory } from "../tests/helpers/review-history";
@@ -56,8 +58,13 @@ export const FIT_VARIANTS: readonly FitVariant[] = [
   DEFAULT_VARIANT,
 ];
 
-/** A heavy user's background job. */
-export type HeavyJob = "fit" | "reschedule";
+/**
+ * A heavy user's background job, or a control beside the fit, as long as its last run: "polling", the bench's
+ * own polling of a finished job every 250 ms (as it polls a running one) with nothing else running; "busy",
+ * that polling and a process started as the fit's is (its CPU policy and limit) that only computes
+ * (bench/busy-child.ts). The fit's ratio above the busy one's is what the fit itself adds.
+ */
+export type HeavyJob = "fit" | "reschedule" | "polling" | "busy";
 
 /** One job's effect on review submits, under one variant at one concurrency. */
 export type JobEffect = {
@@ -91,7 +98,7 @@ export type MemoryFitBench = {
 export type MemoryFitBenchOptions = {
   quick: boolean;
   variants?: readonly FitVariant[];
-  /** The jobs run beside the default variant's fit (the other variants run only the fit): both unless told. */
+  /** The jobs run beside the default variant's fit (the other variants run only the fit): fit and reschedule unless told. */
   jobs?: readonly HeavyJob[];
   /** Pairs (a stretch without, then a job) per job and run. */
   pairs?: number;
@@ -143,6 +150,8 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
     // The same history fitted afresh each time: without its last fit, the job fits instead of returning it.
     fit: () => db.memoryModel.deleteMany({ where: { userId: HEAVY_USER.id } }),
     reschedule: swapParameters,
+    polling: async () => {},
+    busy: async () => {},
   };
 
   const rows: LoadResult[] = [];
@@ -182,10 +191,11 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
         for (const connections of connectionsList) {
           const samples: Sample[] = [];
           const stretches: (Stretch & { job: HeavyJob })[] = [];
-          const runs: Record<HeavyJob, { seconds: number[]; outcomes: string[]; loadAverages: number[] }> = {
-            fit: { seconds: [], outcomes: [], loadAverages: [] },
-            reschedule: { seconds: [], outcomes: [], loadAverages: [] },
-          };
+          const runs = Object.fromEntries(jobs.map((job) => [job, { seconds: [] as number[], outcomes: [] as string[], loadAverages: [] as number[] }])) as Record<
+            HeavyJob,
+            { seconds: number[]; outcomes: string[]; loadAverages: number[] }
+          >;
+          let lastFit: { jobId: string; seconds: number } | null = null;
           const sequence = async () => {
             // The load's first seconds (connections opening) are not measured.
             await sleep(2_000);
@@ -195,7 +205,11 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
                 await prepare[job]();
                 await sleep(Math.min(QUIET_MS.max, Math.max(QUIET_MS.min, (runs[job].seconds.at(-1) ?? 15) * 1000)) - (Date.now() - quietStart));
                 stretches.push({ job, pair, during: false, startMs: quietStart, endMs: Date.now() });
-                const run = await runToTheEnd(server.baseUrl, heavyCookie, job);
+                const run =
+                  job === "polling" || job === "busy"
+                    ? await runControl(server.baseUrl, heavyCookie, job, lastFit, cpuPolicyOf(variant.env.FIT_CPU_POLICY))
+                    : await runToTheEnd(server.baseUrl, heavyCookie, job);
+                if (job === "fit") lastFit = { jobId: run.jobId, seconds: (run.finishedAtMs - run.startedAtMs) / 1000 };
                 stretches.push({ job, pair, during: true, startMs: run.startedAtMs, endMs: run.finishedAtMs });
                 runs[job].seconds.push((run.finishedAtMs - run.startedAtMs) / 1000);
                 runs[job].outcomes.push(run.outcome);
@@ -316,8 +330,10 @@ async function startNextWith(databaseUrl: string, port: number, env: Record<stri
   }
 }
 
+type JobRun = { jobId: string; startedAtMs: number; finishedAtMs: number; outcome: string };
+
 /** Starts the job (202) and polls it until it has finished: when it ran by the server's clock (this machine's), and its outcome. */
-async function runToTheEnd(baseUrl: string, cookie: string, job: HeavyJob): Promise<{ startedAtMs: number; finishedAtMs: number; outcome: string }> {
+async function runToTheEnd(baseUrl: string, cookie: string, job: "fit" | "reschedule"): Promise<JobRun> {
   const response = await fetch(`${baseUrl}/api/memory-model${job === "reschedule" ? "/reschedule" : ""}`, { method: "POST", headers: { cookie } });
   const started = (await response.json()) as { id?: string; message?: string };
   if (response.status !== 202 || !started.id) throw new Error(`${job}: HTTP ${response.status}: ${started.message}`);
@@ -332,8 +348,23 @@ async function runToTheEnd(baseUrl: string, cookie: string, job: HeavyJob): Prom
     };
     if (polled.status !== "done" && polled.status !== "failed") continue;
     const outcome = polled.status === "failed" ? `failed: ${polled.error}` : job === "fit" ? polled.result!.outcome! : `${polled.result!.changed} cards changed`;
-    return { startedAtMs: Date.parse(polled.startedAt!), finishedAtMs: Date.parse(polled.finishedAt!), outcome };
+    return { jobId: started.id, startedAtMs: Date.parse(polled.startedAt!), finishedAtMs: Date.parse(polled.finishedAt!), outcome };
   }
+}
+
+/** A control (see HeavyJob) for as long as the last fit: the same polling, of that finished fit, and for "busy" a computing process beside it. */
+async function runControl(baseUrl: string, cookie: string, job: "polling" | "busy", lastFit: { jobId: string; seconds: number } | null, cpuPolicy: CpuPolicy): Promise<JobRun> {
+  if (!lastFit) throw new Error(`${job}: a control runs after a fit in the same pair (--jobs fit,${job})`);
+  const startedAtMs = Date.now();
+  const busy = job === "busy" ? startJobProcess<{ spins: number }>(path.join(process.cwd(), "bench", "busy-child.ts"), { cpuPolicy, cpuSecondsLimit: 300 }) : null;
+  busy?.send({ ms: lastFit.seconds * 1000 });
+  const answered = busy?.receive(600_000, () => new Error("the busy process said nothing for 10 minutes"));
+  for (let polledAtMs = startedAtMs; polledAtMs - startedAtMs < lastFit.seconds * 1000; polledAtMs = Date.now()) {
+    await sleep(250);
+    await (await fetch(`${baseUrl}/api/jobs/${lastFit.jobId}`, { headers: { cookie } })).json();
+  }
+  const outcome = answered ? `computed ${((await answered).spins / 1e6).toFixed(0)} M turns` : "polled";
+  return { jobId: lastFit.jobId, startedAtMs, finishedAtMs: Date.now(), outcome };
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
