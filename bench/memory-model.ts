@@ -8,9 +8,10 @@
  * p95 per 2 s window, and per job the median over pairs of p95 during / p95 without, with a permutation
  * p-value and a bootstrap interval. The server's longest event-loop stall during each side comes from a
  * probe preloaded into it (bench/event-loop-probe.mjs). Once per way of running the fit's process
- * (FIT_CPU_POLICY, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: lib/memory-model/workers.ts), each on a server
+ * (FIT_CPU_POLICY, FIT_YIELD, FIT_READ_PAGE_ROWS, RAYON_NUM_THREADS: lib/memory-model/workers.ts), each on a server
  * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit
- * (`--variants nice,default`: nice 19's and the default's (SCHED_IDLE), in that order; `--jobs fit`: no reschedule;
+ * (`--variants nice,computing,default`: nice 19's, SCHED_IDLE computing beside requests, and the default's (SCHED_IDLE,
+ * stopped while a request is in flight: lib/jobs/yield-to-requests.ts), in that order; `--jobs fit`: no reschedule;
  * `--jobs fit,polling,busy`: the fit and its controls, see HeavyJob).
  * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
  * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
@@ -43,18 +44,25 @@ import { effectOf, longestDelay, medianP95s, windowsOf, type Effect, type Sample
 export type FitVariant = { name: string; env: Record<string, string> };
 
 export const DEFAULT_VARIANT: FitVariant = {
-  name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread (default)",
-  env: { FIT_CPU_POLICY: "idle", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
+  name: "SCHED_IDLE, stopped while a request is in flight, log in pages of 2,000, 1 rayon thread (default)",
+  env: { FIT_CPU_POLICY: "idle", FIT_YIELD: "on", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
+};
+
+/** The default until the seventh step: SCHED_IDLE, computing while the server serves. */
+export const COMPUTING_VARIANT: FitVariant = {
+  name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread",
+  env: { FIT_CPU_POLICY: "idle", FIT_YIELD: "off", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
 };
 
 /** The default until the fourth pass: nice 19 without SCHED_IDLE. */
-export const NICE_VARIANT: FitVariant = { name: "nice 19, log in pages of 2,000, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } };
+export const NICE_VARIANT: FitVariant = { name: "nice 19, log in pages of 2,000, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_YIELD: "off", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" } };
 
 /** The first pass's (nice 19, one query for the whole log, one rayon thread), one change at a time; the default last. */
 export const FIT_VARIANTS: readonly FitVariant[] = [
-  { name: "nice 19, log in one query, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "1" } },
-  { name: "nice 19, log in one query, 2 rayon threads", env: { FIT_CPU_POLICY: "nice", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "2" } },
+  { name: "nice 19, log in one query, 1 rayon thread", env: { FIT_CPU_POLICY: "nice", FIT_YIELD: "off", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "1" } },
+  { name: "nice 19, log in one query, 2 rayon threads", env: { FIT_CPU_POLICY: "nice", FIT_YIELD: "off", FIT_READ_PAGE_ROWS: "10000000", RAYON_NUM_THREADS: "2" } },
   NICE_VARIANT,
+  COMPUTING_VARIANT,
   DEFAULT_VARIANT,
 ];
 
@@ -404,7 +412,7 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
     quick: process.argv.includes("--quick"),
     variants: valueOf("--variants")
       ?.split(",")
-      .map((name) => ({ default: DEFAULT_VARIANT, nice: NICE_VARIANT })[name] ?? FIT_VARIANTS)
+      .map((name) => ({ default: DEFAULT_VARIANT, computing: COMPUTING_VARIANT, nice: NICE_VARIANT })[name] ?? FIT_VARIANTS)
       .flat(),
     jobs: valueOf("--jobs")?.split(",") as HeavyJob[] | undefined,
     pairs: valueOf("--pairs") ? Number(valueOf("--pairs")) : undefined,

@@ -26,7 +26,11 @@ export async function serve({ dev, port, hostname, dir = process.cwd(), hotRoute
   await app.prepare();
   const handleWithNext = app.getRequestHandler();
   const answerHot = hotRoutes && !dev ? await hotRouteAnswerer() : null;
+  // Counted for the background jobs, which stop computing while a request is served (lib/jobs/yield-to-requests.ts).
+  const { requestStarted, requestEnded } = await import("@/lib/jobs/yield-to-requests");
   const server = http.createServer((request, response) => {
+    requestStarted();
+    response.once("close", requestEnded);
     if (answerHot?.(request, response)) return;
     void handleWithNext(request, response);
   });

@@ -2,6 +2,7 @@ import { fork, type Serializable } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { yieldWhileServing, type RequestActivity, type YieldTiming } from "./yield-to-requests";
 
 /**
  * A job's heavy step as a process of its own at the lowest CPU priority (a fit's training, a reschedule's
@@ -40,6 +41,9 @@ export type JobProcessOptions = {
   env?: Record<string, string>;
   /** "advanced" (structured clone) keeps Dates as Dates in messages; "json" by default. */
   serialization?: "json" | "advanced";
+  /** The server's requests: the process is stopped while one is in flight (yield-to-requests.ts). */
+  yieldTo?: RequestActivity;
+  yieldTiming?: YieldTiming;
 };
 
 /** The kernel stopped a job's process at its CPU limit (SIGXCPU). */
@@ -89,6 +93,20 @@ export function startJobProcess<Message>(scriptPath: string, options: JobProcess
     console.warn(`[jobs] could not lower the priority of ${script}`, error);
   }
 
+  const stopYielding = options.yieldTo
+    ? yieldWhileServing(
+        (name) => {
+          try {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, name);
+          } catch {
+            // Gone between the check and the signal: nothing to stop or continue.
+          }
+        },
+        options.yieldTo,
+        options.yieldTiming,
+      )
+    : () => {};
+
   const inbox: Message[] = [];
   let ended: Error | null = null;
   let waiting: { resolve: (message: Message) => void; reject: (error: Error) => void } | null = null;
@@ -105,14 +123,16 @@ export function startJobProcess<Message>(scriptPath: string, options: JobProcess
     pending?.reject(ended);
   };
   child.once("error", end);
-  child.once("close", (code, signal) =>
+  child.once("close", (code, signal) => {
+    stopYielding();
     end(
       signal === "SIGXCPU"
         ? new JobCpuLimitError(`${script}'s process used its ${options.cpuSecondsLimit} seconds of CPU and was stopped.`)
         : new Error(`${script}'s process ended without an answer (${signal ?? `exit code ${code}`}).`),
-    ),
-  );
+    );
+  });
   const stop = () => {
+    stopYielding();
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };
 

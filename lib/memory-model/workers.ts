@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import { cpuPolicyOf, JobCpuLimitError, startJobProcess, type CpuPolicy } from "@/lib/jobs/child-process";
 import { JobFailedError } from "@/lib/jobs/jobs";
+import { serverRequests } from "@/lib/jobs/yield-to-requests";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
 
 /** Log loss and RMSE (bins) of a parameter set on the user's history, as fsrs-rs measures them. */
@@ -43,15 +44,17 @@ export const FIT_WAIT_MS = 60 * 60_000;
  * How the fit's process competes for the CPU, from the environment (bench/memory-model.ts compares them;
  * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "idle" (default) runs it under
  * SCHED_IDLE and at nice 19, "nice" at nice 19 only (lib/jobs/child-process says why); RAYON_NUM_THREADS the threads fsrs-rs trains on
- * (1: one core at most); FIT_READ_PAGE_ROWS the review-log rows read per query.
+ * (1: one core at most); FIT_READ_PAGE_ROWS the review-log rows read per query; FIT_YIELD "off" lets the
+ * process compute while the server serves a request (by default it is stopped then: lib/jobs/yield-to-requests).
  */
-export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number };
+export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number; yieldToRequests: boolean };
 
 export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
   return {
     cpuPolicy: cpuPolicyOf(env.FIT_CPU_POLICY),
     rayonThreads: env.RAYON_NUM_THREADS ?? "1",
     readPageRows: Number(env.FIT_READ_PAGE_ROWS) > 0 ? Number(env.FIT_READ_PAGE_ROWS) : READ_PAGE_ROWS,
+    yieldToRequests: env.FIT_YIELD !== "off",
   };
 }
 
@@ -83,6 +86,7 @@ async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): 
     cpuPolicy: settings.cpuPolicy,
     cpuSecondsLimit: FIT_CPU_SECONDS,
     env: { RAYON_NUM_THREADS: settings.rayonThreads },
+    yieldTo: settings.yieldToRequests ? serverRequests() : undefined,
   });
   try {
     child.send(job);
