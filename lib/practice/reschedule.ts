@@ -3,7 +3,7 @@ import { State } from "ts-fsrs";
 import { hotSqlOf, type Db } from "@/lib/db/client";
 import { prepared, type HotWrite } from "@/lib/db/hot-sql";
 import { startJob, type JobTiming, type StartedJob } from "@/lib/jobs/jobs";
-import { CARD_STATE_SELECT, cardStateFromJson, newCardState, type CardState } from "@/lib/srs/card-state";
+import { CARD_STATE_SELECT, cardStateFromJson, LOG_STATES_SELECT, newCardState, pickLogStates, type CardState, type LogStates } from "@/lib/srs/card-state";
 import { ratingName } from "@/lib/srs/schedule";
 import { policyOfStored, type SchedulingPolicy } from "./policy";
 import { updateCard } from "./reviews";
@@ -57,9 +57,6 @@ export type RescheduleOptions = {
 const BATCH_SIZE = 50;
 /** A card rated again and again while being rescheduled is retried this often, then reported. */
 const MAX_ATTEMPTS = 8;
-
-/** The derived columns of a log row: what a replay recomputes. */
-const DERIVED_LOG_SELECT = { stateBefore: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true } as const;
 
 /**
  * Starts "reschedule my cards" as a background job (lib/jobs) the client polls: off the request path,
@@ -141,7 +138,7 @@ export function replayHere(db: Db): CardReplayer {
 async function replayCards(db: Db, userId: string, cardIds: readonly string[], policy: SchedulingPolicy): Promise<ReplayedCard[]> {
   const [cards, logs] = await Promise.all([
     db.card.findMany({ where: { id: { in: [...cardIds] }, userId }, select: { ...CARD_STATE_SELECT, id: true, version: true, createdAt: true, item: { select: { topic: true } } } }),
-    db.reviewLog.findMany({ where: { cardId: { in: [...cardIds] } }, select: { ...STORED_LOG_SELECT, ...DERIVED_LOG_SELECT, cardId: true } }),
+    db.reviewLog.findMany({ where: { cardId: { in: [...cardIds] } }, select: { ...STORED_LOG_SELECT, ...LOG_STATES_SELECT, cardId: true } }),
   ]);
   const logsOf = new Map<string, typeof logs>();
   for (const log of logs) logsOf.set(log.cardId, [...(logsOf.get(log.cardId) ?? []), log]);
@@ -158,7 +155,7 @@ async function replayCards(db: Db, userId: string, cardIds: readonly string[], p
     const after = rows[rows.length - 1]!.after;
     const changedLogs = rows.flatMap(({ log }, i) => {
       const stored = history[i]!;
-      const data = logStatesOf(log);
+      const data = pickLogStates(log);
       const same = (Object.keys(data) as (keyof typeof data)[]).every((key) => sameValue(stored[key], data[key]));
       return same ? [] : [{ id: stored.id, data }];
     });
@@ -204,24 +201,7 @@ async function writeReplayed(db: Db, replayed: readonly ReplayedCard[]): Promise
   return { stale: [...stale], changed: written.length, moved: written.filter((card) => card.moved).length };
 }
 
-/** A log row's derived columns, as a replay recomputes them. */
-type LogStates = { stateBefore: number; state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; cardBefore: string };
-
-/** Those columns of a log row, and nothing else of it. */
-function logStatesOf(log: LogStates): LogStates {
-  return {
-    stateBefore: log.stateBefore,
-    state: log.state,
-    due: log.due,
-    stability: log.stability,
-    difficulty: log.difficulty,
-    elapsedDays: log.elapsedDays,
-    scheduledDays: log.scheduledDays,
-    cardBefore: log.cardBefore,
-  };
-}
-
-const updateLogStates = prepared((q, log: LogStates & { id: string }) => q.updateTable("ReviewLog").set(logStatesOf(log)).where("id", "=", log.id));
+const updateLogStates = prepared((q, log: LogStates & { id: string }) => q.updateTable("ReviewLog").set(pickLogStates(log)).where("id", "=", log.id));
 
 /**
  * Whether a stored value is the one a replay gives. Floats within a part in 10^12: a double can come back

@@ -78,6 +78,26 @@ export function logStatesOf(before: CardState, after: CardState) {
   };
 }
 
+/** A review log's card-state columns, as logStatesOf gives them. */
+export type LogStates = ReturnType<typeof logStatesOf>;
+
+/** Prisma `select` for those columns: what a replay recomputes of a log row. */
+export const LOG_STATES_SELECT = {
+  stateBefore: true,
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  cardBefore: true,
+} as const satisfies Record<keyof LogStates, true>;
+
+/** Those columns of a log row, and nothing else of it. */
+export function pickLogStates(row: LogStates): LogStates {
+  return Object.fromEntries(Object.keys(LOG_STATES_SELECT).map((column) => [column, row[column as keyof LogStates]])) as LogStates;
+}
+
 /** The card state stored in a review log's snapshot, with its dates revived. */
 export function cardStateFromJson(json: string): CardState {
   return cardStateOf(JSON.parse(json) as Record<keyof CardState, unknown>);
