@@ -12,7 +12,8 @@
  * of its own; `--variants default` runs only the app's default way, with the reschedule beside the fit
  * (`--variants nice,computing,default`: nice 19's, SCHED_IDLE computing beside requests, and the default's (SCHED_IDLE,
  * stopped while a request is in flight: lib/jobs/yield-to-requests.ts), in that order; `--jobs fit`: no reschedule;
- * `--jobs fit,polling,busy`: the fit and its controls, see HeavyJob).
+ * `--jobs fit,polling,busy`: the fit and its controls, see HeavyJob; `--slices 100/1000,25/4000`: the default with
+ * another slice and pause under a load that never quiets, FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS).
  * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
  * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
  * `--profile <dir>` profiles the server's thread and says what it did during each job and in its long
@@ -48,6 +49,14 @@ export const DEFAULT_VARIANT: FitVariant = {
   env: { FIT_CPU_POLICY: "idle", FIT_YIELD: "on", FIT_READ_PAGE_ROWS: "2000", RAYON_NUM_THREADS: "1" },
 };
 
+/** The default with another slice under a load that never quiets (`--slices 100/1000`: 100 ms after each 1,000 ms stopped). */
+export function slicedVariant(sliceMs: number, maxPauseMs: number): FitVariant {
+  return {
+    name: `SCHED_IDLE, stopped while a request is in flight, a ${sliceMs} ms slice after ${maxPauseMs} ms stopped`,
+    env: { ...DEFAULT_VARIANT.env, FIT_YIELD_SLICE_MS: String(sliceMs), FIT_YIELD_PAUSE_MS: String(maxPauseMs) },
+  };
+}
+
 /** The default until the seventh step: SCHED_IDLE, computing while the server serves. */
 export const COMPUTING_VARIANT: FitVariant = {
   name: "SCHED_IDLE, log in pages of 2,000, 1 rayon thread",
@@ -74,6 +83,11 @@ export const FIT_VARIANTS: readonly FitVariant[] = [
  */
 export type HeavyJob = "fit" | "reschedule" | "polling" | "busy";
 
+const isControl = (job: HeavyJob) => job === "polling" || job === "busy";
+
+/** The fit against a control run beside it: p95 during the fit over p95 during the control, pair by pair. */
+export type FitOverControl = { control: HeavyJob; variant: string; connections: number; effect: Effect | null };
+
 /** One job's effect on review submits, under one variant at one concurrency. */
 export type JobEffect = {
   job: HeavyJob;
@@ -98,6 +112,7 @@ export type MemoryFitBench = {
   /** The whole load of each run (variant and concurrency). */
   rows: LoadResult[];
   effects: JobEffect[];
+  fitOverControls: FitOverControl[];
   rescheduleThread: RescheduleThreadRow[];
   /** With `profileDir`: per variant, job and concurrency, what the server's thread did (bench/stalls.ts). */
   stallReports: string[];
@@ -132,7 +147,7 @@ const STALL_REPORTED_MS = 80;
 const PROBE = pathToFileURL(path.join(process.cwd(), "bench", "event-loop-probe.mjs")).href;
 
 export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promise<MemoryFitBench> {
-  const variants = options.variants ?? FIT_VARIANTS;
+  const variants = options.variants?.length ? options.variants : FIT_VARIANTS;
   const pairs = options.pairs ?? (options.quick ? 2 : 3);
   const connectionsList = options.connections ?? [USERS];
   const database = await createScratchDatabase("sqlite", undefined, "bench-memory");
@@ -164,10 +179,11 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
 
   const rows: LoadResult[] = [];
   const effects: JobEffect[] = [];
+  const fitOverControls: FitOverControl[] = [];
   const stallReports: string[] = [];
   try {
     for (const variant of variants) {
-      const jobs: readonly HeavyJob[] = variant === DEFAULT_VARIANT ? (options.jobs ?? ["fit", "reschedule"]) : ["fit"];
+      const jobs: readonly HeavyJob[] = variant.env.FIT_YIELD === "on" ? (options.jobs ?? ["fit", "reschedule"]) : ["fit"];
       const profileDir = options.profileDir && path.join(options.profileDir, randomUUID());
       if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
       const probeLog = path.join(profileDir ?? os.tmpdir(), `bench-event-loop-${process.pid}-${randomUUID()}.log`);
@@ -208,13 +224,16 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
             // The load's first seconds (connections opening) are not measured.
             await sleep(2_000);
             for (let pair = 0; pair < pairs; pair++) {
-              for (const job of jobs) {
+              // With controls, every other pair runs them before the fit, so that a drift over the run (the
+              // database grows by every review) favours neither the fit nor its controls.
+              const ordered = pair % 2 === 1 && jobs.some(isControl) ? [...jobs].reverse() : jobs;
+              for (const job of ordered) {
                 const quietStart = Date.now();
                 await prepare[job]();
                 await sleep(Math.min(QUIET_MS.max, Math.max(QUIET_MS.min, (runs[job].seconds.at(-1) ?? 15) * 1000)) - (Date.now() - quietStart));
                 stretches.push({ job, pair, during: false, startMs: quietStart, endMs: Date.now() });
                 const run =
-                  job === "polling" || job === "busy"
+                  isControl(job)
                     ? await runControl(server.baseUrl, heavyCookie, job, lastFit, cpuPolicyOf(variant.env.FIT_CPU_POLICY))
                     : await runToTheEnd(server.baseUrl, heavyCookie, job);
                 if (job === "fit") lastFit = { jobId: run.jobId, seconds: (run.finishedAtMs - run.startedAtMs) / 1000 };
@@ -250,6 +269,13 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
               loadAverage: { min: Math.min(...runs[job].loadAverages), max: Math.max(...runs[job].loadAverages) },
             });
           }
+          for (const control of jobs.filter(isControl)) {
+            if (!jobs.includes("fit")) break;
+            // The fit's stretches against the control's in the same pair, as long as each other: p95 during the fit / during the control.
+            const during = (job: HeavyJob) => stretches.filter((stretch) => stretch.job === job && stretch.during);
+            const windows = [...windowsOf(samples, during("fit"), WINDOW_MS), ...windowsOf(samples, during(control), WINDOW_MS).map((window) => ({ ...window, during: false }))];
+            fitOverControls.push({ control, variant: variant.name, connections, effect: effectOf(windows, seededRandom(`${variant.name} fit over ${control} ${connections}`)) });
+          }
         }
         if (profileDir) {
           await stopWritingProfile(server.pid, profileDir);
@@ -261,7 +287,7 @@ export async function benchMemoryModelFit(options: MemoryFitBenchOptions): Promi
       }
     }
     const rescheduleThread = await benchRescheduleThread(db, target, swapParameters);
-    return { heavyUserReviews: history.logs.length, windowSeconds: WINDOW_MS / 1000, rows, effects, rescheduleThread, stallReports };
+    return { heavyUserReviews: history.logs.length, windowSeconds: WINDOW_MS / 1000, rows, effects, fitOverControls, rescheduleThread, stallReports };
   } finally {
     await db.$disconnect();
     await database.drop();
@@ -362,7 +388,7 @@ async function runToTheEnd(baseUrl: string, cookie: string, job: "fit" | "resche
 
 /** A control (see HeavyJob) for as long as the last fit: the same polling, of that finished fit, and for "busy" a computing process beside it. */
 async function runControl(baseUrl: string, cookie: string, job: "polling" | "busy", lastFit: { jobId: string; seconds: number } | null, cpuPolicy: CpuPolicy): Promise<JobRun> {
-  if (!lastFit) throw new Error(`${job}: a control runs after a fit in the same pair (--jobs fit,${job})`);
+  if (!lastFit) throw new Error(`${job}: a control runs after a fit (--jobs fit,${job})`);
   const startedAtMs = Date.now();
   const busy = job === "busy" ? startJobProcess<{ spins: number }>(path.join(process.cwd(), "bench", "busy-child.ts"), { cpuPolicy, cpuSecondsLimit: 300 }) : null;
   busy?.send({ ms: lastFit.seconds * 1000 });
@@ -378,21 +404,27 @@ async function runControl(baseUrl: string, cookie: string, job: "polling" | "bus
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const range = (values: readonly number[], digits = 2) => (values.length === 0 ? "-" : `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`);
 
+function formatEffect(effect: Effect | null, sides: [string, string]): string {
+  return effect
+    ? `ratio ${effect.ratio.toFixed(2)} (pairs ${range(effect.pairRatios)}; 90% interval ${effect.interval.map((value) => value.toFixed(2)).join("-")}; ` +
+        `p ${effect.pValue < 0.001 ? "< 0.001" : effect.pValue.toFixed(3)}; windows ${effect.windows.during} ${sides[0]}, ${effect.windows.without} ${sides[1]})`
+    : "no pair with windows on both sides";
+}
+
 export function formatMemoryFitBench(bench: MemoryFitBench): string {
   return [
     `heavy user: ${bench.heavyUserReviews.toLocaleString("en")} reviews; one load per run, ${bench.windowSeconds} s windows, p95 per window;`,
     "ratio: median over pairs (a stretch without, then the job) of the median window p95 during / without; p: labels shuffled within pairs",
     ...bench.effects.map((row) => {
-      const effect = row.effect
-        ? `ratio ${row.effect.ratio.toFixed(2)} (pairs ${range(row.effect.pairRatios)}; 90% interval ${row.effect.interval.map((value) => value.toFixed(2)).join("-")}; ` +
-          `p ${row.effect.pValue < 0.001 ? "< 0.001" : row.effect.pValue.toFixed(3)}; windows ${row.effect.windows.during} during, ${row.effect.windows.without} without)`
-        : "no pair with windows on both sides";
+      const effect = formatEffect(row.effect, ["during", "without"]);
       return (
         `${row.job.padEnd(10)} ${String(row.connections).padStart(3)} conns, ${row.variant}: ${effect}; ` +
         `p95 ${ms(row.p95Ms.during)} during, ${ms(row.p95Ms.without)} without; longest event-loop stall ${ms(row.longestStallMs.during)} during, ${ms(row.longestStallMs.without)} without; ` +
         `took ${range(row.jobSeconds, 1)} s (${[...new Set(row.outcomes)].join(", ")}); load average ${range([row.loadAverage.min, row.loadAverage.max], 1)}`
       );
     }),
+    ...(bench.fitOverControls.length > 0 ? ["the fit over a control in the same pair, as long as the fit (every other pair the control first): p95 during the fit / during the control"] : []),
+    ...bench.fitOverControls.map((row) => `fit over ${row.control.padEnd(7)} ${String(row.connections).padStart(3)} conns, ${row.variant}: ${formatEffect(row.effect, ["fit", row.control])}`),
     "reschedule my cards in this process, no load (the server's event loop is this one):",
     ...bench.rescheduleThread.map(
       (row) =>
@@ -410,10 +442,15 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
   };
   const bench = await benchMemoryModelFit({
     quick: process.argv.includes("--quick"),
-    variants: valueOf("--variants")
-      ?.split(",")
-      .map((name) => ({ default: DEFAULT_VARIANT, computing: COMPUTING_VARIANT, nice: NICE_VARIANT })[name] ?? FIT_VARIANTS)
-      .flat(),
+    variants: [
+      ...(valueOf("--variants")
+        ?.split(",")
+        .map((name) => ({ default: DEFAULT_VARIANT, computing: COMPUTING_VARIANT, nice: NICE_VARIANT })[name] ?? FIT_VARIANTS)
+        .flat() ?? []),
+      ...(valueOf("--slices")
+        ?.split(",")
+        .map((slice) => slicedVariant(...(slice.split("/").map(Number) as [number, number]))) ?? []),
+    ],
     jobs: valueOf("--jobs")?.split(",") as HeavyJob[] | undefined,
     pairs: valueOf("--pairs") ? Number(valueOf("--pairs")) : undefined,
     connections: valueOf("--connections")?.split(",").map(Number),

@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-url";
 import { cpuPolicyOf, JobCpuLimitError, startJobProcess, type CpuPolicy } from "@/lib/jobs/child-process";
 import { JobFailedError } from "@/lib/jobs/jobs";
-import { serverRequests } from "@/lib/jobs/yield-to-requests";
+import { serverRequests, YIELD_TIMING, type YieldTiming } from "@/lib/jobs/yield-to-requests";
 import type { RetentionOutcome, RetentionSimulator } from "./simulate";
 
 /** Log loss and RMSE (bins) of a parameter set on the user's history, as fsrs-rs measures them. */
@@ -45,9 +45,10 @@ export const FIT_WAIT_MS = 60 * 60_000;
  * the defaults are what it found best, docs/performance.md): FIT_CPU_POLICY "idle" (default) runs it under
  * SCHED_IDLE and at nice 19, "nice" at nice 19 only (lib/jobs/child-process says why); RAYON_NUM_THREADS the threads fsrs-rs trains on
  * (1: one core at most); FIT_READ_PAGE_ROWS the review-log rows read per query; FIT_YIELD "off" lets the
- * process compute while the server serves a request (by default it is stopped then: lib/jobs/yield-to-requests).
+ * process compute while the server serves a request (by default it is stopped then: lib/jobs/yield-to-requests);
+ * FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS the slice it runs after each pause under a load that never quiets.
  */
-export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number; yieldToRequests: boolean };
+export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number; yieldToRequests: boolean; yieldTiming: YieldTiming };
 
 export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
   return {
@@ -55,6 +56,11 @@ export function fitProcessSettings(env: Record<string, string | undefined>): Fit
     rayonThreads: env.RAYON_NUM_THREADS ?? "1",
     readPageRows: Number(env.FIT_READ_PAGE_ROWS) > 0 ? Number(env.FIT_READ_PAGE_ROWS) : READ_PAGE_ROWS,
     yieldToRequests: env.FIT_YIELD !== "off",
+    yieldTiming: {
+      ...YIELD_TIMING,
+      ...(Number(env.FIT_YIELD_SLICE_MS) > 0 && { sliceMs: Number(env.FIT_YIELD_SLICE_MS) }),
+      ...(Number(env.FIT_YIELD_PAUSE_MS) > 0 && { maxPauseMs: Number(env.FIT_YIELD_PAUSE_MS) }),
+    },
   };
 }
 
@@ -87,6 +93,7 @@ async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): 
     cpuSecondsLimit: FIT_CPU_SECONDS,
     env: { RAYON_NUM_THREADS: settings.rayonThreads },
     yieldTo: settings.yieldToRequests ? serverRequests() : undefined,
+    yieldTiming: settings.yieldTiming,
   });
   try {
     child.send(job);
