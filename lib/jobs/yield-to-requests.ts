@@ -2,14 +2,17 @@
  * A job's process that steps aside while the server is serving someone. Even under SCHED_IDLE a process that
  * computes on the second core raised other users' review p95 at one connection 1 → 4 ms (a busy loop) and
  * 1 → 2 ms (the fit): the cores share the hardware beneath them, which no scheduling policy takes back
- * (docs/performance.md, issue 17's sixth step). So the job's process is stopped (SIGSTOP) while a request is
+ * (docs/performance.md, issue 17's sixth step). So the job's process is stopped while a request is
  * in flight and continued (SIGCONT) once none has been for a moment: the way `cpulimit` throttles a process,
  * steered by the server's own requests rather than by a fixed share.
  *
  * Under a load that never pauses, the process still runs a short slice after each long pause, so it finishes:
  * at `sliceMs / (maxPauseMs + sliceMs)` of a core, few enough requests meet a slice to leave their p95 alone.
- * A process stopped in the middle of a query keeps its snapshot until it continues: other writers go on (SQLite's
- * WAL, PostgreSQL's MVCC), and the WAL is checkpointed, or old rows vacuumed, past it afterwards.
+ *
+ * It is asked to stop with SIGTSTP, not SIGSTOP: a process that calls `stopBetweenTurns()` stops itself at its
+ * next turn, never inside a query. Stopped inside one, it would keep its read snapshot for the whole pause (up to
+ * `maxPauseMs`), and SQLite could not checkpoint its WAL past it meanwhile, while every other user's writes went
+ * on into the WAL. A process that does not call it stops at once (SIGTSTP's default).
  */
 
 /** The requests this process is serving, as its HTTP server counts them. */
@@ -83,7 +86,7 @@ const realTimers: Timers = {
  * Stops the process (through `signal`) while `activity` has a request in flight, as above. Returns the way to
  * stop watching, which leaves the process running.
  */
-export function yieldWhileServing(signal: (name: "SIGSTOP" | "SIGCONT") => void, activity: RequestActivity, timing: YieldTiming = YIELD_TIMING, timers: Timers = realTimers): () => void {
+export function yieldWhileServing(signal: (name: "SIGTSTP" | "SIGCONT") => void, activity: RequestActivity, timing: YieldTiming = YIELD_TIMING, timers: Timers = realTimers): () => void {
   let stopped = false;
   let quiet: unknown = null;
   let pauseEnds: unknown = null;
@@ -93,7 +96,7 @@ export function yieldWhileServing(signal: (name: "SIGSTOP" | "SIGCONT") => void,
   const pause = () => {
     if (stopped) return;
     stopped = true;
-    signal("SIGSTOP");
+    signal("SIGTSTP");
     pauseEnds = timers.setTimeout(runSlice, timing.maxPauseMs);
   };
   const resume = () => {
@@ -131,4 +134,21 @@ export function yieldWhileServing(signal: (name: "SIGSTOP" | "SIGCONT") => void,
     for (const handle of [quiet, pauseEnds, slice]) clear(handle);
     resume();
   };
+}
+
+/**
+ * In a job's process: a request to stop (SIGTSTP from yieldWhileServing) is carried out at this process' next
+ * turn, between its queries, rather than at once. Its native work off the JavaScript thread (fsrs-rs' training)
+ * stops with it, since SIGSTOP stops every thread.
+ */
+export function stopBetweenTurns() {
+  let stopAsked = false;
+  process.on("SIGTSTP", () => {
+    stopAsked = true;
+    // A SIGCONT that came in the same query (the server quiet again meanwhile) is handled before this runs, and cancels it.
+    setImmediate(() => stopAsked && process.kill(process.pid, "SIGSTOP"));
+  });
+  process.on("SIGCONT", () => {
+    stopAsked = false;
+  });
 }

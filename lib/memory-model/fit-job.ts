@@ -15,6 +15,7 @@ import {
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "@/lib/db/database-url";
+import { stopBetweenTurns } from "@/lib/jobs/yield-to-requests";
 import { reviewSequences, trainingReviewCount, type LoggedRating, type ReviewSequence } from "./history";
 import type { FitJobRequest, FitResult, FittedHistory } from "./workers";
 
@@ -131,6 +132,8 @@ export async function runFitJob(job: FitJobRequest): Promise<FittedHistory> {
 
 // Run as a child process: one job from the parent, one answer, exit.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.send) {
+  // Stopped while the server serves a request, never inside a query: the read snapshot is not held through a pause.
+  stopBetweenTurns();
   process.once("message", (job: FitJobRequest) => {
     runFitJob(job).then(
       (history) => process.send!({ ok: true, history }, () => process.exit(0)),

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cpuPolicyOf, JOB_NICENESS, JobCpuLimitError, startJobProcess } from "@/lib/jobs/child-process";
@@ -95,6 +96,55 @@ describe("a job's process beside the server's requests", () => {
   });
 });
 
+describe("a job's process that stops only between turns (stopBetweenTurns)", () => {
+  const start = async () => {
+    const requests = requestsByHand();
+    const child = startJobProcess<{ pid: number }>(fixture, { cpuPolicy: "nice", yieldTo: requests.activity, yieldTiming: { quietMs: 20, maxPauseMs: 60_000, sliceMs: 25 } });
+    child.send("between-turns");
+    const { pid } = await child.receive(30_000, () => new Error("no pid"));
+    const release = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "smriti-turn-")), "release");
+    child.send({ holdUntil: release });
+    await child.receive(30_000, () => new Error("did not start its turn"));
+    return { requests, child, pid, release: () => fs.writeFileSync(release, "") };
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("is not stopped inside a turn, and stops as the turn ends while the request is still in flight", async () => {
+    const { requests, child, pid, release } = await start();
+    try {
+      requests.set(1);
+      await pause(300);
+      expect(processState(pid)).not.toBe("T");
+      release();
+      await eventually(() => processState(pid) === "T", "stopped once its turn ended");
+      requests.set(0);
+      await eventually(() => processState(pid) !== "T", "continued once no request is in flight");
+      child.send("pid");
+      expect(await child.receive(30_000, () => new Error("no answer after continuing"))).toEqual({ pid });
+    } finally {
+      child.stop();
+    }
+  });
+
+  it("does not stop when the server was quiet again before its turn ended", async () => {
+    const { requests, child, pid, release } = await start();
+    try {
+      requests.set(1);
+      await pause(100);
+      requests.set(0);
+      // The quiet time passes and the continue is sent while the turn still holds the stop.
+      await pause(300);
+      release();
+      await pause(300);
+      expect(processState(pid)).not.toBe("T");
+      child.send("pid");
+      expect(await child.receive(30_000, () => new Error("stopped with no request in flight"))).toEqual({ pid });
+    } finally {
+      child.stop();
+    }
+  });
+});
+
 /** Timers that run only when the test moves the clock. */
 function manualTimers() {
   let now = 0;
@@ -137,26 +187,26 @@ describe("yieldWhileServing", () => {
     const { requests, clock, signals } = setUp();
     expect(signals).toEqual([]);
     requests.set(1);
-    expect(signals).toEqual(["SIGSTOP"]);
+    expect(signals).toEqual(["SIGTSTP"]);
     requests.set(0);
     clock.advance(19);
     requests.set(1);
     requests.set(0);
     clock.advance(19);
-    expect(signals, "a request within the quiet time starts it again").toEqual(["SIGSTOP"]);
+    expect(signals, "a request within the quiet time starts it again").toEqual(["SIGTSTP"]);
     clock.advance(1);
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
   });
 
   it("under a load that never pauses, runs a slice after each longest pause: about 2.4 % of the time", () => {
     const { requests, clock, signals } = setUp();
     requests.set(3);
     clock.advance(999);
-    expect(signals).toEqual(["SIGSTOP"]);
+    expect(signals).toEqual(["SIGTSTP"]);
     clock.advance(1);
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
     clock.advance(25);
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT", "SIGSTOP"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT", "SIGTSTP"]);
     clock.advance(10 * 1_025);
     expect(signals.filter((name) => name === "SIGCONT")).toHaveLength(11);
   });
@@ -167,9 +217,9 @@ describe("yieldWhileServing", () => {
     clock.advance(1_000);
     requests.set(2);
     requests.set(1);
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
     clock.advance(25);
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT", "SIGSTOP"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT", "SIGTSTP"]);
   });
 
   it("stops a process already busy serving at the start, and leaves it running when it stops watching", () => {
@@ -177,11 +227,11 @@ describe("yieldWhileServing", () => {
     requests.set(1);
     const signals: string[] = [];
     const stopWatching = yieldWhileServing((name) => signals.push(name), requests.activity, timing, manualTimers().timers);
-    expect(signals).toEqual(["SIGSTOP"]);
+    expect(signals).toEqual(["SIGTSTP"]);
     stopWatching();
-    expect(signals).toEqual(["SIGSTOP", "SIGCONT"]);
+    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
     requests.set(2);
-    expect(signals, "no longer watching").toEqual(["SIGSTOP", "SIGCONT"]);
+    expect(signals, "no longer watching").toEqual(["SIGTSTP", "SIGCONT"]);
   });
 
   it("counts scripts/serve.ts' requests in one place for every copy of the module", async () => {
