@@ -87,13 +87,17 @@ export async function readLoggedRatings(target: DatabaseTarget, userId: string, 
   }
 }
 
+/** Cards whose items are built in one turn: about 20 ms, so that a stop asked for meanwhile waits no longer (a heavy user's 6,200 take 0.5 s). */
+const CARDS_PER_TURN = 250;
+
 /**
  * fsrs-rs' training items: for each card, one item per rating after the first, holding every rating up to
  * it with the days since the previous one; items with no rating on a later day teach nothing long-term.
  */
-function trainingItems(sequences: readonly ReviewSequence[]): FSRSBindingItem[] {
+async function trainingItems(sequences: readonly ReviewSequence[]): Promise<FSRSBindingItem[]> {
   const items: FSRSBindingItem[] = [];
-  for (const { ratings, days } of sequences) {
+  for (const [index, { ratings, days }] of sequences.entries()) {
+    if (index > 0 && index % CARDS_PER_TURN === 0) await nextTurn();
     const reviews = ratings.map((rating, i) => new FSRSBindingReview(rating, i === 0 ? 0 : days[i]! - days[i - 1]!));
     for (let end = 2; end <= reviews.length; end++) {
       const item = new FSRSBindingItem(reviews.slice(0, end));
@@ -105,7 +109,7 @@ function trainingItems(sequences: readonly ReviewSequence[]): FSRSBindingItem[] 
 
 /** Trains the parameters on the sequences and evaluates them beside the defaults. CPU-heavy: run it here, in this process. */
 export async function fitSequences(sequences: readonly ReviewSequence[], defaultParameters: readonly number[]): Promise<FitResult> {
-  const items = trainingItems(sequences);
+  const items = await trainingItems(sequences);
   const options = { enableShortTerm: true };
   const parameters = await computeParameters(items, options);
   // The defaults were never trained on this history: evaluated on all of it. The fitted ones are judged
