@@ -44,6 +44,8 @@ export type JobProcessOptions = {
   /** The server's requests: the process is stopped while one is in flight (yield-to-requests.ts). */
   yieldTo?: RequestActivity;
   yieldTiming?: YieldTiming;
+  /** The script calls stopBetweenTurns(): asked to stop with SIGTSTP, it stops at its next turn (yield-to-requests.ts). */
+  stopsBetweenTurns?: boolean;
 };
 
 /** The kernel stopped a job's process at its CPU limit (SIGXCPU). */
@@ -95,7 +97,8 @@ export function startJobProcess<Message>(scriptPath: string, options: JobProcess
 
   const stopYielding = options.yieldTo
     ? yieldWhileServing(
-        (name) => {
+        (action) => {
+          const name = action === "continue" ? "SIGCONT" : options.stopsBetweenTurns ? "SIGTSTP" : "SIGSTOP";
           try {
             if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, name);
           } catch {

@@ -9,10 +9,11 @@
  * Under a load that never pauses, the process still runs a short slice after each long pause, so it finishes:
  * at `sliceMs / (maxPauseMs + sliceMs)` of a core, few enough requests meet a slice to leave their p95 alone.
  *
- * It is asked to stop with SIGTSTP, not SIGSTOP: a process that calls `stopBetweenTurns()` stops itself at its
- * next turn, never inside a query. Stopped inside one, it would keep its read snapshot for the whole pause (up to
- * `maxPauseMs`), and SQLite could not checkpoint its WAL past it meanwhile, while every other user's writes went
- * on into the WAL. A process that does not call it stops at once (SIGTSTP's default).
+ * A process that calls `stopBetweenTurns()` (and is started with `stopsBetweenTurns`) is asked to stop with
+ * SIGTSTP and stops itself at its next turn, never inside a query. Stopped inside one, it would keep its read
+ * snapshot for the whole pause (up to `maxPauseMs`), and SQLite could not checkpoint its WAL past it meanwhile,
+ * while every other user's writes went on into the WAL. Any other process is stopped at once with SIGSTOP: the
+ * kernel discards SIGTSTP's default stop in an orphaned process group (as under CI's runner), SIGSTOP never.
  */
 
 /** The requests this process is serving, as its HTTP server counts them. */
@@ -86,7 +87,7 @@ const realTimers: Timers = {
  * Stops the process (through `signal`) while `activity` has a request in flight, as above. Returns the way to
  * stop watching, which leaves the process running.
  */
-export function yieldWhileServing(signal: (name: "SIGTSTP" | "SIGCONT") => void, activity: RequestActivity, timing: YieldTiming = YIELD_TIMING, timers: Timers = realTimers): () => void {
+export function yieldWhileServing(signal: (action: "stop" | "continue") => void, activity: RequestActivity, timing: YieldTiming = YIELD_TIMING, timers: Timers = realTimers): () => void {
   let stopped = false;
   let quiet: unknown = null;
   let pauseEnds: unknown = null;
@@ -96,7 +97,7 @@ export function yieldWhileServing(signal: (name: "SIGTSTP" | "SIGCONT") => void,
   const pause = () => {
     if (stopped) return;
     stopped = true;
-    signal("SIGTSTP");
+    signal("stop");
     pauseEnds = timers.setTimeout(runSlice, timing.maxPauseMs);
   };
   const resume = () => {
@@ -104,7 +105,7 @@ export function yieldWhileServing(signal: (name: "SIGTSTP" | "SIGCONT") => void,
     stopped = false;
     clear(pauseEnds);
     pauseEnds = null;
-    signal("SIGCONT");
+    signal("continue");
   };
   const runSlice = () => {
     pauseEnds = null;
@@ -137,7 +138,7 @@ export function yieldWhileServing(signal: (name: "SIGTSTP" | "SIGCONT") => void,
 }
 
 /**
- * In a job's process: a request to stop (SIGTSTP from yieldWhileServing) is carried out at this process' next
+ * In a job's process started with `stopsBetweenTurns`: a request to stop (SIGTSTP) is carried out at this process' next
  * turn, between its queries, rather than at once. Its native work off the JavaScript thread (fsrs-rs' training)
  * stops with it, since SIGSTOP stops every thread.
  */

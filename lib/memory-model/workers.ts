@@ -94,6 +94,7 @@ async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): 
     env: { RAYON_NUM_THREADS: settings.rayonThreads },
     yieldTo: settings.yieldToRequests ? serverRequests() : undefined,
     yieldTiming: settings.yieldTiming,
+    stopsBetweenTurns: true,
   });
   try {
     child.send(job);

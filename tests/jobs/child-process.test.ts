@@ -99,7 +99,12 @@ describe("a job's process beside the server's requests", () => {
 describe("a job's process that stops only between turns (stopBetweenTurns)", () => {
   const start = async () => {
     const requests = requestsByHand();
-    const child = startJobProcess<{ pid: number }>(fixture, { cpuPolicy: "nice", yieldTo: requests.activity, yieldTiming: { quietMs: 20, maxPauseMs: 60_000, sliceMs: 25 } });
+    const child = startJobProcess<{ pid: number }>(fixture, {
+      cpuPolicy: "nice",
+      yieldTo: requests.activity,
+      yieldTiming: { quietMs: 20, maxPauseMs: 60_000, sliceMs: 25 },
+      stopsBetweenTurns: true,
+    });
     child.send("between-turns");
     const { pid } = await child.receive(30_000, () => new Error("no pid"));
     const release = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "smriti-turn-")), "release");
@@ -187,28 +192,28 @@ describe("yieldWhileServing", () => {
     const { requests, clock, signals } = setUp();
     expect(signals).toEqual([]);
     requests.set(1);
-    expect(signals).toEqual(["SIGTSTP"]);
+    expect(signals).toEqual(["stop"]);
     requests.set(0);
     clock.advance(19);
     requests.set(1);
     requests.set(0);
     clock.advance(19);
-    expect(signals, "a request within the quiet time starts it again").toEqual(["SIGTSTP"]);
+    expect(signals, "a request within the quiet time starts it again").toEqual(["stop"]);
     clock.advance(1);
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
+    expect(signals).toEqual(["stop", "continue"]);
   });
 
   it("under a load that never pauses, runs a slice after each longest pause: about 2.4 % of the time", () => {
     const { requests, clock, signals } = setUp();
     requests.set(3);
     clock.advance(999);
-    expect(signals).toEqual(["SIGTSTP"]);
+    expect(signals).toEqual(["stop"]);
     clock.advance(1);
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
+    expect(signals).toEqual(["stop", "continue"]);
     clock.advance(25);
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT", "SIGTSTP"]);
+    expect(signals).toEqual(["stop", "continue", "stop"]);
     clock.advance(10 * 1_025);
-    expect(signals.filter((name) => name === "SIGCONT")).toHaveLength(11);
+    expect(signals.filter((name) => name === "continue")).toHaveLength(11);
   });
 
   it("lets a slice run its length even as requests come and go, then stops again if one is in flight", () => {
@@ -217,9 +222,9 @@ describe("yieldWhileServing", () => {
     clock.advance(1_000);
     requests.set(2);
     requests.set(1);
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
+    expect(signals).toEqual(["stop", "continue"]);
     clock.advance(25);
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT", "SIGTSTP"]);
+    expect(signals).toEqual(["stop", "continue", "stop"]);
   });
 
   it("stops a process already busy serving at the start, and leaves it running when it stops watching", () => {
@@ -227,11 +232,11 @@ describe("yieldWhileServing", () => {
     requests.set(1);
     const signals: string[] = [];
     const stopWatching = yieldWhileServing((name) => signals.push(name), requests.activity, timing, manualTimers().timers);
-    expect(signals).toEqual(["SIGTSTP"]);
+    expect(signals).toEqual(["stop"]);
     stopWatching();
-    expect(signals).toEqual(["SIGTSTP", "SIGCONT"]);
+    expect(signals).toEqual(["stop", "continue"]);
     requests.set(2);
-    expect(signals, "no longer watching").toEqual(["SIGTSTP", "SIGCONT"]);
+    expect(signals, "no longer watching").toEqual(["stop", "continue"]);
   });
 
   it("counts scripts/serve.ts' requests in one place for every copy of the module", async () => {
