@@ -13,7 +13,8 @@
  * (`--variants nice,computing,default`: nice 19's, SCHED_IDLE computing beside requests, and the default's (SCHED_IDLE,
  * stopped while a request is in flight: lib/jobs/yield-to-requests.ts), in that order; `--jobs fit`: no reschedule;
  * `--jobs fit,polling,busy`: the fit and its controls, see HeavyJob; `--slices 100/1000,25/4000`: the default with
- * another slice and pause under a load that never quiets, FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS).
+ * another slice and pause under a load that never quiets, FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS; `--with
+ * FIT_YIELD_QUIET_MS=0,FIT_STOP=at-once+FIT_YIELD_QUIET_MS=0`: the default with other settings, lib/memory-model/workers.ts).
  * Then "reschedule my cards" called in this process without load, its replay on this thread (as the
  * server ran it before) and in a child process (as now): how long, and the longest event-loop stall.
  * `--profile <dir>` profiles the server's thread and says what it did during each job and in its long
@@ -55,6 +56,12 @@ export function slicedVariant(sliceMs: number, maxPauseMs: number): FitVariant {
     name: `SCHED_IDLE, stopped while a request is in flight, a ${sliceMs} ms slice after ${maxPauseMs} ms stopped`,
     env: { ...DEFAULT_VARIANT.env, FIT_YIELD_SLICE_MS: String(sliceMs), FIT_YIELD_PAUSE_MS: String(maxPauseMs) },
   };
+}
+
+/** The default with other settings of the fit's process (`--with FIT_YIELD_QUIET_MS=0+FIT_STOP=at-once`). */
+export function settingsVariant(settings: Record<string, string>): FitVariant {
+  const changes = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
+  return { name: `the default with ${changes.join(", ")}`, env: { ...DEFAULT_VARIANT.env, ...settings } };
 }
 
 /** The default until the seventh step: SCHED_IDLE, computing while the server serves. */
@@ -450,6 +457,9 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
       ...(valueOf("--slices")
         ?.split(",")
         .map((slice) => slicedVariant(...(slice.split("/").map(Number) as [number, number]))) ?? []),
+      ...(valueOf("--with")
+        ?.split(",")
+        .map((settings) => settingsVariant(Object.fromEntries(settings.split("+").map((setting) => setting.split("=") as [string, string])))) ?? []),
     ],
     jobs: valueOf("--jobs")?.split(",") as HeavyJob[] | undefined,
     pairs: valueOf("--pairs") ? Number(valueOf("--pairs")) : undefined,

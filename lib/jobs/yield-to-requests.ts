@@ -120,6 +120,8 @@ export function yieldWhileServing(signal: (action: "stop" | "continue") => void,
     quiet = null;
     if (inFlight > 0) {
       if (slice === null) pause();
+    } else if (stopped && timing.quietMs === 0) {
+      resume();
     } else if (stopped) {
       quiet = timers.setTimeout(() => {
         quiet = null;

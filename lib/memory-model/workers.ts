@@ -46,9 +46,20 @@ export const FIT_WAIT_MS = 60 * 60_000;
  * SCHED_IDLE and at nice 19, "nice" at nice 19 only (lib/jobs/child-process says why); RAYON_NUM_THREADS the threads fsrs-rs trains on
  * (1: one core at most); FIT_READ_PAGE_ROWS the review-log rows read per query; FIT_YIELD "off" lets the
  * process compute while the server serves a request (by default it is stopped then: lib/jobs/yield-to-requests);
- * FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS the slice it runs after each pause under a load that never quiets.
+ * FIT_YIELD_SLICE_MS and FIT_YIELD_PAUSE_MS the slice it runs after each pause under a load that never quiets;
+ * FIT_YIELD_QUIET_MS the quiet after which it continues (0: as soon as no request is in flight); FIT_STOP
+ * "at-once" stops it with SIGSTOP wherever it is, rather than at its next turn.
  */
-export type FitProcessSettings = { cpuPolicy: CpuPolicy; rayonThreads: string; readPageRows: number; yieldToRequests: boolean; yieldTiming: YieldTiming };
+export type FitProcessSettings = {
+  cpuPolicy: CpuPolicy;
+  rayonThreads: string;
+  readPageRows: number;
+  yieldToRequests: boolean;
+  yieldTiming: YieldTiming;
+  stopsBetweenTurns: boolean;
+};
+
+const nonNegative = (value: string | undefined) => (value !== undefined && value.trim() !== "" && Number(value) >= 0 ? Number(value) : undefined);
 
 export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
   return {
@@ -60,7 +71,9 @@ export function fitProcessSettings(env: Record<string, string | undefined>): Fit
       ...YIELD_TIMING,
       ...(Number(env.FIT_YIELD_SLICE_MS) > 0 && { sliceMs: Number(env.FIT_YIELD_SLICE_MS) }),
       ...(Number(env.FIT_YIELD_PAUSE_MS) > 0 && { maxPauseMs: Number(env.FIT_YIELD_PAUSE_MS) }),
+      ...(nonNegative(env.FIT_YIELD_QUIET_MS) !== undefined && { quietMs: nonNegative(env.FIT_YIELD_QUIET_MS) }),
     },
+    stopsBetweenTurns: env.FIT_STOP !== "at-once",
   };
 }
 
@@ -94,7 +107,7 @@ async function runFitProcess(job: FitJobRequest, settings: FitProcessSettings): 
     env: { RAYON_NUM_THREADS: settings.rayonThreads },
     yieldTo: settings.yieldToRequests ? serverRequests() : undefined,
     yieldTiming: settings.yieldTiming,
-    stopsBetweenTurns: true,
+    stopsBetweenTurns: settings.stopsBetweenTurns,
   });
   try {
     child.send(job);

@@ -203,6 +203,20 @@ describe("yieldWhileServing", () => {
     expect(signals).toEqual(["stop", "continue"]);
   });
 
+  it("with no quiet time, continues the process the moment no request is in flight", () => {
+    const requests = requestsByHand();
+    const signals: string[] = [];
+    yieldWhileServing((name) => signals.push(name), requests.activity, { ...timing, quietMs: 0 }, manualTimers().timers);
+    requests.set(1);
+    requests.set(2);
+    requests.set(1);
+    expect(signals).toEqual(["stop"]);
+    requests.set(0);
+    expect(signals).toEqual(["stop", "continue"]);
+    requests.set(1);
+    expect(signals).toEqual(["stop", "continue", "stop"]);
+  });
+
   it("under a load that never pauses, runs a slice after each longest pause: about 2.4 % of the time", () => {
     const { requests, clock, signals } = setUp();
     requests.set(3);

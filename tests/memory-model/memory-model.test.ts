@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seededRandom } from "@/lib/content/generate/random";
 import { createDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { FINISHED_JOBS_KEPT_MS, JobFailedError, jobOf, type JobView } from "@/lib/jobs/jobs";
 import { MIN_TRAINING_REVIEWS, startMemoryModelFit, storedFitReport, type FitJobResult, type FitOptions } from "@/lib/memory-model/fit";
 import { simulateHere } from "@/lib/memory-model/simulate";
-import { fitInChildProcess, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
+import { YIELD_TIMING } from "@/lib/jobs/yield-to-requests";
+import { fitInChildProcess, fitProcessSettings, simulateInWorker, type ParameterFitter } from "@/lib/memory-model/workers";
 import { resolveDatabaseTarget } from "@/lib/db/database-url";
 import { getMemoryModel, SIMULATED_RETENTIONS } from "@/lib/memory-model/model";
 import { DEFAULT_PARAMETERS } from "@/lib/memory-model/parameters";
@@ -288,5 +289,16 @@ describeEachDatabase("the personal memory model", (provider) => {
     const last = view.retention.points.at(-1)!;
     expect(last.reviewsPerDay).toBeGreaterThan(first.reviewsPerDay);
     expect(first.studied).toBe(ITEMS.length);
+  });
+});
+
+describe("the fit process' settings from the environment", () => {
+  it("defaults to stopping between turns after 20 ms of quiet, and reads each setting the bench varies", () => {
+    expect(fitProcessSettings({})).toMatchObject({ yieldToRequests: true, stopsBetweenTurns: true, yieldTiming: YIELD_TIMING, readPageRows: 2_000, rayonThreads: "1" });
+    expect(fitProcessSettings({ FIT_YIELD_QUIET_MS: "0", FIT_STOP: "at-once", FIT_YIELD_SLICE_MS: "10", FIT_YIELD_PAUSE_MS: "2000" })).toMatchObject({
+      stopsBetweenTurns: false,
+      yieldTiming: { quietMs: 0, sliceMs: 10, maxPauseMs: 2_000 },
+    });
+    expect(fitProcessSettings({ FIT_YIELD_QUIET_MS: "", FIT_YIELD_SLICE_MS: "-1" }).yieldTiming, "an empty or negative value keeps the default").toEqual(YIELD_TIMING);
   });
 });
