@@ -70,7 +70,9 @@ export type YieldTiming = {
 };
 
 /**
- * 20 ms of quiet: a learner's next review comes seconds after the last, a bench's closed loop at once. A slice
+ * 20 ms of quiet: a learner's next review comes seconds after the last, a bench's closed loop at once. None
+ * (0: continue the moment nothing is in flight) was measured: the fit then ran in the sub-millisecond gaps of
+ * one connection's closed loop and raised its p95 1.4-1.7 times (docs/performance.md, issue 17's ninth step). A slice
  * of 25 ms a second is 2.4 % of a core: a heavy user's fit (about 10 s of computing) takes about 7 minutes
  * under a load that never pauses, and its usual 10 s on a server that has gaps.
  */
