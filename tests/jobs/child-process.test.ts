@@ -180,11 +180,11 @@ function manualTimers() {
 
 describe("yieldWhileServing", () => {
   const timing = { quietMs: 20, maxPauseMs: 1_000, sliceMs: 25 };
-  const setUp = () => {
+  const setUp = (changes: Partial<typeof timing> = {}) => {
     const requests = requestsByHand();
     const clock = manualTimers();
     const signals: string[] = [];
-    const stopWatching = yieldWhileServing((name) => signals.push(name), requests.activity, timing, clock.timers);
+    const stopWatching = yieldWhileServing((name) => signals.push(name), requests.activity, { ...timing, ...changes }, clock.timers);
     return { requests, clock, signals, stopWatching };
   };
 
@@ -204,9 +204,7 @@ describe("yieldWhileServing", () => {
   });
 
   it("with no quiet time, continues the process the moment no request is in flight", () => {
-    const requests = requestsByHand();
-    const signals: string[] = [];
-    yieldWhileServing((name) => signals.push(name), requests.activity, { ...timing, quietMs: 0 }, manualTimers().timers);
+    const { requests, signals } = setUp({ quietMs: 0 });
     requests.set(1);
     requests.set(2);
     requests.set(1);
