@@ -59,19 +59,22 @@ export type FitProcessSettings = {
   stopsBetweenTurns: boolean;
 };
 
-const nonNegative = (value: string | undefined) => (value !== undefined && value.trim() !== "" && Number(value) >= 0 ? Number(value) : undefined);
+/** A number from the environment, or the default when unset, not a number, or below what the setting allows. */
+function numberSetting(value: string | undefined, fallback: number, { zeroAllowed = false } = {}): number {
+  const number = value?.trim() ? Number(value) : NaN;
+  return number > 0 || (zeroAllowed && number === 0) ? number : fallback;
+}
 
 export function fitProcessSettings(env: Record<string, string | undefined>): FitProcessSettings {
   return {
     cpuPolicy: cpuPolicyOf(env.FIT_CPU_POLICY),
     rayonThreads: env.RAYON_NUM_THREADS ?? "1",
-    readPageRows: Number(env.FIT_READ_PAGE_ROWS) > 0 ? Number(env.FIT_READ_PAGE_ROWS) : READ_PAGE_ROWS,
+    readPageRows: numberSetting(env.FIT_READ_PAGE_ROWS, READ_PAGE_ROWS),
     yieldToRequests: env.FIT_YIELD !== "off",
     yieldTiming: {
-      ...YIELD_TIMING,
-      ...(Number(env.FIT_YIELD_SLICE_MS) > 0 && { sliceMs: Number(env.FIT_YIELD_SLICE_MS) }),
-      ...(Number(env.FIT_YIELD_PAUSE_MS) > 0 && { maxPauseMs: Number(env.FIT_YIELD_PAUSE_MS) }),
-      ...(nonNegative(env.FIT_YIELD_QUIET_MS) !== undefined && { quietMs: nonNegative(env.FIT_YIELD_QUIET_MS) }),
+      sliceMs: numberSetting(env.FIT_YIELD_SLICE_MS, YIELD_TIMING.sliceMs),
+      maxPauseMs: numberSetting(env.FIT_YIELD_PAUSE_MS, YIELD_TIMING.maxPauseMs),
+      quietMs: numberSetting(env.FIT_YIELD_QUIET_MS, YIELD_TIMING.quietMs, { zeroAllowed: true }),
     },
     stopsBetweenTurns: env.FIT_STOP !== "at-once",
   };

@@ -299,6 +299,7 @@ describe("the fit process' settings from the environment", () => {
       stopsBetweenTurns: false,
       yieldTiming: { quietMs: 0, sliceMs: 10, maxPauseMs: 2_000 },
     });
-    expect(fitProcessSettings({ FIT_YIELD_QUIET_MS: "", FIT_YIELD_SLICE_MS: "-1" }).yieldTiming, "an empty or negative value keeps the default").toEqual(YIELD_TIMING);
+    expect(fitProcessSettings({ FIT_YIELD_QUIET_MS: "", FIT_YIELD_SLICE_MS: "-1", FIT_YIELD_PAUSE_MS: "0" }).yieldTiming, "empty, negative, or 0 where 0 means nothing, keeps the default").toEqual(YIELD_TIMING);
+    expect(fitProcessSettings({ FIT_READ_PAGE_ROWS: "many" }).readPageRows).toBe(2_000);
   });
 });
